@@ -1,0 +1,165 @@
+//! Articles in, events out.
+
+use crate::Date;
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into an article's original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    /// True for an empty span.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// One input article, as read from a file or a JSONL record.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    /// The article id (given, or derived from its content).
+    pub id: String,
+    /// The text exactly as given; every [`Span`] points into it.
+    pub text: String,
+    /// Publication date, when known from metadata.
+    pub date: Option<Date>,
+    /// Language code given by metadata ("fr", "en"), if any.
+    pub lang: Option<String>,
+    /// Title, when given separately from the text.
+    pub title: Option<String>,
+    /// Publisher name.
+    pub source: Option<String>,
+    /// URL of the page.
+    pub url: Option<String>,
+}
+
+/// What a [`Mention`] refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    /// An actor with its CAMEO actor code.
+    Actor {
+        /// CAMEO actor code, e.g. "RUSGOV".
+        code: String,
+    },
+    /// A verb or event noun that heads an event pattern.
+    Verb {
+        /// Lemma of the head.
+        lemma: String,
+    },
+    /// A place with its country.
+    Place {
+        /// CAMEO country code.
+        country: String,
+    },
+}
+
+/// A span of text recognised as something dyad knows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Where in the original text.
+    pub span: Span,
+    /// What it is.
+    pub kind: MentionKind,
+}
+
+/// Whether the title written with a person matches what they held on the date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitleCheck {
+    /// "current", "stale" or "unknown".
+    pub status: String,
+    /// When the person held the office the title names, if ever: [start, end].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_held: Option<(Option<Date>, Option<Date>)>,
+    /// The role(s) the person held on the article date.
+    pub role_on_date: String,
+}
+
+/// The source or target of an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// The text that named the actor, verbatim.
+    pub text: String,
+    /// CAMEO actor code, country first: "RUSGOV", "IRNLEG", "IGOUNO".
+    pub code: String,
+    /// First three letters of `code`.
+    pub country: String,
+    /// The title written with a person ("ministre russe de la Défense").
+    pub title: Option<String>,
+    /// Canonical name of a known person or organisation.
+    pub entity: Option<String>,
+    /// Title check against the role held on the event date (persons only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_check: Option<TitleCheck>,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Location {
+    /// Place name as written.
+    pub name: String,
+    /// CAMEO country code.
+    pub country: String,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
+}
+
+/// The sentence an event was read from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The sentence, verbatim from the original text.
+    pub sentence: String,
+    /// Byte offset of the sentence in the article text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+}
+
+/// One coded event. Field order is the JSONL output order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// Stable id: the same article and event give the same id on every run.
+    pub id: String,
+    /// Article id.
+    pub doc: String,
+    /// When the event happened, as best resolved.
+    pub date: Date,
+    /// CAMEO event code, "041".
+    pub code: String,
+    /// Its root, "04".
+    pub root: String,
+    /// GDELT QuadClass, 1–4.
+    pub quad: u8,
+    /// Goldstein value.
+    pub goldstein: f32,
+    /// CAMEO name of the code.
+    pub name: String,
+    /// Who acted.
+    pub source: Actor,
+    /// Who was acted upon.
+    pub target: Option<Actor>,
+    /// Where, when known.
+    pub location: Option<Location>,
+    /// Cited sources, as written ("Agenzia Nova").
+    pub attribution: Vec<String>,
+    /// The sentence it came from.
+    pub evidence: Evidence,
+    /// The words that triggered the event pattern.
+    pub trigger: String,
+    /// Language of the article.
+    pub lang: String,
+}

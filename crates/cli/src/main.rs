@@ -1,1 +1,221 @@
-fn main() {}
+//! `dyad`: political event coding from raw news text.
+
+mod input;
+
+use anyhow::{Context as _, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use dyad_coder::{CoderError, Options, Pipeline};
+use dyad_core::{Date, Event};
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+/// Reads news in French and English and writes who did what to whom, when,
+/// where and according to whom, as CAMEO-coded events.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles into CAMEO events (one JSON object per event on stdout).
+    ///
+    /// FILE is a .txt article (first line = title), an .html page, or a .jsonl
+    /// file of records {"id", "text", optional "date", "lang", "title",
+    /// "source", "url"}; `-` reads stdin (JSONL when it starts with `{`).
+    ///
+    /// Exit status: 0 when every record was coded, 1 when some were skipped
+    /// (summary on stderr), 2 on usage errors.
+    ///
+    /// Example: dyad code examples/fr/moscou-teheran.txt
+    Code {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Language of the articles: auto (metadata, else identification), fr or en.
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        /// Date for articles with none in their record or dateline (YYYY-MM-DD);
+        /// defaults to today.
+        #[arg(long)]
+        date: Option<String>,
+        /// Explain on stderr what was matched in each sentence (units, actor groups).
+        #[arg(long)]
+        explain: bool,
+        /// Print a progress line on stderr every N articles (0 = never).
+        #[arg(long, default_value_t = 0)]
+        progress: usize,
+        /// Input files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// List or search the CAMEO event codebook.
+    ///
+    /// Example: dyad codes telephone
+    Codes {
+        /// A code prefix ("04") or words of the name ("telephone").
+        query: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    /// One JSON object per event (the documented schema).
+    Jsonl,
+    /// Tab-separated: doc date code root source target source_text target_text attribution start end.
+    Tsv,
+}
+
+fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    Date::from_days((secs / 86_400) as i64)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let usage = e.use_stderr();
+            let _ = e.print();
+            return if usage { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Codes { query } => {
+            let q = query.unwrap_or_default().to_lowercase();
+            let mut out = std::io::stdout().lock();
+            for c in dyad_core::codebook().iter() {
+                if q.is_empty() || c.code.starts_with(&q) || c.name.to_lowercase().contains(&q) {
+                    writeln!(out, "{}\t{}\t{}\t{:+.1}\t{}", c.code, c.root, c.quad, c.goldstein, c.name)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Code { format, lang, date, explain, progress, files } => code(format, &lang, date.as_deref(), explain, progress, &files),
+    }
+}
+
+fn code(format: Format, lang: &str, date: Option<&str>, explain: bool, progress: usize, files: &[String]) -> Result<ExitCode> {
+    let lang = match lang {
+        "auto" => None,
+        "fr" | "en" => Some(lang.to_string()),
+        other => {
+            eprintln!("dyad: error: --lang {other:?}: expected auto, fr or en");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let default_date = match date {
+        Some(d) => match d.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                eprintln!("dyad: error: --date: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => Some(today()),
+    };
+    let pipeline = Pipeline::new().context("loading the bundled dictionaries")?;
+    let opts = Options { lang, default_date, explain };
+    let stdout = std::io::stdout().lock();
+    let mut out = BufWriter::new(stdout);
+    if format == Format::Tsv {
+        writeln!(out, "doc\tdate\tcode\troot\tsource\ttarget\tsource_text\ttarget_text\tattribution\tstart\tend")?;
+    }
+    let (mut articles, mut events) = (0usize, 0usize);
+    let skipped = std::cell::Cell::new(0usize);
+    let mut write_err: Option<std::io::Error> = None;
+    let mut ids = input::Ids::default();
+    for f in files {
+        let mut sink = |a: dyad_core::Article| {
+            if write_err.is_some() {
+                return;
+            }
+            match pipeline.code(&a, &opts) {
+                Ok(coded) => {
+                    articles += 1;
+                    for w in &coded.warnings {
+                        eprintln!("dyad: warning: {w}");
+                    }
+                    for e in &coded.events {
+                        events += 1;
+                        if let Err(err) = write_event(&mut out, e, format) {
+                            write_err = Some(err);
+                            return;
+                        }
+                    }
+                    if progress > 0 && articles % progress == 0 {
+                        eprintln!("dyad: {articles} articles, {events} events");
+                    }
+                }
+                Err(e) => {
+                    skipped.set(skipped.get() + 1);
+                    let what = if matches!(e, CoderError::Unsupported(_)) { "skipped" } else { "skipped (error)" };
+                    eprintln!("dyad: {what} {}: {e}", a.id);
+                }
+            }
+        };
+        let mut on_skip = |s: input::Skipped| {
+            skipped.set(skipped.get() + 1);
+            eprintln!("dyad: skipped {}: {}", s.at, s.why);
+        };
+        let mut warn = |w: String| eprintln!("dyad: warning: {w}");
+        if let Err(e) = input::read(f, &mut sink, &mut on_skip, &mut warn, &mut ids) {
+            eprintln!("dyad: skipped {f}: {e:#}");
+            skipped.set(skipped.get() + 1);
+        }
+        if let Some(e) = write_err.take() {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return Err(e).context("writing events");
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e).context("writing events");
+        }
+    }
+    let skipped = skipped.get();
+    eprintln!("dyad: {articles} articles coded, {events} events, {skipped} skipped");
+    Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn tsv_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn write_event(out: &mut impl Write, e: &Event, format: Format) -> std::io::Result<()> {
+    match format {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, e).map_err(std::io::Error::other)?;
+            out.write_all(b"\n")
+        }
+        Format::Tsv => writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            tsv_field(&e.doc),
+            e.date,
+            e.code,
+            e.root,
+            e.source.code,
+            e.target.as_ref().map_or("", |t| t.code.as_str()),
+            tsv_field(&e.source.text),
+            tsv_field(e.target.as_ref().map_or("", |t| t.text.as_str())),
+            tsv_field(&e.attribution.join("; ")),
+            e.evidence.start,
+            e.evidence.end
+        ),
+    }
+}

@@ -20,6 +20,7 @@
 mod codebook;
 mod date;
 mod event;
+pub mod tsv;
 
 pub use codebook::{codebook, CameoCode, Codebook};
 pub use date::Date;
@@ -38,6 +39,16 @@ pub enum CoreError {
         /// 1-based line number.
         line: usize,
         /// What is wrong.
+        what: String,
+    },
+    /// A malformed row or header in a data file.
+    #[error("{file}:{line}: {what}")]
+    Data {
+        /// The data file, as named in `data/`.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong and how to fix it.
         what: String,
     },
     /// A code that the CAMEO codebook does not define.

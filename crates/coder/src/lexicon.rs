@@ -1,0 +1,446 @@
+//! The compiled matcher: every surface dyad knows for one language, in one
+//! Aho–Corasick automaton over folded text.
+//!
+//! Keys are folded the same way as the text ([`dyad_text::Folded`]); each key
+//! maps to one or more [`Entry`]s (a key such as "washington" is both a
+//! capital and a city).
+
+use crate::CoderError;
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
+use dyad_dict::{lang as dlang, LangPack};
+use dyad_kb::{Kb, NameKind};
+use dyad_text::{Folded, LangRules};
+use std::collections::HashMap;
+
+/// Closed-class words the coder reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lex {
+    /// Negation before the verb (French "ne", English "not").
+    NegPre,
+    /// Second part of French negation ("pas", "jamais").
+    NegPost,
+    /// "si", "if", "en cas de".
+    Condition,
+    /// "toute", "any".
+    Hypothetical,
+    /// "spéculations", "possible", "may".
+    Speculation,
+    /// "would", "could".
+    ModalConditional,
+    /// "avoir l'intention de", "plans to".
+    Intent,
+    /// "selon", "according to".
+    AttributionPrep,
+    /// "rapporté par", "cité par".
+    AttributionVerb,
+    /// "a déclaré", "said".
+    ReportingVerb,
+    /// "et", "and".
+    Coordination,
+    /// "les deux pays", "the two leaders".
+    Pair,
+    /// "le", "the".
+    Article,
+}
+
+impl Lex {
+    fn from_kind(kind: &str, value: Option<&str>) -> Option<Lex> {
+        Some(match kind {
+            "negation" if value == Some("post") => Lex::NegPost,
+            "negation" => Lex::NegPre,
+            "condition" => Lex::Condition,
+            "hypothetical" => Lex::Hypothetical,
+            "speculation" => Lex::Speculation,
+            "modal_conditional" => Lex::ModalConditional,
+            "intent" => Lex::Intent,
+            "attribution_prep" => Lex::AttributionPrep,
+            "attribution_verb" => Lex::AttributionVerb,
+            "reporting_verb" => Lex::ReportingVerb,
+            "coordination" => Lex::Coordination,
+            "pair" => Lex::Pair,
+            "article" => Lex::Article,
+            _ => return None,
+        })
+    }
+}
+
+/// What a matched key means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry {
+    /// A country name (index into [`Matcher::codes`]).
+    Country(u32),
+    /// A demonym of a country.
+    Demonym(u32),
+    /// A capital standing for its country's government; also a place.
+    Capital(u32, u32),
+    /// A city (index into the KB's cities).
+    City(u32),
+    /// An organisation (code index, org index).
+    Org(u32, u32),
+    /// A person's full name or alias (KB person index).
+    Person(u32),
+    /// A person's surname alone.
+    Surname(u32),
+    /// An agent noun or title (agent code index, agent index in the pack).
+    Agent(u32, u32),
+    /// The complement of a title ("de la Défense") that can follow a head
+    /// agent separated by a demonym ("ministre russe de la Défense").
+    Complement(u32),
+    /// An inflected verb form (lemma index, tag index).
+    Form(u32, u8),
+    /// A form of a nominal head (lemma index).
+    Noun(u32),
+    /// A closed-class word.
+    Lex(Lex, i8),
+}
+
+/// Tags the coder distinguishes.
+pub mod tag {
+    /// Finite or unknown.
+    pub const FINITE: u8 = 0;
+    /// Past participle.
+    pub const PARTICIPLE: u8 = 1;
+    /// Present participle / gerund.
+    pub const GERUND: u8 = 2;
+    /// Infinitive / bare form.
+    pub const INFINITIVE: u8 = 3;
+    /// Conditional mood.
+    pub const CONDITIONAL: u8 = 4;
+    /// Simple past (English: also a participle).
+    pub const PAST: u8 = 5;
+}
+
+fn tag_of(t: &str) -> u8 {
+    match t {
+        "K" | "ppart" => tag::PARTICIPLE,
+        "G" | "ing" => tag::GERUND,
+        "W" | "base" => tag::INFINITIVE,
+        "C" => tag::CONDITIONAL,
+        "past" => tag::PAST,
+        _ => tag::FINITE,
+    }
+}
+
+/// One language's compiled automaton and tables.
+pub struct Matcher {
+    /// The automaton; values index `entries`.
+    pub ac: DoubleArrayAhoCorasick<u32>,
+    /// Entries per key.
+    pub entries: Vec<Vec<Entry>>,
+    /// The folded keys, for diagnostics and the benchmark baseline.
+    pub keys: Vec<String>,
+    /// Acronyms ("UN", "US", "IRIB"): matched per token, and only where the
+    /// text writes them in capitals, so "un" and "us" stay words.
+    pub acronyms: HashMap<String, u32>,
+    /// Interned codes (countries, agents, orgs).
+    pub codes: Vec<String>,
+    /// Interned lemmas.
+    pub lemmas: Vec<String>,
+    /// The language pack.
+    pub pack: LangPack,
+    /// Words that glue the parts of a noun phrase ("de", "la", "of").
+    pub glue: Vec<&'static str>,
+    /// Prepositions that keep a noun phrase from being a subject.
+    pub preps: Vec<&'static str>,
+    /// Locative prepositions ("à Moscou" is a place, not an actor).
+    pub locatives: Vec<&'static str>,
+    /// Reflexive clitics.
+    pub reflexives: Vec<&'static str>,
+    /// Auxiliary lemmas (passive "être"/"be").
+    pub passive_aux: Vec<&'static str>,
+    /// Words introducing "between X and Y".
+    pub between: Vec<&'static str>,
+    /// Possessive determiners ("ses citoyens").
+    pub possessives: Vec<&'static str>,
+    /// Relative pronouns ("qui", "who").
+    pub relatives: Vec<&'static str>,
+    /// Agents for passive ("par", "by").
+    pub by: Vec<&'static str>,
+    /// Words that introduce a gerund clause ("tout en", "while").
+    pub gerund_intro: Vec<&'static str>,
+    /// Words that make a pair phrase country-level ("les deux pays").
+    pub pair_countries: Vec<&'static str>,
+    /// Nouns that introduce a news agency's name ("agence", "agency").
+    pub agency: Vec<&'static str>,
+    /// Modal auxiliaries that make the next verb non-factual ("will", "would").
+    pub modals: Vec<&'static str>,
+    /// Infinitive markers ("to").
+    pub to: Vec<&'static str>,
+    /// Determiners: a form after one is a noun ("la menace"), not a verb.
+    pub determiners: Vec<&'static str>,
+    /// Lemma index of the infinitive marker verb groups — unused for French.
+    pub lang: &'static str,
+}
+
+#[derive(Default)]
+struct Builder {
+    index: HashMap<String, u32>,
+    keys: Vec<String>,
+    entries: Vec<Vec<Entry>>,
+    acronyms: HashMap<String, u32>,
+    in_automaton: Vec<bool>,
+    codes: Vec<String>,
+    code_index: HashMap<String, u32>,
+    lemmas: Vec<String>,
+    lemma_index: HashMap<String, u32>,
+}
+
+impl Builder {
+    fn code(&mut self, c: &str) -> u32 {
+        if let Some(&i) = self.code_index.get(c) {
+            return i;
+        }
+        let i = self.codes.len() as u32;
+        self.codes.push(c.to_string());
+        self.code_index.insert(c.to_string(), i);
+        i
+    }
+    fn lemma(&mut self, l: &str) -> u32 {
+        if let Some(&i) = self.lemma_index.get(l) {
+            return i;
+        }
+        let i = self.lemmas.len() as u32;
+        self.lemmas.push(l.to_string());
+        self.lemma_index.insert(l.to_string(), i);
+        i
+    }
+    fn add(&mut self, surface: &str, e: Entry) {
+        let key = Folded::new(surface.trim()).text;
+        let key = key.trim().to_string();
+        if key.is_empty() {
+            return;
+        }
+        let letters = surface.trim().chars().count();
+        if (2..=6).contains(&letters) && surface.trim().chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+            let i = match self.acronyms.get(&key) {
+                Some(&i) => i,
+                None => {
+                    let i = self.keys.len() as u32;
+                    self.acronyms.insert(key.clone(), i);
+                    self.keys.push(key);
+                    self.entries.push(Vec::new());
+                    self.in_automaton.push(false);
+                    i
+                }
+            };
+            let v = &mut self.entries[i as usize];
+            if !v.contains(&e) {
+                v.push(e);
+            }
+            return;
+        }
+        let i = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = self.keys.len() as u32;
+                self.index.insert(key.clone(), i);
+                self.keys.push(key);
+                self.entries.push(Vec::new());
+                self.in_automaton.push(true);
+                i
+            }
+        };
+        let v = &mut self.entries[i as usize];
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    }
+}
+
+/// Per-language closed word classes used by the assembler, from the language module.
+pub struct Closed {
+    /// See [`Matcher::glue`].
+    pub glue: Vec<&'static str>,
+    /// See [`Matcher::preps`].
+    pub preps: Vec<&'static str>,
+    /// See [`Matcher::locatives`].
+    pub locatives: Vec<&'static str>,
+    /// See [`Matcher::reflexives`].
+    pub reflexives: Vec<&'static str>,
+    /// See [`Matcher::passive_aux`].
+    pub passive_aux: Vec<&'static str>,
+    /// See [`Matcher::between`].
+    pub between: Vec<&'static str>,
+    /// See [`Matcher::possessives`].
+    pub possessives: Vec<&'static str>,
+    /// See [`Matcher::relatives`].
+    pub relatives: Vec<&'static str>,
+    /// See [`Matcher::by`].
+    pub by: Vec<&'static str>,
+    /// See [`Matcher::gerund_intro`].
+    pub gerund_intro: Vec<&'static str>,
+    /// See [`Matcher::agency`].
+    pub agency: Vec<&'static str>,
+    /// See [`Matcher::pair_countries`].
+    pub pair_countries: Vec<&'static str>,
+    /// See [`Matcher::modals`].
+    pub modals: Vec<&'static str>,
+    /// See [`Matcher::to`].
+    pub to: Vec<&'static str>,
+    /// See [`Matcher::determiners`].
+    pub determiners: Vec<&'static str>,
+}
+
+fn surname(name: &str) -> Option<&str> {
+    let mut parts = name.split_whitespace();
+    let first = parts.next()?;
+    let last = parts.next_back()?;
+    let _ = first;
+    if last.chars().count() < 4 || !last.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(last)
+}
+
+impl Matcher {
+    /// Compiles everything for `lang`.
+    pub fn build(lang: &'static str, kb: &Kb, pack: LangPack, rules: &LangRules, closed: Closed) -> Result<Matcher, CoderError> {
+        let mut b = Builder::default();
+        for c in &kb.countries {
+            // Country names are written the same in many languages: take every
+            // language's names, but demonyms and capitals of this language and English only.
+            let code = b.code(&c.country);
+            match c.kind {
+                NameKind::Name | NameKind::Short => {
+                    if c.lang == lang || c.lang == "en" || c.kind == NameKind::Short {
+                        b.add(&c.surface, Entry::Country(code));
+                    }
+                }
+                NameKind::Demonym if c.lang == lang => b.add(&c.surface, Entry::Demonym(code)),
+                NameKind::Capital if c.lang == lang || c.lang == "en" => {
+                    let city = kb
+                        .cities
+                        .iter()
+                        .position(|ci| ci.country == c.country && (ci.name == c.surface || ci.aliases.iter().any(|a| a == &c.surface)))
+                        .map_or(u32::MAX, |i| i as u32);
+                    b.add(&c.surface, Entry::Capital(code, city));
+                }
+                _ => {}
+            }
+        }
+        for (i, city) in kb.cities.iter().enumerate() {
+            b.add(&city.name, Entry::City(i as u32));
+            for a in &city.aliases {
+                if a.chars().count() >= 4 {
+                    b.add(a, Entry::City(i as u32));
+                }
+            }
+        }
+        for (i, o) in kb.orgs.iter().enumerate() {
+            if o.lang == lang || o.lang == "en" || o.lang == "*" {
+                let code = b.code(&o.code);
+                b.add(&o.surface, Entry::Org(code, i as u32));
+            }
+        }
+        for (i, p) in kb.persons.iter().enumerate() {
+            let i = i as u32;
+            b.add(&p.name, Entry::Person(i));
+            if let Some(s) = surname(&p.name) {
+                b.add(s, Entry::Surname(i));
+            }
+            for (l, a) in &p.aliases {
+                if l.as_deref().is_none_or(|l| l == lang || l == "en") && a.split_whitespace().count() >= 2 {
+                    b.add(a, Entry::Person(i));
+                    if let Some(s) = surname(a) {
+                        b.add(s, Entry::Surname(i));
+                    }
+                } else if l.as_deref() == Some(lang) && a.chars().count() >= 4 {
+                    b.add(a, Entry::Surname(i));
+                }
+            }
+        }
+        for (i, a) in pack.agents.iter().enumerate() {
+            let code = b.code(&a.code);
+            b.add(&a.surface, Entry::Agent(code, i as u32));
+            // "ministre de la Défense" also yields the complement "de la Défense",
+            // which completes "ministre" across a demonym.
+            let folded = Folded::new(&a.surface).text;
+            for glue in closed.glue.iter().filter(|g| ["de", "du", "des", "d'", "of"].contains(g)) {
+                let needle = if glue.ends_with('\'') { format!(" {glue}") } else { format!(" {glue} ") };
+                if let Some(pos) = folded.find(&needle) {
+                    let head = &folded[..pos];
+                    if pack.agents.iter().any(|x| Folded::new(&x.surface).text == head) {
+                        b.add(folded[pos..].trim(), Entry::Complement(code));
+                    }
+                }
+            }
+        }
+        for f in &pack.forms {
+            let l = b.lemma(&f.lemma);
+            b.add(&f.form, Entry::Form(l, tag_of(&f.tag)));
+        }
+        for p in pack.patterns.iter().filter(|p| p.nominal) {
+            let l = b.lemma(&p.head);
+            b.add(&p.head, Entry::Noun(l));
+            if let Some(pl) = dlang::plural(lang, &p.head) {
+                b.add(&pl, Entry::Noun(l));
+            }
+        }
+        for p in pack.patterns.iter().filter(|p| !p.nominal) {
+            b.lemma(&p.head);
+        }
+        let mut forms_of: HashMap<&str, Vec<&str>> = HashMap::new();
+        for f in &pack.forms {
+            forms_of.entry(f.lemma.as_str()).or_default().push(f.form.as_str());
+        }
+        for kind in [
+            "negation",
+            "condition",
+            "hypothetical",
+            "speculation",
+            "modal_conditional",
+            "intent",
+            "attribution_prep",
+            "attribution_verb",
+            "coordination",
+            "pair",
+            "article",
+        ] {
+            for (surface, value) in rules.entries(kind) {
+                if let Some(lex) = Lex::from_kind(kind, value) {
+                    let v = value.and_then(|v| v.parse::<i8>().ok()).unwrap_or(0);
+                    b.add(surface, Entry::Lex(lex, v));
+                    // "prévoir de" also as "prévoit de", "a prévu de": conjugate
+                    // a verb-initial entry through the generated forms.
+                    let folded = Folded::new(surface).text;
+                    if let Some((first, rest)) = folded.split_once(' ') {
+                        if let Some(forms) = forms_of.get(first) {
+                            for f in forms {
+                                b.add(&format!("{f} {rest}"), Entry::Lex(lex, v));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let ac = DoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build_with_values(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)))
+            .map_err(|e| CoderError::Automaton(e.to_string()))?;
+        Ok(Matcher {
+            ac,
+            entries: b.entries,
+            keys: b.keys,
+            acronyms: b.acronyms,
+            codes: b.codes,
+            lemmas: b.lemmas,
+            pack,
+            glue: closed.glue,
+            preps: closed.preps,
+            locatives: closed.locatives,
+            reflexives: closed.reflexives,
+            passive_aux: closed.passive_aux,
+            between: closed.between,
+            possessives: closed.possessives,
+            relatives: closed.relatives,
+            by: closed.by,
+            gerund_intro: closed.gerund_intro,
+            agency: closed.agency,
+            pair_countries: closed.pair_countries,
+            modals: closed.modals,
+            to: closed.to,
+            determiners: closed.determiners,
+            lang,
+        })
+    }
+}

@@ -1,0 +1,1053 @@
+//! One sentence: tokens → units (automaton matches) → actor groups → events.
+//!
+//! No parser: the assembler works on the flat sequence of matched units with
+//! a handful of positional rules (subject to the left, target where the
+//! pattern says, apposition, coordination, passive, gerund, relative clause),
+//! and a modality check around each event head.
+
+use crate::lexicon::{tag, Entry, Lex, Matcher};
+use dyad_core::Date;
+use dyad_dict::{lang as dlang, Item, Pattern};
+use dyad_kb::Kb;
+
+/// A token: byte range in the folded sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// Start byte (folded).
+    pub s: usize,
+    /// End byte (folded).
+    pub e: usize,
+}
+
+/// Splits folded text into word and punctuation tokens. An apostrophe inside
+/// a word ends the token ("l'" "iran"); hyphens stay inside words.
+pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        if c.is_alphanumeric() {
+            let s = i;
+            i += n;
+            while i < b.len() {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_alphanumeric() {
+                    i += c.len_utf8();
+                } else if (c == '-' || c == '\'') && text[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
+                    if c == '\'' {
+                        i += 1;
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok { s, e: i });
+        } else {
+            if !c.is_whitespace() {
+                out.push(Tok { s: i, e: i + n });
+            }
+            i += n;
+        }
+    }
+}
+
+/// A selected automaton match.
+#[derive(Debug, Clone, Copy)]
+pub struct Unit {
+    /// First token.
+    pub t0: usize,
+    /// One past the last token.
+    pub t1: usize,
+    /// Key index into the matcher's entries.
+    pub key: u32,
+}
+
+/// One noun phrase that names (part of) an actor.
+#[derive(Debug, Clone, Default)]
+pub struct Np {
+    /// First token.
+    pub t0: usize,
+    /// One past the last token.
+    pub t1: usize,
+    /// Known person (KB index).
+    pub person: Option<u32>,
+    /// Token range of the person's name.
+    pub person_toks: Option<(usize, usize)>,
+    /// Agent code from a title or role noun.
+    pub agent: Option<u32>,
+    /// Token range of the title words (agent, demonym, complement).
+    pub title_toks: Option<(usize, usize)>,
+    /// Country (code index) from a name, demonym or capital.
+    pub country: Option<u32>,
+    /// The country came from a capital (metonymy for its government).
+    pub capital: bool,
+    /// A named country (not only a demonym).
+    pub named_country: bool,
+    /// Organisation (code index, org index).
+    pub org: Option<(u32, u32)>,
+    /// "les deux pays" and the like.
+    pub pair: bool,
+}
+
+/// Coordinated noun phrases acting together.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The members.
+    pub nps: Vec<Np>,
+    /// First token.
+    pub t0: usize,
+    /// One past the last token.
+    pub t1: usize,
+    /// Inside an attribution phrase ("selon X").
+    pub attributed: bool,
+    /// A possessive determiner precedes it ("ses citoyens").
+    pub possessive: bool,
+    /// The word before it (skipping articles), folded.
+    pub lead: Option<usize>,
+}
+
+/// A resolved actor: code plus what to print.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// CAMEO actor code.
+    pub code: String,
+    /// Original-text token range.
+    pub toks: (usize, usize),
+    /// Title token range.
+    pub title: Option<(usize, usize)>,
+    /// Canonical name of the entity.
+    pub entity: Option<String>,
+    /// Person index.
+    pub person: Option<u32>,
+}
+
+/// A candidate event before output.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// CAMEO code.
+    pub code: String,
+    /// Source.
+    pub source: Resolved,
+    /// Target.
+    pub target: Option<Resolved>,
+    /// Head token range (trigger).
+    pub head: (usize, usize),
+}
+
+/// What the article context carries from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct Context {
+    /// The last two actors mentioned together ("la Russie et l'Iran").
+    pub last_pair: Option<(Resolved, Resolved)>,
+    /// Persons already named in full.
+    pub seen_persons: Vec<u32>,
+    /// Date the events are resolved against.
+    pub date: Option<Date>,
+}
+
+/// The analysis of one sentence.
+pub struct Analysis<'a> {
+    m: &'a Matcher,
+    kb: &'a Kb,
+    /// The folded sentence.
+    pub text: &'a str,
+    /// Original sentence (for capitalisation).
+    orig: &'a str,
+    map: &'a dyn Fn(usize) -> usize,
+    /// Tokens.
+    pub toks: Vec<Tok>,
+    /// Selected units.
+    pub units: Vec<Unit>,
+    unit_at: Vec<Option<usize>>,
+    /// Actor groups.
+    pub groups: Vec<Group>,
+    in_group: Vec<Option<usize>>,
+    attributed: Vec<bool>,
+    /// Cited sources found in the sentence.
+    pub cited: Vec<(usize, usize)>,
+    consumed: Vec<bool>,
+    question: bool,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl<'a> Analysis<'a> {
+    /// Tokenises, matches and groups one folded sentence. `map` maps folded
+    /// offsets to offsets in `orig`.
+    pub fn new(m: &'a Matcher, kb: &'a Kb, text: &'a str, orig: &'a str, map: &'a dyn Fn(usize) -> usize) -> Analysis<'a> {
+        let mut toks = Vec::with_capacity(48);
+        tokenize(text, &mut toks);
+        let question = orig.trim_end().ends_with('?');
+        let mut a = Analysis {
+            m,
+            kb,
+            text,
+            orig,
+            map,
+            unit_at: vec![None; toks.len()],
+            in_group: vec![None; toks.len()],
+            attributed: vec![false; toks.len()],
+            consumed: vec![false; toks.len()],
+            toks,
+            units: Vec::new(),
+            groups: Vec::new(),
+            cited: Vec::new(),
+            question,
+        };
+        a.select_units();
+        a
+    }
+
+    /// Folded text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.s..t.e])
+    }
+
+    /// Original text of tokens `[t0, t1)`.
+    pub fn orig_span(&self, t0: usize, t1: usize) -> (usize, usize) {
+        let s = self.toks.get(t0).map_or(0, |t| t.s);
+        let e = if t1 == 0 { s } else { self.toks.get(t1 - 1).map_or(s, |t| t.e) };
+        ((self.map)(s), (self.map)(e))
+    }
+
+    fn orig_text(&self, t0: usize, t1: usize) -> &'a str {
+        let (s, e) = self.orig_span(t0, t1);
+        self.orig.get(s..e).unwrap_or("")
+    }
+
+    fn capitalised(&self, t0: usize) -> bool {
+        self.orig_text(t0, t0 + 1).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn tok_index(&self, byte: usize, end: bool) -> Option<usize> {
+        // Tokens are sorted; binary search the one containing `byte`.
+        let i = self.toks.partition_point(|t| if end { t.e < byte } else { t.e <= byte });
+        let t = self.toks.get(i)?;
+        if (!end && t.s <= byte && byte < t.e) || (end && t.s < byte && byte <= t.e) {
+            Some(i)
+        } else {
+            None
+        }
+    }
+
+    fn select_units(&mut self) {
+        let text = self.text;
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        for mt in self.m.ac.find_overlapping_iter(text) {
+            let (s, e) = (mt.start(), mt.end());
+            let key = &self.m.keys[mt.value() as usize];
+            let first = key.chars().next().unwrap_or(' ');
+            let last = key.chars().next_back().unwrap_or(' ');
+            if is_word(first) && text[..s].chars().next_back().is_some_and(is_word) {
+                continue;
+            }
+            if is_word(last) && text[e..].chars().next().is_some_and(is_word) {
+                continue;
+            }
+            found.push((s, e, mt.value()));
+        }
+        if !self.m.acronyms.is_empty() {
+            for t in &self.toks {
+                let (os, oe) = ((self.map)(t.s), (self.map)(t.e));
+                let o = self.orig.get(os..oe).unwrap_or("");
+                if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+                    if let Some(&k) = self.m.acronyms.get(&self.text[t.s..t.e]) {
+                        found.push((t.s, t.e, k));
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut pos = 0;
+        for (s, e, key) in found {
+            if s < pos {
+                continue;
+            }
+            let (Some(t0), Some(t1)) = (self.tok_index(s, false), self.tok_index(e, true)) else { continue };
+            pos = e;
+            let u = self.units.len();
+            self.units.push(Unit { t0, t1: t1 + 1, key });
+            for t in t0..=t1 {
+                self.unit_at[t] = Some(u);
+            }
+        }
+    }
+
+    /// Entries of unit `u`.
+    pub fn entries(&self, u: usize) -> &'a [Entry] {
+        let m: &'a Matcher = self.m;
+        &m.entries[self.units[u].key as usize]
+    }
+
+    fn lex_at(&self, t: usize) -> Option<Lex> {
+        let u = self.unit_at.get(t).copied().flatten()?;
+        self.entries(u).iter().find_map(|e| match e {
+            Entry::Lex(l, _) => Some(*l),
+            _ => None,
+        })
+    }
+
+    fn is_article(&self, t: usize) -> bool {
+        self.lex_at(t) == Some(Lex::Article) || matches!(self.tok(t), "les" | "le" | "la" | "l'" | "the")
+    }
+
+    /// Builds actor groups; `seen` are persons named in full earlier.
+    pub fn group(&mut self, ctx: &Context) {
+        let date = ctx.date;
+        let mut cur: Option<Group> = None;
+        let mut last_end = 0usize;
+        for u in 0..self.units.len() {
+            let unit = self.units[u];
+            let Some(piece) = self.piece(u, ctx, date) else { continue };
+            let joinable = cur.as_ref().and_then(|g| {
+                let between: Vec<&str> = (last_end..unit.t0).map(|t| self.tok(t)).collect();
+                let np = g.nps.last()?;
+                if between.is_empty() || (between.len() <= 3 && between.iter().all(|w| self.m.glue.contains(w))) {
+                    if compatible(np, &piece) {
+                        return Some(Join::Extend);
+                    }
+                    return None;
+                }
+                if between == [","] && apposition(np, &piece) {
+                    return Some(Join::Extend);
+                }
+                let coord = between.first().is_some_and(|_| {
+                    let t = last_end;
+                    self.lex_at(t) == Some(Lex::Coordination)
+                        && (t + 1..unit.t0).all(|x| self.is_article(x) || self.lex_at(x) == Some(Lex::Coordination))
+                });
+                if coord {
+                    return Some(Join::Coordinate);
+                }
+                None
+            });
+            match joinable {
+                Some(Join::Extend) => {
+                    if let Some(g) = cur.as_mut() {
+                        if let Some(np) = g.nps.last_mut() {
+                            merge(np, piece);
+                            np.t1 = unit.t1;
+                        }
+                        g.t1 = unit.t1;
+                    }
+                }
+                Some(Join::Coordinate) => {
+                    if let Some(g) = cur.as_mut() {
+                        let mut np = piece;
+                        // "les bases américaines et israéliennes": the second
+                        // demonym shares the first one's head noun.
+                        if np.agent.is_none() && np.person.is_none() && np.org.is_none() && !np.named_country && !np.capital {
+                            if let Some(prev) = g.nps.last() {
+                                np.agent = prev.agent;
+                                np.title_toks = np.title_toks.or(prev.title_toks);
+                            }
+                        }
+                        g.nps.push(np);
+                        g.t1 = unit.t1;
+                    }
+                }
+                None => {
+                    if let Some(g) = cur.take() {
+                        self.push_group(g);
+                    }
+                    cur = Some(Group {
+                        t0: unit.t0,
+                        t1: unit.t1,
+                        nps: vec![piece],
+                        attributed: false,
+                        possessive: false,
+                        lead: None,
+                    });
+                }
+            }
+            last_end = unit.t1;
+        }
+        if let Some(g) = cur.take() {
+            self.push_group(g);
+        }
+    }
+
+    fn push_group(&mut self, mut g: Group) {
+        let mut t = g.t0;
+        while t > 0 && self.is_article(t - 1) {
+            t -= 1;
+        }
+        if t > 0 && self.m.possessives.contains(&self.tok(t - 1)) {
+            g.possessive = true;
+            t -= 1;
+        }
+        g.lead = t.checked_sub(1);
+        let gi = self.groups.len();
+        for x in g.t0..g.t1 {
+            self.in_group[x] = Some(gi);
+        }
+        self.groups.push(g);
+    }
+
+    /// The actor piece a unit contributes, if any.
+    fn piece(&self, u: usize, ctx: &Context, date: Option<Date>) -> Option<Np> {
+        let unit = self.units[u];
+        let mut np = Np { t0: unit.t0, t1: unit.t1, ..Np::default() };
+        let mut any = false;
+        let prev = unit.t0.checked_sub(1).map(|t| self.tok(t)).unwrap_or("");
+        let locative = self.m.locatives.contains(&prev);
+        for e in self.entries(u) {
+            match *e {
+                Entry::Person(p) if self.capitalised(unit.t0) => {
+                    np.person = Some(p);
+                    np.person_toks = Some((unit.t0, unit.t1));
+                    any = true;
+                }
+                Entry::Surname(p) if self.capitalised(unit.t0) && np.person.is_none() => {
+                    let confirmed = ctx.seen_persons.contains(&p) || date.is_some_and(|d| self.is_head_of_state(p, d));
+                    // An unconfirmed surname may still be confirmed by an apposed title.
+                    np.person = Some(if confirmed { p } else { p | UNCONFIRMED });
+                    np.person_toks = Some((unit.t0, unit.t1));
+                    any = true;
+                }
+                Entry::Country(c) if np.country.is_none() && !locative => {
+                    np.country = Some(c);
+                    np.named_country = true;
+                    any = true;
+                }
+                Entry::Capital(c, _) if np.country.is_none() && !locative && self.capitalised(unit.t0) => {
+                    np.country = Some(c);
+                    np.capital = true;
+                    np.named_country = true;
+                    any = true;
+                }
+                Entry::Demonym(c) if np.country.is_none() => {
+                    np.country = Some(c);
+                    np.title_toks = Some((unit.t0, unit.t1));
+                    any = true;
+                }
+                Entry::Org(c, o) => {
+                    np.org = Some((c, o));
+                    any = true;
+                }
+                Entry::Agent(c, _) | Entry::Complement(c) => {
+                    np.agent = Some(c);
+                    np.title_toks = Some((unit.t0, unit.t1));
+                    any = true;
+                }
+                Entry::Lex(Lex::Pair, _) => {
+                    np.pair = true;
+                    any = true;
+                }
+                _ => {}
+            }
+        }
+        any.then_some(np)
+    }
+
+    fn is_head_of_state(&self, p: u32, d: Date) -> bool {
+        self.kb.roles_on(p as usize, d).any(|r| {
+            let r = r.role.to_ascii_lowercase();
+            r.contains("president") || r.contains("prime minister") || r.contains("chancellor") || r.contains("king") || r.contains("supreme leader")
+        })
+    }
+
+    /// Marks attribution phrases and collects the cited sources.
+    pub fn attribution(&mut self) {
+        let n = self.toks.len();
+        let mut t = 0;
+        while t < n {
+            let lex = self.lex_at(t);
+            let agency = self.m.agency.contains(&self.tok(t));
+            if matches!(lex, Some(Lex::AttributionPrep) | Some(Lex::AttributionVerb)) || agency {
+                let marker_end = self.unit_at[t].map_or(t + 1, |u| self.units[u].t1);
+                // The region runs to the end of the clause.
+                let mut end = marker_end;
+                while end < n && !matches!(self.tok(end), "," | ";" | ":" | "." | "?" | "!" | "(" | ")") {
+                    end += 1;
+                }
+                if !agency {
+                    for x in t..end {
+                        self.attributed[x] = true;
+                    }
+                }
+                // The cited name: the last capitalised run in the region.
+                let mut best: Option<(usize, usize)> = None;
+                let mut x = marker_end;
+                while x < end {
+                    if self.capitalised(x) && self.tok(x).chars().next().is_some_and(is_word) {
+                        let s = x;
+                        while x < end && (self.capitalised(x) || self.tok(x) == "-") {
+                            x += 1;
+                        }
+                        if !agency || best.is_none() {
+                            best = Some((s, x));
+                        }
+                        if agency {
+                            break;
+                        }
+                    } else {
+                        x += 1;
+                        if agency && x > marker_end + 3 {
+                            break;
+                        }
+                    }
+                }
+                if best.is_none() && lex == Some(Lex::AttributionVerb) && t > 0 {
+                    // ", Reuters reported."
+                    let mut s = t;
+                    while s > 0 && self.capitalised(s - 1) {
+                        s -= 1;
+                    }
+                    if s < t && self.in_group[s].is_none() {
+                        best = Some((s, t));
+                        for x in s..t {
+                            self.attributed[x] = true;
+                        }
+                    }
+                }
+                if let Some(b) = best {
+                    if !self.cited.contains(&b) {
+                        self.cited.push(b);
+                    }
+                }
+                t = end.max(t + 1);
+            } else {
+                t += 1;
+            }
+        }
+        for g in &mut self.groups {
+            g.attributed = (g.t0..g.t1).any(|x| self.attributed[x]);
+        }
+    }
+
+    /// Resolves a noun phrase to an actor on `date`; `inherit` gives the
+    /// country for possessive groups ("ses citoyens").
+    pub fn resolve(&self, np: &Np, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {
+        let codes = &self.m.codes;
+        let title = np.title_toks;
+        if np.pair {
+            let Some((a, b)) = &ctx.last_pair else { return Vec::new() };
+            // "les deux pays" names the countries; "les deux responsables" the people.
+            let countries = (np.t0..np.t1).any(|t| self.m.pair_countries.contains(&self.tok(t)));
+            return [a, b]
+                .into_iter()
+                .map(|r| Resolved {
+                    code: if countries { r.code.chars().take(3).collect() } else { r.code.clone() },
+                    toks: (np.t0, np.t1),
+                    title: None,
+                    entity: if countries { None } else { r.entity.clone() },
+                    person: if countries { None } else { r.person },
+                })
+                .collect();
+        }
+        let title_country = np.country.map(|c| codes[c as usize].as_str());
+        let title_agent = np.agent.map(|c| codes[c as usize].as_str());
+        if let Some(p) = np.person.filter(|p| p & UNCONFIRMED == 0) {
+            let person = &self.kb.persons[p as usize];
+            let mut roles: Vec<&dyad_kb::Role> = self.kb.roles_on(p as usize, date).collect();
+            let code = if roles.is_empty() {
+                let mut all: Vec<&dyad_kb::Role> = self.kb.roles_of(p as usize).filter(|r| r.start.is_none_or(|s| s <= date)).collect();
+                all.sort_by_key(|r| r.end);
+                match (all.last(), title_country) {
+                    (Some(r), _) => format!("{}ELI", &r.code[..3]),
+                    (None, Some(c)) => format!("{c}{}", title_agent.filter(|a| *a != c).unwrap_or("")),
+                    (None, None) => return Vec::new(),
+                }
+            } else {
+                roles.sort_by_key(|r| role_rank(&r.code));
+                roles[0].code.clone()
+            };
+            return vec![Resolved {
+                code,
+                toks: (np.t0, np.t1),
+                title,
+                entity: Some(person.name.clone()),
+                person: Some(p),
+            }];
+        }
+        if let Some((c, o)) = np.org {
+            return vec![Resolved {
+                code: codes[c as usize].clone(),
+                toks: (np.t0, np.t1),
+                title,
+                entity: Some(self.kb.orgs[o as usize].surface.clone()),
+                person: None,
+            }];
+        }
+        let country = title_country.or(if np.agent.is_some() { inherit } else { None });
+        let Some(country) = country else { return Vec::new() };
+        let mut code = country.to_string();
+        if let Some(a) = title_agent {
+            code.push_str(a);
+        } else if np.capital {
+            code.push_str("GOV");
+        }
+        vec![Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None }]
+    }
+
+    fn group_of(&self, t: usize) -> Option<usize> {
+        self.in_group.get(t).copied().flatten()
+    }
+
+    fn verb_heads(&self, u: usize) -> impl Iterator<Item = (u32, u8, bool)> + 'a {
+        let es: &'a [Entry] = self.entries(u);
+        // After a determiner, "la menace" is a noun, never a verb form.
+        let t0 = self.units[u].t0;
+        let noun_only = t0 > 0 && self.m.determiners.contains(&self.tok(t0 - 1));
+        es.iter().filter_map(move |e| match *e {
+            Entry::Form(l, t) if !noun_only => Some((l, t, false)),
+            Entry::Noun(l) => Some((l, tag::FINITE, true)),
+            _ => None,
+        })
+    }
+
+    fn word_matches(&self, t: usize, alts: &[String]) -> bool {
+        let w = self.tok(t);
+        let endings = dlang::agreement_endings(self.m.lang);
+        alts.iter().any(|a| {
+            w == a
+                || (w.ends_with('\'') && a.starts_with(&w[..w.len() - 1]) && a.len() <= w.len() + 1)
+                || endings.iter().any(|e| w.len() == a.len() + e.len() && w.starts_with(a.as_str()) && w.ends_with(e))
+                || (a.ends_with('e') && w.len() + 1 == a.len() + 1 && false)
+        })
+    }
+
+    fn clause_break(&self, t: usize) -> bool {
+        matches!(self.tok(t), "." | ";" | ":" | "?" | "!" | "\"" | "(" | ")")
+    }
+
+    /// Tries `pat` with its head at units[u]; returns (score, target group, last token).
+    fn try_pattern(&self, pat: &Pattern, u: usize) -> Option<(i32, Option<usize>, usize)> {
+        const GAP: usize = 4;
+        let mut pos = self.units[u].t1;
+        let mut target = None;
+        let mut score = 1;
+        for item in &pat.items {
+            match item {
+                Item::Word(alts) | Item::Optional(alts) => {
+                    let hit = (pos..(pos + GAP + 1).min(self.toks.len()))
+                        .take_while(|&t| !self.clause_break(t))
+                        .find(|&t| self.word_matches(t, alts));
+                    match hit {
+                        Some(t) => {
+                            pos = t + 1;
+                            score += 2;
+                        }
+                        None if matches!(item, Item::Optional(_)) => {}
+                        None => return None,
+                    }
+                }
+                Item::Target => {
+                    let g = (pos..(pos + GAP + 2).min(self.toks.len()))
+                        .take_while(|&t| !self.clause_break(t))
+                        .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].attributed && self.groups[g].t0 >= pos));
+                    let g = g?;
+                    target = Some(g);
+                    pos = self.groups[g].t1;
+                    score += 1;
+                }
+            }
+        }
+        Some((score, target, pos))
+    }
+
+    fn has_reflexive(&self, head: usize) -> bool {
+        (head.saturating_sub(3)..head).any(|t| self.m.reflexives.contains(&self.tok(t)))
+    }
+
+    fn lemma_is(&self, t: usize, lemmas: &[&str]) -> bool {
+        let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
+        self.entries(u).iter().any(|e| matches!(e, Entry::Form(l, _) if lemmas.contains(&self.m.lemmas[*l as usize].as_str())))
+    }
+
+    fn aux_before(&self, head: usize) -> bool {
+        (head.saturating_sub(4)..head).any(|t| self.lemma_is(t, &["avoir", "etre", "have", "be"]))
+    }
+
+    fn passive(&self, head: usize) -> bool {
+        (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.passive_aux)) && !self.has_reflexive(head)
+    }
+
+    /// Whether a group can be the subject of a verb at `head`.
+    fn subject_ok(&self, g: usize) -> bool {
+        let gr = &self.groups[g];
+        !gr.attributed && gr.lead.is_none_or(|l| !self.m.preps.contains(&self.tok(l)))
+    }
+
+    fn subject(&self, head: usize, gerund: bool, exclude: Option<usize>) -> Option<usize> {
+        // Relative clause: "X, qui a accusé Y" — the subject is before the pronoun.
+        for t in (head.saturating_sub(4)..head).rev() {
+            if self.m.relatives.contains(&self.tok(t)) {
+                let g = (0..t).rev().take(3).find_map(|x| self.group_of(x));
+                if g.is_some() && g != exclude {
+                    return g;
+                }
+            }
+        }
+        let cands = (0..self.groups.len()).filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && self.subject_ok(g));
+        if gerund {
+            return cands.into_iter().next();
+        }
+        let mut best = None;
+        for g in cands {
+            // Stop at a clause break between the subject and the verb.
+            if (self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")) {
+                continue;
+            }
+            best = Some(g);
+        }
+        best
+    }
+
+    fn negated(&self, head: usize) -> bool {
+        let lo = head.saturating_sub(4);
+        let pre = (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre) || (self.tok(t).ends_with("n'") && self.tok(t + 1) == "t"));
+        if !pre {
+            return false;
+        }
+        if self.m.lang == "fr" {
+            (lo..(head + 2).min(self.toks.len())).any(|t| self.lex_at(t) == Some(Lex::NegPost))
+        } else {
+            true
+        }
+    }
+
+    fn modal_before(&self, head: usize) -> Option<&'a str> {
+        (head.saturating_sub(3)..head).rev().map(|t| self.tok(t)).find(|w| self.m.modals.contains(w))
+    }
+
+    fn lex_in(&self, lo: usize, hi: usize, l: Lex) -> Option<usize> {
+        (lo..hi.min(self.toks.len())).find(|&t| self.lex_at(t) == Some(l))
+    }
+
+    /// Events of the sentence.
+    pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        // Verbs first, so that light-verb patterns consume their nouns.
+        for pass_nominal in [false, true] {
+            for u in 0..self.units.len() {
+                let unit = self.units[u];
+                let head = unit.t0;
+                if self.consumed[head] || self.group_of(head).is_some() || self.attributed[head] {
+                    continue;
+                }
+                let mut best: Option<(i32, &Pattern, Option<usize>, usize, u8)> = None;
+                for (lemma, tg, nominal) in self.verb_heads(u) {
+                    if nominal != pass_nominal {
+                        continue;
+                    }
+                    let lemma_s = &self.m.lemmas[lemma as usize];
+                    let refl = self.has_reflexive(head);
+                    for &pi in self.m.pack.patterns_for(lemma_s) {
+                        let pat = &self.m.pack.patterns[pi];
+                        if pat.nominal != nominal || (pat.reflexive && !refl) {
+                            continue;
+                        }
+                        if let Some((mut score, tgt, end)) = self.try_pattern(pat, u) {
+                            if pat.reflexive {
+                                score += 3;
+                            }
+                            if best.as_ref().is_none_or(|b| score > b.0) {
+                                best = Some((score, pat, tgt, end, tg));
+                            }
+                        }
+                    }
+                }
+                let Some((_, pat, tgt_slot, end, tg)) = best else { continue };
+                for t in head..end {
+                    self.consumed[t] = true;
+                }
+                if let Some(c) = self.candidate(pat, u, tg, tgt_slot, end, date, ctx) {
+                    out.extend(c);
+                }
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn candidate(&self, pat: &Pattern, u: usize, tg: u8, tgt_slot: Option<usize>, end: usize, date: Date, ctx: &Context) -> Option<Vec<Candidate>> {
+        let head = self.units[u].t0;
+        let mut code = pat.code.clone();
+        let root: u8 = code[..2].parse().unwrap_or(0);
+        let conflict = root >= 15;
+        // --- modality ---------------------------------------------------
+        if self.question {
+            return None;
+        }
+        let negated = self.negated(head);
+        let intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent);
+        let modal = self.modal_before(head);
+        let mut infinitive = tg == tag::INFINITIVE && !pat.nominal;
+        if self.m.lang == "en" && tg == tag::INFINITIVE {
+            // The English base form is also the present tense.
+            infinitive = head > 0 && self.m.to.contains(&self.tok(head - 1)) || modal.is_some();
+        }
+        if intent.is_some() || (modal.is_some_and(|m| m == "will" || m == "shall") && !negated) {
+            let intent_negated = intent.is_some_and(|i| self.negated(i) || self.negated(i + 1)) || negated;
+            code = if conflict {
+                if intent_negated {
+                    "0356".to_string()
+                } else if root >= 18 {
+                    "138".to_string()
+                } else {
+                    "130".to_string()
+                }
+            } else if intent_negated {
+                return None;
+            } else {
+                intent_code(root).to_string()
+            };
+        } else {
+            if negated || infinitive {
+                return None;
+            }
+            if tg == tag::CONDITIONAL || modal.is_some() {
+                return None;
+            }
+            let clause_start = (0..head).rev().find(|&t| matches!(self.tok(t), "," | ";" | ":")).map_or(0, |t| t + 1);
+            if self.lex_in(clause_start, head, Lex::Condition).is_some() {
+                return None;
+            }
+            if self.lex_in(head.saturating_sub(5), head, Lex::Speculation).is_some() {
+                return None;
+            }
+            if pat.nominal {
+                if self.lex_in(head.saturating_sub(2), head, Lex::Hypothetical).is_some()
+                    || self.lex_in(head + 1, head + 3, Lex::Speculation).is_some()
+                    || self.lex_in(head.saturating_sub(3), head, Lex::Condition).is_some()
+                {
+                    return None;
+                }
+            }
+            if tg == tag::PARTICIPLE && !self.aux_before(head) && !self.has_reflexive(head) {
+                return None;
+            }
+        }
+        // --- actors -----------------------------------------------------
+        let gerund = tg == tag::GERUND;
+        let passive = !pat.nominal && (tg == tag::PARTICIPLE || tg == tag::PAST) && self.passive(head);
+        let mut target_g = tgt_slot;
+        let mut source_g;
+        if passive {
+            let by = (end..(end + 8).min(self.toks.len())).find(|&t| self.m.by.contains(&self.tok(t)))?;
+            source_g = self.group_of(by + 1).or_else(|| self.group_of(by + 2));
+            target_g = self.subject(head, false, None);
+        } else {
+            if target_g.is_none() && !pat.has_target_slot() {
+                target_g = (end..(end + 6).min(self.toks.len()))
+                    .take_while(|&t| !self.clause_break(t) && !(self.tok(t) == "," && t > end))
+                    .find_map(|t| self.group_of(t))
+                    .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.m.by.contains(&self.tok(l))));
+            }
+            source_g = if pat.source_after { target_g.take() } else { self.subject(head, gerund, target_g) };
+        }
+        // Nominal events: "l'entretien entre X et Y", "des manifestations en Iran".
+        let mut nominal_pair = None;
+        if pat.nominal {
+            let bt = (head + 1..(head + 4).min(self.toks.len())).find(|&t| self.m.between.contains(&self.tok(t)));
+            if let Some(bt) = bt {
+                if let Some(g) = self.group_of(bt + 1).or_else(|| self.group_of(bt + 2)) {
+                    if self.groups[g].nps.len() >= 2 {
+                        nominal_pair = Some(g);
+                    }
+                }
+            }
+            if nominal_pair.is_none() && source_g.is_some_and(|g| self.groups[g].t1 + 8 < head) {
+                source_g = None;
+            }
+        }
+        let mut sources: Vec<Resolved> = Vec::new();
+        let mut targets: Vec<Resolved> = Vec::new();
+        if let Some(g) = nominal_pair {
+            let gr = &self.groups[g];
+            let a = self.resolve(&gr.nps[0], date, ctx, None);
+            let b = self.resolve(&gr.nps[1], date, ctx, None);
+            sources = a;
+            targets = b;
+        } else {
+            if let Some(g) = source_g {
+                sources = self.resolve_group(g, date, ctx, None);
+            }
+            if sources.is_empty() && pat.nominal {
+                // The country where it happens: "des manifestations en Iran".
+                let c = (head + 1..(head + 6).min(self.toks.len())).take_while(|&t| !self.clause_break(t)).find_map(|t| {
+                    let u = self.unit_at[t]?;
+                    self.entries(u).iter().find_map(|e| match *e {
+                        Entry::Country(c) | Entry::Demonym(c) | Entry::Capital(c, _) => Some(c),
+                        _ => None,
+                    })
+                });
+                if let Some(c) = c {
+                    sources.push(Resolved { code: self.m.codes[c as usize].clone(), toks: (head, head + 1), title: None, entity: None, person: None });
+                }
+            }
+            if let Some(g) = target_g {
+                let inherit = sources.first().map(|s| s.code[..3.min(s.code.len())].to_string());
+                targets = self.resolve_group(g, date, ctx, inherit.as_deref());
+            }
+            // A pair as subject with no target: one acts on the other.
+            if let Some(g) = source_g {
+                let pair = self.groups[g].nps.iter().any(|n| n.pair) || (self.groups[g].nps.len() == 2 && targets.is_empty() && root <= 8);
+                if pair && sources.len() == 2 && targets.is_empty() {
+                    targets = vec![sources.remove(1)];
+                }
+            }
+        }
+        if sources.is_empty() {
+            return None;
+        }
+        let mut out = Vec::new();
+        for s in &sources {
+            if targets.is_empty() {
+                out.push(Candidate { code: code.clone(), source: s.clone(), target: None, head: (head, self.units[u].t1) });
+            }
+            for t in &targets {
+                if t.code == s.code {
+                    continue;
+                }
+                out.push(Candidate { code: code.clone(), source: s.clone(), target: Some(t.clone()), head: (head, self.units[u].t1) });
+            }
+        }
+        Some(out)
+    }
+
+    fn resolve_group(&self, g: usize, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {
+        let gr = &self.groups[g];
+        let inherit = if gr.possessive { inherit } else { None };
+        gr.nps.iter().flat_map(|np| self.resolve(np, date, ctx, inherit)).collect()
+    }
+
+    /// Persons named in full in this sentence.
+    pub fn persons(&self) -> impl Iterator<Item = u32> + '_ {
+        self.groups.iter().flat_map(|g| g.nps.iter()).filter_map(|n| n.person).filter(|p| p & UNCONFIRMED == 0)
+    }
+
+    /// Pairs mentioned together in this sentence (for "les deux pays").
+    pub fn pair(&self, date: Date, ctx: &Context) -> Option<(Resolved, Resolved)> {
+        self.groups.iter().rev().filter(|g| !g.attributed && g.nps.len() == 2 && !g.nps.iter().any(|n| n.pair)).find_map(|g| {
+            let a = self.resolve(&g.nps[0], date, ctx, None);
+            let b = self.resolve(&g.nps[1], date, ctx, None);
+            match (a.first(), b.first()) {
+                (Some(a), Some(b)) if a.code != b.code => Some((a.clone(), b.clone())),
+                _ => None,
+            }
+        })
+    }
+
+    /// A human-readable dump of units and groups, for `dyad code --explain`.
+    pub fn explain(&self) -> String {
+        let mut s = String::new();
+        for (i, u) in self.units.iter().enumerate() {
+            s.push_str(&format!("  unit {:?} {:?}\n", self.text_of((u.t0, u.t1)), self.entries(i)));
+        }
+        for g in &self.groups {
+            s.push_str(&format!("  group {:?} attributed={} lead={:?}\n", self.text_of((g.t0, g.t1)), g.attributed, g.lead.map(|l| self.tok(l))));
+        }
+        s
+    }
+
+    /// Original text for a token range.
+    pub fn text_of(&self, toks: (usize, usize)) -> &'a str {
+        self.orig_text(toks.0, toks.1)
+    }
+
+    /// A surname confirmed by an apposed title: "Shoigu, ministre russe".
+    pub fn confirm_surnames(&mut self) {
+        let kb = self.kb;
+        let codes = &self.m.codes;
+        for g in &mut self.groups {
+            for np in &mut g.nps {
+                if let Some(p) = np.person.filter(|p| p & UNCONFIRMED != 0) {
+                    let p = p & !UNCONFIRMED;
+                    let ok = np.country.is_some_and(|c| kb.roles_of(p as usize).any(|r| r.code.starts_with(codes[c as usize].as_str())));
+                    np.person = ok.then_some(p);
+                }
+            }
+            g.nps.retain(|n| n.person.is_some() || n.country.is_some() || n.org.is_some() || n.agent.is_some() || n.pair);
+        }
+        self.groups.retain(|g| !g.nps.is_empty());
+        self.in_group.iter_mut().for_each(|x| *x = None);
+        for (gi, g) in self.groups.iter().enumerate() {
+            for x in g.t0..g.t1 {
+                self.in_group[x] = Some(gi);
+            }
+        }
+    }
+}
+
+/// Marks a surname not yet confirmed by context.
+const UNCONFIRMED: u32 = 1 << 31;
+
+enum Join {
+    Extend,
+    Coordinate,
+}
+
+fn compatible(np: &Np, p: &Np) -> bool {
+    if np.pair || p.pair {
+        return false;
+    }
+    if np.person.is_some() && p.person.is_some() {
+        return false;
+    }
+    let named = |n: &Np| n.named_country || n.org.is_some();
+    if (named(np) || np.person.is_some()) && named(p) {
+        return false;
+    }
+    if named(np) && p.person.is_some() {
+        return false;
+    }
+    if np.country.is_some() && p.country.is_some() && np.country != p.country {
+        return false;
+    }
+    true
+}
+
+fn apposition(np: &Np, p: &Np) -> bool {
+    (np.person.is_some() && p.person.is_none() && p.agent.is_some()) || (np.person.is_none() && np.agent.is_some() && p.person.is_some() && p.agent.is_none())
+}
+
+fn merge(np: &mut Np, p: Np) {
+    np.person = np.person.or(p.person);
+    np.person_toks = np.person_toks.or(p.person_toks);
+    if p.agent.is_some() {
+        np.agent = p.agent;
+    }
+    np.title_toks = match (np.title_toks, p.title_toks) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, b) => a.or(b),
+    };
+    np.country = np.country.or(p.country);
+    np.capital |= p.capital;
+    np.named_country |= p.named_country;
+    np.org = np.org.or(p.org);
+}
+
+/// Prefer government over military over legislature … when a person holds
+/// several roles at once.
+fn role_rank(code: &str) -> u8 {
+    match code.get(3..6).unwrap_or("") {
+        "GOV" => 0,
+        "MIL" => 1,
+        "LEG" => 2,
+        "JUD" => 3,
+        _ => 4,
+    }
+}
+
+/// The intent code for a cooperative root ("plans to visit" → 036).
+fn intent_code(root: u8) -> &'static str {
+    match root {
+        4 => "036",
+        5 => "032",
+        6 => "031",
+        7 => "033",
+        8 => "035",
+        9 => "030",
+        2 | 3 => "030",
+        _ => "030",
+    }
+}

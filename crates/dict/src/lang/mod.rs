@@ -1,0 +1,34 @@
+//! One module per language: where its files are and how its nouns inflect.
+
+pub mod en;
+pub mod fr;
+
+/// (lang, verbs, forms, agents) files of a bundled pack, as (name, contents).
+pub type Sources = (&'static str, (&'static str, &'static str), (&'static str, &'static str), (&'static str, &'static str));
+
+/// The bundled sources for `lang`.
+pub fn bundled_sources(lang: &str) -> Option<Sources> {
+    match lang {
+        "fr" => Some(fr::SOURCES),
+        "en" => Some(en::SOURCES),
+        _ => None,
+    }
+}
+
+/// Plural of a folded noun, per language.
+pub fn plural(lang: &str, noun: &str) -> Option<String> {
+    match lang {
+        "fr" => Some(fr::plural(noun)),
+        "en" => Some(en::plural(noun)),
+        _ => None,
+    }
+}
+
+/// Inflectional endings a literal pattern word may carry (agreement).
+pub fn agreement_endings(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => fr::AGREEMENT,
+        "en" => en::AGREEMENT,
+        _ => &[],
+    }
+}

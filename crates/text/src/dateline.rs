@@ -1,0 +1,458 @@
+//! When and where a story was filed: absolute dates near the top of an
+//! article, the dateline city, and weekday / relative-day expressions
+//! resolved against the article date.
+
+use crate::fold::{fold, Folded};
+use crate::lang::specs;
+use crate::lexicon::DayExpr;
+use crate::{Date, LangRules};
+use std::ops::Range;
+
+/// How far into the text [`dateline_date`] looks, in bytes.
+const DATE_WINDOW: usize = 400;
+/// How many paragraph starts [`dateline_place`] looks at.
+const PLACE_LINES: usize = 6;
+/// How much of the text [`dateline_place`] reads at most, in bytes.
+const PLACE_HEAD: usize = 16 * 1024;
+/// How much of each paragraph start [`dateline_place`] reads, in bytes.
+const PLACE_SPAN: usize = 200;
+
+/// A token of the folded date window.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// The number of a digit token ("12", "1er", "5th").
+    num: Option<u32>,
+    /// Digits in a number token.
+    digits: usize,
+}
+
+fn cut_at(s: &str, max: usize) -> &str {
+    let mut cut = s.len().min(max);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
+}
+
+fn tokens(f: &str, rules: &LangRules) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = f.char_indices().peekable();
+    while let Some((s, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut e = s + c.len_utf8();
+        while let Some(&(p, d)) = it.peek() {
+            if !d.is_alphanumeric() {
+                break;
+            }
+            e = p + d.len_utf8();
+            it.next();
+        }
+        let w = &f[s..e];
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let suffix = &w[digits..];
+        let ordinal = suffix.is_empty() || specs(rules.lang()).any(|sp| sp.ordinal_suffixes.contains(&suffix));
+        let num = if digits > 0 && digits <= 4 && ordinal { w[..digits].parse().ok() } else { None };
+        out.push(Tok { start: s, end: e, num, digits });
+    }
+    out
+}
+
+/// Whether the text between two tokens is a date separator (" ", ". ", ", ").
+fn joined(f: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &f[a.end..b.start];
+    gap.len() <= 3 && !gap.is_empty() && gap.bytes().all(|c| matches!(c, b' ' | b'.' | b','))
+}
+
+fn day(t: &Tok) -> Option<u8> {
+    t.num.filter(|d| (1..=31).contains(d) && t.digits <= 2).map(|d| d as u8)
+}
+
+fn year(t: &Tok) -> Option<i32> {
+    t.num.filter(|y| (1900..=2100).contains(y) && t.digits == 4).map(|y| y as i32)
+}
+
+/// An ISO date `YYYY-MM-DD` starting at token `t`.
+fn iso_at(f: &str, t: &Tok) -> Option<(Date, usize)> {
+    year(t)?;
+    let s = f.get(t.start..t.start + 10)?;
+    let d: Date = s.parse().ok()?;
+    let after = f[t.start + 10..].chars().next();
+    if after.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((d, t.start + 10))
+}
+
+/// A date at token `i`: (date, folded end, whether the year was written).
+fn date_at(f: &str, toks: &[Tok], i: usize, rules: &LangRules, fallback: Option<i32>) -> Option<(Date, usize, bool)> {
+    let t = toks.get(i)?;
+    if let Some((x, end)) = iso_at(f, t) {
+        return Some((x, end, true));
+    }
+    let next = |k: usize| toks.get(i + k).filter(|n| joined(f, &toks[i + k - 1], n));
+    let month_of = |t: &Tok| rules.month(&f[t.start..t.end]);
+    // 12 janvier 2026, 1er mars 2025, 5 January 2026
+    if let (Some(d), Some(mt)) = (day(t), next(1)) {
+        if let Some(m) = month_of(mt) {
+            return match next(2).and_then(|y| year(y).map(|v| (v, y.end))) {
+                Some((y, end)) => Date::new(y, m, d).map(|x| (x, end, true)),
+                None => fallback.and_then(|y| Date::new(y, m, d)).map(|x| (x, mt.end, false)),
+            };
+        }
+    }
+    // Jan. 5, 2026; January 5th 2026
+    if let Some(m) = month_of(t) {
+        if let Some(dt) = next(1) {
+            if let Some(d) = day(dt) {
+                return match next(2).and_then(|y| year(y).map(|v| (v, y.end))) {
+                    Some((y, end)) => Date::new(y, m, d).map(|x| (x, end, true)),
+                    None => fallback.and_then(|y| Date::new(y, m, d)).map(|x| (x, dt.end, false)),
+                };
+            }
+        }
+    }
+    None
+}
+
+/// The first absolute date in the first ~400 bytes of `text` ("12 janvier
+/// 2026", "1er mars 2025", "le 3 févr. 2026", "Jan. 5, 2026", "January 5,
+/// 2026", "5 January 2026", "2026-01-12"), with its byte range in `text`.
+/// Month names come from the lexicon. Dates without a year are ignored; see
+/// [`dateline_date_with_year`].
+pub fn dateline_date(text: &str, rules: &LangRules) -> Option<(Date, Range<usize>)> {
+    dateline_date_with_year(text, rules, None)
+}
+
+/// Like [`dateline_date`], but when no date with a year is found, a date
+/// without one ("WASHINGTON, Jan. 5 (Reuters) -") is completed with
+/// `fallback_year`.
+///
+/// ```
+/// let r = dyad_text::LangRules::parse("#dyad-format lexicon 1\nmonth\tJan.\t1\n", "x").unwrap();
+/// let t = "WASHINGTON, Jan. 5 (Reuters) - The talks";
+/// assert!(dyad_text::dateline_date(t, &r).is_none());
+/// let (d, span) = dyad_text::dateline_date_with_year(t, &r, Some(2026)).unwrap();
+/// assert_eq!((d.to_string().as_str(), &t[span]), ("2026-01-05", "Jan. 5"));
+/// ```
+pub fn dateline_date_with_year(text: &str, rules: &LangRules, fallback_year: Option<i32>) -> Option<(Date, Range<usize>)> {
+    let window = cut_at(text, DATE_WINDOW);
+    let f = Folded::new(window);
+    let toks = tokens(&f.text, rules);
+    let found = (0..toks.len()).find_map(|i| date_at(&f.text, &toks, i, rules, None).map(|x| (i, x))).or_else(|| {
+        fallback_year?;
+        (0..toks.len()).find_map(|i| date_at(&f.text, &toks, i, rules, fallback_year).map(|x| (i, x)))
+    });
+    let (i, (date, end, _)) = found?;
+    Some((date, f.orig_range(toks[i].start..end)))
+}
+
+/// Whether a place word may be lowercase inside a multi-word place name
+/// ("Rio de Janeiro", "Frankfurt am Main").
+fn is_connector(w: &str) -> bool {
+    const CONNECTORS: &[&str] = &[
+        "de", "du", "des", "la", "le", "les", "d'", "l'", "sur", "sous", "en", "am", "im", "an", "upon", "of", "on", "el", "al", "es",
+        "da", "do", "dos", "y",
+    ];
+    CONNECTORS.contains(&w)
+}
+
+fn is_place_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')
+}
+
+/// Is `c` a dash that separates a dateline from the story?
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―')
+}
+
+/// A dateline place at the start of `line`: its end within `line`.
+fn place_in_line(line: &str) -> Option<usize> {
+    // The place: capitalised words, possibly joined by connectors.
+    let mut end = 0;
+    let mut pos = 0;
+    let mut words = 0;
+    let mut all_caps = true;
+    while words < 6 {
+        let rest = &line[pos..];
+        let w_len = rest.char_indices().find(|&(_, c)| !is_place_char(c)).map_or(rest.len(), |(p, _)| p);
+        let w = &rest[..w_len];
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            end = pos + w_len;
+            all_caps &= !w.chars().any(char::is_lowercase);
+        } else if !(words > 0 && is_connector(w)) {
+            break;
+        }
+        words += 1;
+        pos += w_len;
+        match line[pos..].strip_prefix(' ') {
+            Some(r) if r.chars().next().is_some_and(char::is_alphabetic) => pos += 1,
+            _ => break,
+        }
+    }
+    let place = line[..end].trim_end_matches(['.', '-', '\'', '’']);
+    if place.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    let end = place.len();
+    // What follows: up to a dash separator.
+    let rest = cut_at(&line[end..], 100);
+    let mut prev = ' ';
+    let mut dash = None;
+    for (p, c) in rest.char_indices() {
+        if is_dash(c) && (prev.is_whitespace() || prev == ')') {
+            let after = rest[p + c.len_utf8()..].chars().next();
+            if !after.is_some_and(|c| !c.is_whitespace()) {
+                dash = Some(p);
+                break;
+            }
+        }
+        prev = c;
+    }
+    let head = rest[..dash?].trim();
+    let group = head.find('(').is_some_and(|o| head[o..].contains(')'));
+    let ok = if head.is_empty() {
+        all_caps
+    } else if head.starts_with('(') {
+        group
+    } else if head.starts_with(',') {
+        all_caps || group || head.chars().any(|c| c.is_ascii_digit())
+    } else {
+        false
+    };
+    ok.then_some(end)
+}
+
+/// The dateline city at the start of one of the first paragraphs:
+/// "Moscou (Le Journal de Bruxelles) 12 janvier 2026 –" → "Moscou";
+/// "WASHINGTON, Jan. 5 (Reuters) -" → "WASHINGTON"; "PARIS (AFP) -" →
+/// "PARIS"; "KYIV, Ukraine (AP) —" → "KYIV". The place must be followed by a
+/// source in brackets, a comma and a date, or (all capitals) directly by a
+/// dash.
+pub fn dateline_place(text: &str) -> Option<Range<usize>> {
+    let mut off = 0;
+    let mut seen = 0;
+    for line in cut_at(text, PLACE_HEAD).split_inclusive('\n') {
+        let start = off;
+        off += line.len();
+        let trimmed = line.trim_start();
+        if trimmed.trim_end().is_empty() {
+            continue;
+        }
+        let lead = start + (line.len() - trimmed.len());
+        if let Some(end) = place_in_line(cut_at(trimmed, PLACE_SPAN)) {
+            return Some(lead..lead + end);
+        }
+        seen += 1;
+        if seen >= PLACE_LINES {
+            break;
+        }
+    }
+    None
+}
+
+/// Whether `f[s..e]` is a whole word of `f`.
+fn whole_word(f: &str, s: usize, e: usize) -> bool {
+    let before = f[..s].chars().next_back();
+    let after = f[e..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn word_before(f: &str, s: usize) -> &str {
+    let t = f[..s].trim_end();
+    let start = t.char_indices().rev().find(|&(_, c)| !c.is_alphanumeric()).map_or(0, |(p, c)| p + c.len_utf8());
+    &t[start..]
+}
+
+fn word_after(f: &str, e: usize) -> &str {
+    let t = f[e..].trim_start();
+    let end = t.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(t.len(), |(p, _)| p);
+    &t[..end]
+}
+
+/// The first weekday or relative-day expression of a folded sentence
+/// ("mardi", "hier", "on Wednesday", "yesterday", "mardi prochain", "last
+/// Monday") resolved against `reference` (the article date). A bare weekday
+/// is the most recent such day on or before the reference (news convention);
+/// "prochain"/"next" the next one after it; "dernier"/"last" the one strictly
+/// before it.
+pub fn relative_date(sentence_folded: &str, rules: &LangRules, reference: Date) -> Option<Date> {
+    relative_hit(sentence_folded, rules, reference).map(|(d, _, _)| d)
+}
+
+/// [`relative_date`] with the folded span of the expression and whether it
+/// was a weekday.
+fn relative_hit(f: &str, rules: &LangRules, reference: Date) -> Option<(Date, Range<usize>, bool)> {
+    let (m, exprs) = rules.day_matcher()?;
+    for hit in m.leftmost_find_iter(f) {
+        let (s, e) = (hit.start(), hit.end());
+        if !whole_word(f, s, e) {
+            continue;
+        }
+        let Some(expr) = exprs.get(hit.value() as usize) else { continue };
+        return Some(match *expr {
+            DayExpr::Offset(n) => (reference.add_days(i64::from(n)), s..e, false),
+            DayExpr::Weekday(wd) => {
+                let (before, after) = (word_before(f, s), word_after(f, e));
+                let next = specs(rules.lang()).any(|sp| sp.next_before.contains(&before) || sp.next_after.contains(&after));
+                let last = specs(rules.lang()).any(|sp| sp.last_before.contains(&before) || sp.last_after.contains(&after));
+                let d = if next {
+                    reference.add_days((i64::from(wd) - i64::from(reference.weekday()) + 6).rem_euclid(7) + 1)
+                } else if last {
+                    reference.add_days(-1).last_weekday(wd)
+                } else {
+                    reference.last_weekday(wd)
+                };
+                (d, s..e, true)
+            }
+        });
+    }
+    None
+}
+
+/// Days either side of the reference within which a year-less date is put.
+const HALF_YEAR: i64 = 183;
+
+/// The date a folded sentence speaks of: the first absolute date ("le 13
+/// janvier", "Jan. 13, 2026", "2026-01-13"; a missing year is the one that
+/// puts the date nearest the reference) or relative expression (see
+/// [`relative_date`]), whichever comes first; a weekday directly followed by
+/// a date ("mardi 13 janvier", "Tuesday, Jan. 13") is that date.
+///
+/// ```
+/// let r = dyad_text::rules(dyad_text::Lang::Fr);
+/// let reference: dyad_text::Date = "2026-01-15".parse().unwrap();
+/// let d = |s: &str| dyad_text::sentence_date(&dyad_text::fold(s), r, reference).map(|d| d.to_string());
+/// assert_eq!(d("Il l'a reçu le 3 janvier à Moscou").as_deref(), Some("2026-01-03"));
+/// assert_eq!(d("Hier, le ministre a parlé du 3 janvier").as_deref(), Some("2026-01-14"));
+/// assert_eq!(d("Le sommet du 28 décembre").as_deref(), Some("2025-12-28"));
+/// ```
+pub fn sentence_date(sentence_folded: &str, rules: &LangRules, reference: Date) -> Option<Date> {
+    let f = sentence_folded;
+    let absolute = if f.bytes().any(|c| c.is_ascii_digit()) {
+        let toks = tokens(f, rules);
+        (0..toks.len()).find_map(|i| {
+            let (mut d, _, has_year) = date_at(f, &toks, i, rules, Some(reference.y))?;
+            if !has_year {
+                let gap = d.to_days() - reference.to_days();
+                let y = if gap > HALF_YEAR {
+                    d.y - 1
+                } else if gap < -HALF_YEAR {
+                    d.y + 1
+                } else {
+                    d.y
+                };
+                d = Date::new(y, d.m, d.d)?;
+            }
+            Some((toks[i].start, d))
+        })
+    } else {
+        None
+    };
+    let relative = relative_hit(f, rules, reference);
+    match (absolute, relative) {
+        (Some((start, d)), Some((_, r, weekday))) if start < r.start || weekday && f[r.end..start].trim_matches([' ', ',']).is_empty() => {
+            Some(d)
+        }
+        (_, Some((d, _, _))) => Some(d),
+        (Some((_, d)), None) => Some(d),
+        (None, None) => None,
+    }
+}
+
+/// The most recent day named `name` ("mardi", "Tuesday", any case or accents)
+/// on or before `reference`; `None` if `name` is not a weekday of the lexicon.
+pub fn weekday_on_or_before(name: &str, rules: &LangRules, reference: Date) -> Option<Date> {
+    rules.weekday(&fold(name.trim())).map(|wd| reference.last_weekday(wd))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::tests::{en, fr};
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn date_of<'a>(t: &'a str, r: &LangRules) -> Option<(String, &'a str)> {
+        dateline_date(t, r).map(|(x, span)| (x.to_string(), &t[span]))
+    }
+
+    #[test]
+    fn absolute_dates() {
+        let (f, e) = (fr(), en());
+        let t = "Moscou (Le Journal de Bruxelles) 12 janvier 2026 – Le ministre";
+        assert_eq!(date_of(t, &f), Some(("2026-01-12".into(), "12 janvier 2026")));
+        assert_eq!(date_of("Publié le 1er mars 2025 à 10h", &f).unwrap().0, "2025-03-01");
+        assert_eq!(date_of("le 3 févr. 2026, Téhéran", &f), Some(("2026-02-03".into(), "3 févr. 2026")));
+        assert_eq!(date_of("Jan. 5, 2026 — talks", &e), Some(("2026-01-05".into(), "Jan. 5, 2026")));
+        assert_eq!(date_of("Updated January 5th 2026", &e).unwrap().0, "2026-01-05");
+        assert_eq!(date_of("5 January 2026", &e).unwrap().0, "2026-01-05");
+        assert_eq!(date_of("Posted 2026-01-12T10:00", &e), Some(("2026-01-12".into(), "2026-01-12")));
+        // A year-less date is skipped when a full one follows.
+        assert_eq!(date_of("Paris, 5 mars. Mis à jour le 6 mars 2026", &f).unwrap().0, "2026-03-06");
+        assert_eq!(date_of("31 février 2026", &f), None, "invalid day");
+        assert_eq!(date_of("May 2026 was warm", &e), None);
+        assert_eq!(date_of(&format!("{} 12 janvier 2026", "x ".repeat(300)), &f), None, "outside the window");
+        let t = "WASHINGTON, Jan. 5 (Reuters) -";
+        assert_eq!(dateline_date(t, &e), None);
+        let (x, span) = dateline_date_with_year(t, &e, Some(2026)).unwrap();
+        assert_eq!((x, &t[span]), (d("2026-01-05"), "Jan. 5"));
+        let (x, _) = dateline_date_with_year("Moscou, 5 mars (AFP) –", &f, Some(2026)).unwrap();
+        assert_eq!(x, d("2026-03-05"));
+    }
+
+    #[test]
+    fn places() {
+        let p = |t: &'static str| dateline_place(t).map(|r| &t[r]);
+        assert_eq!(p("Moscou (Le Journal de Bruxelles) 12 janvier 2026 – Le ministre"), Some("Moscou"));
+        assert_eq!(p("WASHINGTON, Jan. 5 (Reuters) - The"), Some("WASHINGTON"));
+        assert_eq!(p("PARIS (AFP) - Le"), Some("PARIS"));
+        assert_eq!(p("KYIV, Ukraine (AP) — Russian"), Some("KYIV"));
+        assert_eq!(p("MOSCOW — Russia said"), Some("MOSCOW"));
+        assert_eq!(p("Rio de Janeiro (AFP) – Le"), Some("Rio de Janeiro"));
+        assert_eq!(p("Le Caire, 12 janvier 2026 – Les"), Some("Le Caire"));
+        assert_eq!(p("Title of the story\n\n  NEW YORK (Reuters) - Stocks"), Some("NEW YORK"));
+        assert_eq!(p("Russie, Iran – l’alliance"), None);
+        assert_eq!(p("Moscou menace Kiev - analyse"), None);
+        assert_eq!(p("Iran : les négociations reprennent"), None);
+        assert_eq!(p("le ministre (AFP) - x"), None);
+        assert_eq!(p(""), None);
+    }
+
+    #[test]
+    fn relative_days() {
+        let (f, e) = (fr(), en());
+        let thu = d("2026-01-15");
+        let rel = |s: &str, r: &LangRules| relative_date(&fold(s), r, thu).map(|x| x.to_string());
+        assert_eq!(rel("Il a rencontré mardi son homologue", &f).as_deref(), Some("2026-01-13"));
+        assert_eq!(rel("Jeudi, le ministre", &f).as_deref(), Some("2026-01-15"));
+        assert_eq!(rel("Il l'a dit hier soir", &f).as_deref(), Some("2026-01-14"));
+        assert_eq!(rel("avant-hier, à Paris", &f).as_deref(), Some("2026-01-13"));
+        assert_eq!(rel("aujourd’hui", &f).as_deref(), Some("2026-01-15"));
+        assert_eq!(rel("Il partira mardi prochain", &f).as_deref(), Some("2026-01-20"));
+        assert_eq!(rel("jeudi dernier", &f).as_deref(), Some("2026-01-08"));
+        assert_eq!(rel("les mardis et les hiers", &f), None);
+        assert_eq!(rel("on Wednesday, the minister", &e).as_deref(), Some("2026-01-14"));
+        assert_eq!(rel("He said yesterday that", &e).as_deref(), Some("2026-01-14"));
+        assert_eq!(rel("the day before yesterday", &e).as_deref(), Some("2026-01-13"));
+        assert_eq!(rel("next Thursday", &e).as_deref(), Some("2026-01-22"));
+        assert_eq!(rel("last Monday", &e).as_deref(), Some("2026-01-12"));
+        assert_eq!(rel("no day here", &e), None);
+        let sd = |s: &str, r: &LangRules| sentence_date(&fold(s), r, thu).map(|x| x.to_string());
+        assert_eq!(sd("Il a reçu mardi 6 janvier son homologue", &f).as_deref(), Some("2026-01-06"));
+        assert_eq!(sd("He met him on Tuesday, Jan. 6, in Moscow", &e).as_deref(), Some("2026-01-06"));
+        assert_eq!(sd("le 28 décembre 2024, puis hier", &f).as_deref(), Some("2024-12-28"));
+        assert_eq!(sd("hier, puis le 28 décembre", &f).as_deref(), Some("2026-01-14"));
+        assert_eq!(sd("il partira le 3 mars", &f).as_deref(), Some("2026-03-03"));
+        assert_eq!(sd("en 2026, 30 morts", &f), None);
+        assert_eq!(weekday_on_or_before("Mardi", &f, thu), Some(d("2026-01-13")));
+        assert_eq!(weekday_on_or_before("jeudi", &f, thu), Some(thu));
+        assert_eq!(weekday_on_or_before("Tuesday", &f, thu), None);
+    }
+}

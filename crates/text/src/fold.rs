@@ -1,0 +1,367 @@
+//! Folding text for dictionary matching, with an exact map back to the
+//! original byte offsets.
+//!
+//! Folding lowercases, strips Latin accents (é→e, ç→c, İ→i), expands ligatures
+//! (œ→oe, æ→ae, ß→ss), unifies typographic apostrophes (’ ‘ ʼ ′ → `'`), quotes
+//! (« » “ ” → `"`) and dashes (– — − → `-`), turns every Unicode space (NBSP,
+//! U+202F, U+2009, …) into `' '` and drops invisible characters (soft hyphen,
+//! zero-width space, BOM, stray combining accents). Other scripts (Cyrillic,
+//! Greek, Arabic…) are only lowercased.
+//!
+//! ASCII is copied and lowercased in bulk; only non-ASCII characters take the
+//! slow path. The offset map stores one anchor per character whose folded
+//! length differs from its original length (or that expands to several
+//! characters), so plain ASCII or Cyrillic text needs no map at all.
+
+use std::ops::Range;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A byte offset as stored in anchors: `u32` for texts under 4 GiB (the
+/// usual case, half the memory), `usize` beyond.
+trait Off: Copy {
+    fn from_usize(x: usize) -> Self;
+    fn to_usize(self) -> usize;
+}
+
+impl Off for u32 {
+    #[inline]
+    fn from_usize(x: usize) -> u32 {
+        // Only used when the whole text is shorter than u32::MAX.
+        u32::try_from(x).unwrap_or(u32::MAX)
+    }
+    #[inline]
+    fn to_usize(self) -> usize {
+        self as usize
+    }
+}
+
+impl Off for usize {
+    #[inline]
+    fn from_usize(x: usize) -> usize {
+        x
+    }
+    #[inline]
+    fn to_usize(self) -> usize {
+        self
+    }
+}
+
+/// Where the folded text stops being a byte-for-byte image of the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Anchor<T> {
+    /// Byte offset in the folded text.
+    f: T,
+    /// Byte offset in the original text.
+    o: T,
+    /// Folded length of the character (0 when dropped).
+    flen: u8,
+    /// Original length of the character.
+    olen: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Anchors {
+    Narrow(Vec<Anchor<u32>>),
+    Wide(Vec<Anchor<usize>>),
+}
+
+impl Default for Anchors {
+    fn default() -> Anchors {
+        Anchors::Narrow(Vec::new())
+    }
+}
+
+/// Collects anchors while folding.
+trait Sink {
+    fn anchor(&mut self, f: usize, o: usize, flen: usize, olen: usize);
+}
+
+/// Folding without an offset map.
+struct NoSink;
+
+impl Sink for NoSink {
+    #[inline]
+    fn anchor(&mut self, _: usize, _: usize, _: usize, _: usize) {}
+}
+
+impl<T: Off> Sink for Vec<Anchor<T>> {
+    #[inline]
+    fn anchor(&mut self, f: usize, o: usize, flen: usize, olen: usize) {
+        self.push(Anchor {
+            f: T::from_usize(f),
+            o: T::from_usize(o),
+            flen: u8::try_from(flen).unwrap_or(u8::MAX),
+            olen: u8::try_from(olen).unwrap_or(u8::MAX),
+        });
+    }
+}
+
+/// [`Folded::orig`] over one anchor representation.
+fn orig_in<T: Off>(anchors: &[Anchor<T>], fb: usize) -> usize {
+    let i = anchors.partition_point(|a| a.f.to_usize() <= fb);
+    let Some(a) = i.checked_sub(1).and_then(|i| anchors.get(i)) else {
+        return fb;
+    };
+    let (f, o) = (a.f.to_usize(), a.o.to_usize());
+    let fend = f + usize::from(a.flen);
+    if fb < fend {
+        o
+    } else {
+        o + usize::from(a.olen) + (fb - fend)
+    }
+}
+
+/// The end of the original character when `fb` falls strictly inside an
+/// expansion.
+fn inside_end<T: Off>(anchors: &[Anchor<T>], fb: usize) -> Option<usize> {
+    let i = anchors.partition_point(|a| a.f.to_usize() < fb);
+    let a = anchors.get(i.checked_sub(1)?)?;
+    (fb < a.f.to_usize() + usize::from(a.flen)).then(|| a.o.to_usize() + usize::from(a.olen))
+}
+
+/// A folded copy of a text with a map from folded offsets back to the original.
+///
+/// ```
+/// use dyad_text::Folded;
+/// let f = Folded::new("Élysée\u{a0}: l’Œuvre");
+/// assert_eq!(f.text, "elysee : l'oeuvre");
+/// let i = f.text.find("oeuvre").unwrap();
+/// assert_eq!(&"Élysée\u{a0}: l’Œuvre"[f.orig(i)..], "Œuvre");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    anchors: Anchors,
+    orig_len: usize,
+}
+
+impl Folded {
+    /// Folds `original`.
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let anchors = if u32::try_from(original.len()).is_ok() {
+            let mut v = Vec::new();
+            fold_impl(original, &mut text, &mut v);
+            Anchors::Narrow(v)
+        } else {
+            let mut v = Vec::new();
+            fold_impl(original, &mut text, &mut v);
+            Anchors::Wide(v)
+        };
+        Folded { text, anchors, orig_len: original.len() }
+    }
+
+    /// Maps a byte offset in the folded text back to the original text.
+    ///
+    /// For a character boundary of [`Folded::text`] this is the start of the
+    /// original character that produced the folded character there (the
+    /// middle of an expansion such as `oe` from `œ` maps to the start of `œ`);
+    /// `orig(text.len())` (or anything past it) is the original length.
+    pub fn orig(&self, folded_byte: usize) -> usize {
+        if folded_byte >= self.text.len() {
+            return self.orig_len;
+        }
+        match &self.anchors {
+            Anchors::Narrow(v) => orig_in(v, folded_byte),
+            Anchors::Wide(v) => orig_in(v, folded_byte),
+        }
+    }
+
+    /// Like [`Folded::orig`], but an offset inside an expansion maps to the
+    /// end of the original character: use it for the end of a match.
+    pub fn orig_end(&self, folded_byte: usize) -> usize {
+        if folded_byte >= self.text.len() {
+            return self.orig_len;
+        }
+        let inside = match &self.anchors {
+            Anchors::Narrow(v) => inside_end(v, folded_byte),
+            Anchors::Wide(v) => inside_end(v, folded_byte),
+        };
+        inside.unwrap_or_else(|| self.orig(folded_byte))
+    }
+
+    /// Maps a folded byte range to the original text (start with
+    /// [`Folded::orig`], end with [`Folded::orig_end`]).
+    pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
+        self.orig(r.start)..self.orig_end(r.end)
+    }
+
+    /// Length of the original text.
+    pub fn orig_len(&self) -> usize {
+        self.orig_len
+    }
+}
+
+/// Folds `s` into a new string (no offset map).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_impl(s, &mut out, &mut NoSink);
+    out
+}
+
+/// Appends the folding of `s` to `out` (no offset map): lets a hot loop reuse
+/// one buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    fold_impl(s, out, &mut NoSink);
+}
+
+/// End of the run of ASCII bytes starting at `i`.
+#[inline]
+fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        if u64::from_le_bytes(w) & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii() {
+        i += 1;
+    }
+    i
+}
+
+fn fold_impl<S: Sink>(s: &str, out: &mut String, sink: &mut S) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let j = ascii_run_end(bytes, i);
+        if j > i {
+            let start = out.len();
+            out.push_str(&s[i..j]);
+            out[start..].make_ascii_lowercase();
+            i = j;
+        }
+        // Fast path: U+00C0..=U+00FF (French and most Western accents).
+        if let (Some(0xC3), Some(&b2)) = (bytes.get(i), bytes.get(i + 1)) {
+            let f = LATIN1[usize::from(b2 & 0x3F)];
+            if f.len() != 2 || f.is_ascii() {
+                sink.anchor(out.len(), i, f.len(), 2);
+            }
+            out.push_str(f);
+            i += 2;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let olen = c.len_utf8();
+        let fstart = out.len();
+        fold_char(c, out);
+        let flen = out.len() - fstart;
+        if flen != olen || out[fstart..].chars().nth(1).is_some() {
+            sink.anchor(fstart, i, flen, olen);
+        }
+        i += olen;
+    }
+}
+
+/// Folded forms of U+00C0..=U+00FF.
+const LATIN1: [&str; 64] = [
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // C0-CF
+    "d", "n", "o", "o", "o", "o", "o", "\u{d7}", "o", "u", "u", "u", "u", "y", "th", "ss", // D0-DF
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // E0-EF
+    "d", "n", "o", "o", "o", "o", "o", "\u{f7}", "o", "u", "u", "u", "u", "y", "th", "y", // F0-FF
+];
+
+/// Appends the folding of one non-ASCII character.
+fn fold_char(c: char, out: &mut String) {
+    let s: &str = match c {
+        '\u{c0}'..='\u{ff}' => LATIN1[(c as usize) - 0xc0],
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => " ",
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => "",
+        '\u{2019}' | '\u{2018}' | '\u{201b}' | '\u{2bc}' | '\u{2032}' | '\u{b4}' | '\u{2b9}' => "'",
+        '\u{ab}' | '\u{bb}' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{2039}' | '\u{203a}' => "\"",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2043}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => "-",
+        '\u{85}' | '\u{2028}' | '\u{2029}' => "\n",
+        'œ' | 'Œ' => "oe",
+        'đ' | 'Đ' => "d",
+        'ł' | 'Ł' => "l",
+        'ı' => "i",
+        'ẞ' => "ss",
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        '\u{300}'..='\u{36f}' => "",
+        '\u{100}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => {
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+            return;
+        }
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every folded char boundary maps to the start of an original char.
+    fn check_boundaries(orig: &str) {
+        let f = Folded::new(orig);
+        for (fb, _) in f.text.char_indices() {
+            let o = f.orig(fb);
+            assert!(orig.is_char_boundary(o), "{orig:?}: folded {fb} -> {o}");
+        }
+        assert_eq!(f.orig(f.text.len()), orig.len());
+        assert_eq!(fold(orig), f.text);
+    }
+
+    #[test]
+    fn folds_french_and_typography() {
+        assert_eq!(
+            fold("Ça « Marche » — l’État, l‘ONU, naïf, cœur, Æsop, Straße"),
+            "ca \" marche \" - l'etat, l'onu, naif, coeur, aesop, strasse"
+        );
+        assert_eq!(fold("10\u{a0}000\u{202f}€ et\u{2009}?"), "10 000 € et ?");
+        assert_eq!(fold("négo\u{ad}ciations"), "negociations");
+        assert_eq!(fold("Sergueï Choïgou"), "serguei choigou");
+        assert_eq!(fold("İstanbul Łódź Øresund Đoković"), "istanbul lodz oresund djokovic".replace("dj", "d"));
+        assert_eq!(fold("e\u{301}te\u{301}"), "ete", "NFD input");
+    }
+
+    #[test]
+    fn keeps_other_scripts_lowercased() {
+        assert_eq!(fold("Сергей ШОЙГУ"), "сергей шойгу");
+        assert_eq!(fold("طهران"), "طهران");
+        assert_eq!(fold("ΑΘΗΝΑ"), "αθηνα");
+    }
+
+    #[test]
+    fn offsets_are_exact() {
+        let orig = "M. Lavrov a rencontré l’Œuvre d’Orient à Téhéran\u{a0}; Сергей.";
+        let f = Folded::new(orig);
+        let i = f.text.find("teheran").unwrap();
+        let r = f.orig_range(i..i + "teheran".len());
+        assert_eq!(&orig[r], "Téhéran");
+        let i = f.text.find("oeuvre").unwrap();
+        assert_eq!(&orig[f.orig(i)..], "Œuvre d’Orient à Téhéran\u{a0}; Сергей.");
+        // The 'e' of "oe" maps to the start of Œ; an end inside it to its end.
+        assert_eq!(f.orig(i + 1), f.orig(i));
+        assert_eq!(&orig[f.orig(i)..f.orig_end(i + 1)], "Œ");
+        let i = f.text.find("сергей").unwrap();
+        assert_eq!(&orig[f.orig(i)..f.orig(i + "сергей".len())], "Сергей");
+        for s in [orig, "", "abc", "é", "œ", "a\u{ad}b", "\u{ad}", "ß\u{200b}é", "İi", "«»", "ﬁn"] {
+            check_boundaries(s);
+        }
+    }
+
+    #[test]
+    fn ascii_is_identity_mapped() {
+        let orig = "WASHINGTON, Jan. 5 (Reuters) - The U.S. said";
+        let f = Folded::new(orig);
+        assert_eq!(f.text, orig.to_ascii_lowercase());
+        assert_eq!(f.anchors, Anchors::Narrow(Vec::new()));
+        assert_eq!(f.orig(7), 7);
+    }
+}

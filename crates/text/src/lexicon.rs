@@ -1,0 +1,446 @@
+//! `data/lang/<lang>/lexicon.tsv`: the closed-class words of one language.
+//!
+//! Columns `kind surface [value]` (see `docs/data-formats.md`). The rows the
+//! text layer uses itself (abbreviations, months, weekdays, relative days,
+//! boilerplate, stopwords) are indexed by their folded surface; every row
+//! stays available through [`LangRules::entries`] for the coder.
+
+use crate::fold::{fold, fold_into};
+use crate::lang::spec;
+use crate::{Lang, TextError};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FxHash (rustc's hasher): the keys are short words from our own data, so a
+/// fast non-keyed hash is safe and the lookups sit in the splitting loop.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxSet = HashSet<String, BuildHasherDefault<Fx>>;
+type FxMap<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
+
+/// Format kind and version of the lexicon header.
+const FORMAT: (&str, u32) = ("lexicon", 1);
+
+/// The kinds a lexicon row may have (docs/data-formats.md).
+pub const LEXICON_KINDS: &[&str] = &[
+    "negation",
+    "condition",
+    "hypothetical",
+    "speculation",
+    "modal_conditional",
+    "intent",
+    "attribution_prep",
+    "attribution_verb",
+    "reporting_verb",
+    "coordination",
+    "pair",
+    "abbreviation",
+    "month",
+    "weekday",
+    "relative_day",
+    "boilerplate",
+    "stopword",
+    "article",
+];
+
+#[derive(Debug, Clone)]
+struct Row {
+    kind: usize,
+    surface: String,
+    value: Option<String>,
+}
+
+/// A weekday or relative-day expression found by the day automaton.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayExpr {
+    /// ISO weekday, 1 = Monday.
+    Weekday(u8),
+    /// Days from the reference date.
+    Offset(i32),
+}
+
+/// The parsed lexicon of one language.
+pub struct LangRules {
+    file: String,
+    lang: Option<Lang>,
+    rows: Vec<Row>,
+    abbreviations: FxSet,
+    months: FxMap<u8>,
+    weekdays: FxMap<u8>,
+    relative_days: FxMap<i32>,
+    boilerplate: Vec<String>,
+    stopwords: FxSet,
+    day_matcher: Option<DoubleArrayAhoCorasick<u32>>,
+    day_exprs: Vec<DayExpr>,
+}
+
+impl fmt::Debug for LangRules {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LangRules")
+            .field("file", &self.file)
+            .field("lang", &self.lang)
+            .field("rows", &self.rows.len())
+            .field("abbreviations", &self.abbreviations.len())
+            .field("months", &self.months.len())
+            .field("weekdays", &self.weekdays.len())
+            .field("relative_days", &self.relative_days.len())
+            .field("boilerplate", &self.boilerplate.len())
+            .field("stopwords", &self.stopwords.len())
+            .finish()
+    }
+}
+
+/// Folds a surface and drops one trailing period ("Jan." → "jan").
+fn key(surface: &str) -> String {
+    let mut k = fold(surface.trim());
+    if k.len() > 1 && k.ends_with('.') {
+        k.pop();
+    }
+    k
+}
+
+impl LangRules {
+    /// Rules with no entries (what [`rules`] falls back to if a bundled file
+    /// were broken).
+    pub fn empty(file: &str) -> LangRules {
+        LangRules {
+            file: file.to_string(),
+            lang: None,
+            rows: Vec::new(),
+            abbreviations: FxSet::default(),
+            months: FxMap::default(),
+            weekdays: FxMap::default(),
+            relative_days: FxMap::default(),
+            boilerplate: Vec::new(),
+            stopwords: FxSet::default(),
+            day_matcher: None,
+            day_exprs: Vec::new(),
+        }
+    }
+
+    /// Parses a lexicon; `file` names it in errors (`file:line`).
+    ///
+    /// ```
+    /// let r = dyad_text::LangRules::parse("#dyad-format lexicon 1\nmonth\tJan.\t1\n", "x.tsv").unwrap();
+    /// assert_eq!(r.month("jan"), Some(1));
+    /// let e = dyad_text::LangRules::parse("#dyad-format lexicon 2\n", "x.tsv").unwrap_err();
+    /// assert!(e.to_string().starts_with("x.tsv:1:"));
+    /// ```
+    pub fn parse(src: &str, file: &str) -> Result<LangRules, TextError> {
+        let mut r = LangRules::empty(file);
+        let row_err = |line: usize, field: &'static str, msg: String| TextError::Row { file: file.to_string(), line, field, msg };
+        let mut lines = src.lines().enumerate();
+        let first = lines.next().map(|(_, l)| l.trim_start_matches('\u{feff}').trim()).unwrap_or("");
+        let mut words = first.split_whitespace();
+        let header_ok = words.next() == Some("#dyad-format")
+            && words.next() == Some(FORMAT.0)
+            && words.next().and_then(|v| v.parse::<u32>().ok()) == Some(FORMAT.1)
+            && words.next().is_none();
+        if !header_ok {
+            return Err(TextError::Header {
+                file: file.to_string(),
+                kind: FORMAT.0,
+                version: FORMAT.1,
+                found: first.chars().take(80).collect(),
+            });
+        }
+        let mut seen = HashSet::new();
+        for (n, raw) in lines {
+            let line = n + 1;
+            let l = raw.strip_suffix('\r').unwrap_or(raw);
+            if l.trim().is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let mut fields = l.split('\t');
+            let kind_s = fields.next().unwrap_or("").trim();
+            let surface = fields.next().map(str::trim).unwrap_or("");
+            let value = fields.next().map(str::trim).filter(|v| !v.is_empty());
+            if fields.next().is_some() {
+                return Err(row_err(line, "value", "more than 3 fields (kind, surface, value)".into()));
+            }
+            let Some(kind) = LEXICON_KINDS.iter().position(|k| *k == kind_s) else {
+                return Err(row_err(line, "kind", format!("unknown kind `{kind_s}` (known: {})", LEXICON_KINDS.join(", "))));
+            };
+            if surface.is_empty() {
+                return Err(row_err(line, "surface", "empty".into()));
+            }
+            let k = key(surface);
+            let int = |lo: i32, hi: i32| -> Result<i32, TextError> {
+                value
+                    .and_then(|v| v.parse::<i32>().ok())
+                    .filter(|v| (lo..=hi).contains(v))
+                    .ok_or_else(|| row_err(line, "value", format!("expected an integer {lo}..={hi}, found `{}`", value.unwrap_or(""))))
+            };
+            match kind_s {
+                "abbreviation" => {
+                    r.abbreviations.insert(k);
+                }
+                "month" => {
+                    let m = int(1, 12)?;
+                    r.months.insert(k, m as u8);
+                }
+                "weekday" => {
+                    let d = int(1, 7)?;
+                    r.weekdays.insert(k, d as u8);
+                }
+                "relative_day" => {
+                    let d = int(-366, 366)?;
+                    r.relative_days.insert(k, d);
+                }
+                "boilerplate" => r.boilerplate.push(fold(surface)),
+                "stopword" => {
+                    r.stopwords.insert(k);
+                }
+                "negation" => {
+                    if let Some(v) = value.filter(|v| *v != "pre" && *v != "post") {
+                        return Err(row_err(line, "value", format!("negation value must be `pre` or `post`, found `{v}`")));
+                    }
+                }
+                _ => {}
+            }
+            if seen.insert((kind, surface, value)) {
+                r.rows.push(Row { kind, surface: surface.to_string(), value: value.map(str::to_string) });
+            }
+        }
+        r.boilerplate.sort();
+        r.boilerplate.dedup();
+        r.build_day_matcher(file)?;
+        Ok(r)
+    }
+
+    fn build_day_matcher(&mut self, file: &str) -> Result<(), TextError> {
+        let mut keys: HashMap<String, DayExpr> = HashMap::new();
+        for (k, d) in &self.weekdays {
+            keys.insert(k.clone(), DayExpr::Weekday(*d));
+        }
+        for (k, d) in &self.relative_days {
+            keys.insert(k.clone(), DayExpr::Offset(*d));
+        }
+        let mut keys: Vec<_> = keys.into_iter().filter(|(k, _)| !k.is_empty()).collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        if keys.is_empty() {
+            return Ok(());
+        }
+        self.day_exprs = keys.iter().map(|(_, e)| *e).collect();
+        let m = DoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build_with_values(keys.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i as u32)))
+            .map_err(|e| TextError::Row {
+                file: file.to_string(),
+                line: 0,
+                field: "surface",
+                msg: format!("cannot build the weekday/relative-day matcher: {e}"),
+            })?;
+        self.day_matcher = Some(m);
+        Ok(())
+    }
+
+    /// The file these rules came from.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The language, for the bundled rules returned by [`rules`].
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang
+    }
+
+    /// Every row of `kind` as `(surface, value)`, in file order, surfaces as
+    /// written (not folded).
+    pub fn entries<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (&'a str, Option<&'a str>)> + 'a {
+        self.rows.iter().filter(move |r| LEXICON_KINDS.get(r.kind) == Some(&kind)).map(|r| (r.surface.as_str(), r.value.as_deref()))
+    }
+
+    /// Whether `token` (as written, with or without its final period) is an
+    /// abbreviation after which a period does not end a sentence.
+    pub fn is_abbreviation(&self, token: &str) -> bool {
+        self.abbreviations.contains(&key(token))
+    }
+
+    /// Like [`LangRules::is_abbreviation`] for a folded token without its
+    /// final period.
+    pub fn is_abbreviation_folded(&self, folded: &str) -> bool {
+        self.abbreviations.contains(folded)
+    }
+
+    /// Month number of a folded month name or abbreviation ("janvier", "jan",
+    /// "jan.").
+    pub fn month(&self, folded: &str) -> Option<u8> {
+        let k = if folded.len() > 1 { folded.strip_suffix('.').unwrap_or(folded) } else { folded };
+        self.months.get(k).copied()
+    }
+
+    /// ISO weekday (1 = Monday) of a folded weekday name.
+    pub fn weekday(&self, folded: &str) -> Option<u8> {
+        let k = if folded.len() > 1 { folded.strip_suffix('.').unwrap_or(folded) } else { folded };
+        self.weekdays.get(k).copied()
+    }
+
+    /// Day offset of a folded relative-day expression ("hier" → -1).
+    pub fn relative_day(&self, folded: &str) -> Option<i32> {
+        self.relative_days.get(folded).copied()
+    }
+
+    /// Folded boilerplate entries, sorted.
+    pub fn boilerplate(&self) -> &[String] {
+        &self.boilerplate
+    }
+
+    /// Whether a folded word is a stopword.
+    pub fn is_stopword(&self, folded: &str) -> bool {
+        self.stopwords.contains(folded)
+    }
+
+    /// Number of stopwords.
+    pub fn stopword_count(&self) -> usize {
+        self.stopwords.len()
+    }
+
+    pub(crate) fn day_matcher(&self) -> Option<(&DoubleArrayAhoCorasick<u32>, &[DayExpr])> {
+        self.day_matcher.as_ref().map(|m| (m, self.day_exprs.as_slice()))
+    }
+}
+
+/// Folds `token` into `buf` (cleared first) and drops one final period.
+pub(crate) fn abbreviation_key<'b>(token: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    fold_into(token, buf);
+    if buf.len() > 1 && buf.ends_with('.') {
+        buf.pop();
+    }
+    buf.as_str()
+}
+
+static BUNDLED: [OnceLock<Result<LangRules, TextError>>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// The bundled rules of `lang` (`data/lang/<lang>/lexicon.tsv`, compiled into
+/// the binary), parsed once.
+pub fn try_rules(lang: Lang) -> Result<&'static LangRules, TextError> {
+    let slot = match lang {
+        Lang::Fr => &BUNDLED[0],
+        Lang::En => &BUNDLED[1],
+    };
+    slot.get_or_init(|| {
+        let s = spec(lang);
+        LangRules::parse(s.lexicon, s.lexicon_file).map(|mut r| {
+            r.lang = Some(lang);
+            r
+        })
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+/// The bundled rules of `lang`; never panics: if the bundled file failed to
+/// parse (which a unit test rules out) this returns empty rules. Use
+/// [`try_rules`] to see the error.
+pub fn rules(lang: Lang) -> &'static LangRules {
+    static EMPTY: OnceLock<LangRules> = OnceLock::new();
+    try_rules(lang).unwrap_or_else(|_| EMPTY.get_or_init(|| LangRules::empty("(empty)")))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A small French lexicon for tests that must not depend on the data files.
+    pub(crate) const FR: &str = "#dyad-format lexicon 1\n# test\n\
+abbreviation\tM.\nabbreviation\tMme\nabbreviation\tDr\nabbreviation\tGén.\n\
+month\tjanvier\t1\nmonth\tjanv.\t1\nmonth\tfévrier\t2\nmonth\tfévr.\t2\nmonth\tmars\t3\nmonth\tdécembre\t12\n\
+weekday\tlundi\t1\nweekday\tmardi\t2\nweekday\tmercredi\t3\nweekday\tjeudi\t4\nweekday\tvendredi\t5\nweekday\tsamedi\t6\nweekday\tdimanche\t7\n\
+relative_day\thier\t-1\nrelative_day\tavant-hier\t-2\nrelative_day\taujourd'hui\t0\nrelative_day\tdemain\t1\n\
+boilerplate\tPartager cet article\nboilerplate\tÀ lire aussi\n\
+stopword\tle\nstopword\tla\nstopword\tles\nstopword\tde\nstopword\tdes\nstopword\tet\nstopword\test\nstopword\tun\nstopword\tune\nstopword\tdu\nstopword\tpour\nstopword\tque\nstopword\tqui\nstopword\tdans\nstopword\tsur\nstopword\tau\nstopword\til\nstopword\tne\nstopword\tpas\nstopword\ta\n\
+negation\tne\tpre\nnegation\tpas\tpost\narticle\tl'\n";
+
+    /// A small English lexicon.
+    pub(crate) const EN: &str = "#dyad-format lexicon 1\n\
+abbreviation\tU.S.\nabbreviation\tGen.\nabbreviation\tJan.\nabbreviation\tMr.\nabbreviation\tDr.\n\
+month\tJanuary\t1\nmonth\tJan.\t1\nmonth\tFebruary\t2\nmonth\tFeb.\t2\nmonth\tMarch\t3\nmonth\tMay\t5\nmonth\tDecember\t12\nmonth\tDec.\t12\n\
+weekday\tMonday\t1\nweekday\tTuesday\t2\nweekday\tWednesday\t3\nweekday\tThursday\t4\nweekday\tFriday\t5\nweekday\tSaturday\t6\nweekday\tSunday\t7\n\
+relative_day\tyesterday\t-1\nrelative_day\ttoday\t0\nrelative_day\ttomorrow\t1\nrelative_day\tthe day before yesterday\t-2\n\
+boilerplate\tSubscribe for Latest Updates\nboilerplate\tAbout Us\n\
+stopword\tthe\nstopword\tof\nstopword\tand\nstopword\tto\nstopword\tin\nstopword\tis\nstopword\tthat\nstopword\tfor\nstopword\ton\nstopword\twith\nstopword\tas\nstopword\tit\nstopword\twas\nstopword\this\nstopword\tby\nstopword\tsaid\nstopword\ta\nstopword\ta\n";
+
+    pub(crate) fn fr() -> LangRules {
+        LangRules::parse(FR, "fr-test.tsv").unwrap()
+    }
+
+    pub(crate) fn en() -> LangRules {
+        LangRules::parse(EN, "en-test.tsv").unwrap()
+    }
+
+    #[test]
+    fn parses_fixture() {
+        let r = fr();
+        assert!(r.is_abbreviation("M."));
+        assert!(r.is_abbreviation("m"));
+        assert!(r.is_abbreviation("Gén"));
+        assert!(!r.is_abbreviation("Mars"));
+        assert_eq!(r.month("fevr."), Some(2));
+        assert_eq!(r.month("fevr"), Some(2));
+        assert_eq!(r.month("decembre"), Some(12));
+        assert_eq!(r.weekday("mardi"), Some(2));
+        assert_eq!(r.relative_day("aujourd'hui"), Some(0));
+        assert_eq!(r.boilerplate(), ["a lire aussi", "partager cet article"]);
+        assert!(r.is_stopword("les"));
+        let neg: Vec<_> = r.entries("negation").collect();
+        assert_eq!(neg, [("ne", Some("pre")), ("pas", Some("post"))]);
+        assert_eq!(r.entries("article").next(), Some(("l'", None)));
+        assert_eq!(r.entries("pair").count(), 0);
+        // Duplicate rows are kept once.
+        assert_eq!(en().entries("stopword").filter(|(s, _)| *s == "a").count(), 1);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = LangRules::parse("#dyad-format verbs 1\n", "lex.tsv").unwrap_err();
+        assert!(matches!(e, TextError::Header { .. }));
+        assert!(e.to_string().contains("regenerate or fix"), "{e}");
+        let e = LangRules::parse("", "lex.tsv").unwrap_err();
+        assert!(matches!(e, TextError::Header { .. }));
+        let e = LangRules::parse("#dyad-format lexicon 1\n\nmonth\tjanvier\t13\n", "lex.tsv").unwrap_err();
+        assert_eq!(e.to_string(), "lex.tsv:3: field `value`: expected an integer 1..=12, found `13`; fix the file");
+        let e = LangRules::parse("#dyad-format lexicon 1\nmonht\tjanvier\t1\n", "lex.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("lex.tsv:2: field `kind`: unknown kind `monht`"), "{e}");
+        let e = LangRules::parse("#dyad-format lexicon 1\nstopword\t\n", "lex.tsv").unwrap_err();
+        assert!(matches!(e, TextError::Row { line: 2, field: "surface", .. }));
+        let e = LangRules::parse("#dyad-format lexicon 1\nstopword\ta\tb\tc\n", "lex.tsv").unwrap_err();
+        assert!(matches!(e, TextError::Row { line: 2, .. }));
+        let e = LangRules::parse("#dyad-format lexicon 1\nnegation\tne\tbefore\n", "lex.tsv").unwrap_err();
+        assert!(matches!(e, TextError::Row { line: 2, field: "value", .. }));
+        // CRLF and a BOM are tolerated.
+        let r = LangRules::parse("\u{feff}#dyad-format lexicon 1\r\nweekday\tlundi\t1\r\n", "lex.tsv").unwrap();
+        assert_eq!(r.weekday("lundi"), Some(1));
+    }
+
+    #[test]
+    fn bundled_lexicons_parse() {
+        for lang in Lang::ALL {
+            let r = try_rules(lang).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(r.lang(), Some(lang));
+            assert!(r.stopword_count() >= 20, "{lang}: too few stopwords");
+            assert_eq!((1..=12).filter(|m| r.entries("month").any(|(_, v)| v == Some(&m.to_string()))).count(), 12, "{lang}: months");
+            assert_eq!(r.weekdays.values().collect::<HashSet<_>>().len(), 7, "{lang}: weekdays");
+            assert!(!r.abbreviations.is_empty(), "{lang}: abbreviations");
+            assert!(std::ptr::eq(rules(lang), r));
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! Sentence splitting and page-furniture detection.
+//!
+//! A sentence ends at `.` `!` `?` `…` (and runs of them, with closing quotes or
+//! brackets absorbed) when whitespace and a sentence start follow: an
+//! uppercase letter, a digit, an opening quote or bracket, a dash, or a letter
+//! of a caseless script. A period does not end a sentence after an
+//! abbreviation of the language's lexicon (`M.`, `Gen.`, `U.S.`) or a single
+//! capital initial (`J. Smith`), nor inside a number (`3.5`, no space
+//! follows). Every line break ends a unit, so title lines and subheads are
+//! sentences of their own.
+
+use crate::fold::fold_into;
+use crate::lexicon::abbreviation_key;
+use crate::LangRules;
+use std::ops::Range;
+
+/// Bytes at which the scanner has to look closer.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0xC2] = true; // U+0085 NEL
+    t[0xE2] = true; // … U+2028 U+2029
+    t
+};
+
+/// Longest token checked against the abbreviation list.
+const MAX_ABBREVIATION: usize = 24;
+
+/// Lazy iterator over the sentences of a text; see [`sentences`].
+#[derive(Debug)]
+pub struct Sentences<'a> {
+    text: &'a str,
+    rules: &'a LangRules,
+    pos: usize,
+    buf: String,
+}
+
+/// The sentences of `text` as byte ranges into it, trimmed of surrounding
+/// whitespace, empty ones skipped. Lazy: memory use does not grow with the
+/// text.
+///
+/// ```
+/// let rules = dyad_text::LangRules::parse("#dyad-format lexicon 1\nabbreviation\tM.\n", "x").unwrap();
+/// let t = "Titre\nM. Macron a parlé. Il a dit 3.5 fois « non ! » hier.\n\nFin";
+/// let s: Vec<&str> = dyad_text::sentences(t, &rules).map(|r| &t[r]).collect();
+/// assert_eq!(s, ["Titre", "M. Macron a parlé.", "Il a dit 3.5 fois « non ! » hier.", "Fin"]);
+/// ```
+pub fn sentences<'a>(text: &'a str, rules: &'a LangRules) -> Sentences<'a> {
+    Sentences { text, rules, pos: 0, buf: String::new() }
+}
+
+fn is_ws(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
+}
+
+fn is_hspace(c: char) -> bool {
+    is_ws(c) && !matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether `c` can start a sentence.
+fn is_start(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(c, '"' | '\'' | '«' | '“' | '‘' | '„' | '(' | '[' | '-' | '–' | '—' | '¿' | '¡' | '*' | '•')
+        || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// Characters that close a quotation or bracket right after a terminator.
+fn is_closer(c: char) -> bool {
+    matches!(c, ')' | ']' | '"' | '\'' | '’' | '”' | '»' | '›')
+}
+
+/// Closers that French typography separates by a (narrow) space.
+fn is_spaced_closer(c: char) -> bool {
+    matches!(c, '»' | '”' | '›' | ')')
+}
+
+impl Sentences<'_> {
+    /// If a terminator of `tlen` bytes at `i` ends a sentence, the end of the
+    /// sentence (after closers); otherwise where to resume scanning.
+    fn split_after(&mut self, unit_start: usize, i: usize, tlen: usize) -> Result<usize, usize> {
+        let t = self.text;
+        let b = t.as_bytes();
+        let mut j = i + tlen;
+        loop {
+            match b.get(j) {
+                Some(b'.' | b'!' | b'?') => j += 1,
+                Some(0xE2) if b.get(j + 1..j + 3) == Some(&[0x80, 0xA6]) => j += 3,
+                _ => break,
+            }
+        }
+        let run_end = j;
+        // Absorb closing quotes and brackets.
+        let mut k = run_end;
+        'closers: while let Some(c) = t[k..].chars().next() {
+            if is_closer(c) {
+                k += c.len_utf8();
+                continue;
+            }
+            if is_hspace(c) {
+                for (off, d) in t[k..].char_indices() {
+                    if is_hspace(d) {
+                        continue;
+                    }
+                    if is_spaced_closer(d) {
+                        k += off + d.len_utf8();
+                        continue 'closers;
+                    }
+                    break;
+                }
+            }
+            break;
+        }
+        // Whitespace, then a sentence start.
+        let mut next = None;
+        let mut saw_space = false;
+        for c in t[k..].chars() {
+            if is_ws(c) {
+                saw_space = true;
+                if !is_hspace(c) {
+                    return Ok(k);
+                }
+                continue;
+            }
+            next = Some(c);
+            break;
+        }
+        let Some(c) = next else {
+            return Ok(k);
+        };
+        if !saw_space || !is_start(c) {
+            return Err(run_end);
+        }
+        if run_end == i + 1 && b[i] == b'.' && self.is_abbreviation_before(unit_start, i) {
+            return Err(run_end);
+        }
+        Ok(k)
+    }
+
+    /// Whether the token ending at the period at `i` is an abbreviation, a
+    /// single capital initial, or the number of a list item ("2. Les
+    /// sanctions" at the start of a line).
+    fn is_abbreviation_before(&mut self, unit_start: usize, i: usize) -> bool {
+        let before = &self.text[..i];
+        let mut start = i;
+        for (p, c) in before.char_indices().rev() {
+            if is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘') {
+                break;
+            }
+            start = p;
+            if i - p > MAX_ABBREVIATION {
+                return false;
+            }
+        }
+        let token = &before[start..];
+        if token.len() <= 3 && token.bytes().all(|c| c.is_ascii_digit()) {
+            return before[unit_start..start].chars().all(is_ws);
+        }
+        let mut chars = token.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => false,
+            (Some(c), None) => c.is_uppercase(),
+            _ => {
+                let rules = self.rules;
+                rules.is_abbreviation_folded(abbreviation_key(token, &mut self.buf))
+            }
+        }
+    }
+
+    /// End of the unit starting at `start`, and where the next one starts.
+    fn find_end(&mut self, start: usize) -> (usize, usize) {
+        let b = self.text.as_bytes();
+        let mut i = start;
+        while i < b.len() {
+            while i < b.len() && !SPECIAL[usize::from(b[i])] {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else { break };
+            let step = match c {
+                b'\n' | b'\r' => return (i, i + 1),
+                0xC2 if b.get(i + 1) == Some(&0x85) => return (i, i + 2),
+                0xE2 => match b.get(i + 1..i + 3) {
+                    Some([0x80, 0xA8 | 0xA9]) => return (i, i + 3),
+                    Some([0x80, 0xA6]) => Some(3),
+                    _ => None,
+                },
+                b'.' | b'!' | b'?' => Some(1),
+                _ => None,
+            };
+            match step {
+                Some(tlen) => match self.split_after(start, i, tlen) {
+                    Ok(end) => return (end, end),
+                    Err(resume) => i = resume,
+                },
+                None => i += 1,
+            }
+        }
+        (b.len(), b.len())
+    }
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        while self.pos < self.text.len() {
+            let start = self.pos;
+            let (end, next) = self.find_end(start);
+            // Always move on (find_end guarantees it; this keeps it obvious).
+            self.pos = if next > start { next } else { start + self.text[start..].chars().next().map_or(1, char::len_utf8) };
+            let s = &self.text[start..end];
+            let t = s.trim_start_matches(is_ws);
+            let a = start + (s.len() - t.len());
+            let t = t.trim_end_matches(is_ws);
+            if !t.is_empty() {
+                return Some(a..a + t.len());
+            }
+        }
+        None
+    }
+}
+
+/// Whether a sentence is page furniture: it equals or starts with (at a word
+/// boundary) a `boilerplate` entry of the lexicon, compared folded; or it has
+/// at most two words and no final punctuation ("Editor", "Share", "Read more"),
+/// too short to hold an event with two actors.
+pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
+    let s = sentence.trim_matches(is_ws);
+    let longest = rules.boilerplate().iter().map(String::len).max().unwrap_or(0);
+    // Folding never shortens by more than 3 bytes per char; 4× is safe.
+    let mut cut = s.len().min(longest.saturating_mul(4) + 4);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut folded = String::with_capacity(cut);
+    fold_into(&s[..cut], &mut folded);
+    is_short_furniture(s) || starts_with_boilerplate(&folded, words(s), rules)
+}
+
+/// [`is_boilerplate`] for a sentence that is already folded.
+pub fn is_boilerplate_folded(folded: &str, rules: &LangRules) -> bool {
+    let s = folded.trim_matches(is_ws);
+    is_short_furniture(s) || starts_with_boilerplate(s, words(s), rules)
+}
+
+fn starts_with_boilerplate(folded: &str, n_words: usize, rules: &LangRules) -> bool {
+    let s = folded.trim_start_matches(is_ws);
+    rules.boilerplate().iter().any(|b| {
+        let Some(rest) = s.strip_prefix(b.as_str()) else {
+            return false;
+        };
+        let next = rest.chars().next();
+        // The prefix must end at a word boundary ("about us" is no prefix of
+        // "about usain").
+        if matches!((next, b.chars().next_back()), (Some(n), Some(l)) if n.is_alphanumeric() && l.is_alphanumeric()) {
+            return false;
+        }
+        // A one-word entry ("Partager", "Share") starts furniture only when
+        // a separator follows or the line is short: "Share prices fell" is news.
+        let one_word = !b.trim().contains(char::is_whitespace);
+        let separated = rest.trim_start().starts_with([':', '|', '-', '>', '\u{203a}', '\u{bb}', '/']);
+        !one_word || next.is_none() || separated || n_words <= SHORT_WITH_ENTRY
+    })
+}
+
+/// Most words in a line starting with a one-word boilerplate entry.
+const SHORT_WITH_ENTRY: usize = 6;
+
+fn words(s: &str) -> usize {
+    s.split(is_ws).filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn is_short_furniture(s: &str) -> bool {
+    let last = s.chars().next_back();
+    words(s) <= 2 && !matches!(last, Some('.' | '!' | '?' | '…' | '"' | '»' | '”' | ')'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::tests::{en, fr};
+
+    fn split<'a>(t: &'a str, r: &'a LangRules) -> Vec<&'a str> {
+        sentences(t, r).map(|x| &t[x]).collect()
+    }
+
+    #[test]
+    fn splits_french() {
+        let r = fr();
+        let t = "Moscou (Le Journal de Bruxelles) 12 janvier 2026 – M. Lavrov a reçu Mme Dupont. \
+                 Le Dr Martin était présent ! « Est-ce la fin ? » s’est-il demandé. Le taux est de 3.5 %. \
+                 Le Gén. Durand et J. Dupont ont parlé… Puis ils sont partis.\n\
+                 Quel est le contenu de l’accord ?\n\n  Un texte de 12 pages.";
+        assert_eq!(
+            split(t, &r),
+            [
+                "Moscou (Le Journal de Bruxelles) 12 janvier 2026 – M. Lavrov a reçu Mme Dupont.",
+                "Le Dr Martin était présent !",
+                "« Est-ce la fin ? » s’est-il demandé.",
+                "Le taux est de 3.5 %.",
+                "Le Gén. Durand et J. Dupont ont parlé…",
+                "Puis ils sont partis.",
+                "Quel est le contenu de l’accord ?",
+                "Un texte de 12 pages.",
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_english() {
+        let r = en();
+        let t = "WASHINGTON, Jan. 5 (Reuters) - The U.S. Gen. Smith met Mr. Jones. \"We agreed.\" Then he left... \
+                 Talks resume in 2026. 3 people died. (He said so.) Really?! Yes";
+        assert_eq!(
+            split(t, &r),
+            [
+                "WASHINGTON, Jan. 5 (Reuters) - The U.S. Gen. Smith met Mr. Jones.",
+                "\"We agreed.\"",
+                "Then he left...",
+                "Talks resume in 2026.",
+                "3 people died.",
+                "(He said so.)",
+                "Really?!",
+                "Yes",
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_and_odd_input() {
+        let r = en();
+        assert!(split("", &r).is_empty());
+        assert!(split(" \n\r\n\u{a0} ", &r).is_empty());
+        assert_eq!(split("a\r\nb\u{2028}c\u{85}d", &r), ["a", "b", "c", "d"]);
+        assert_eq!(split("end.", &r), ["end."]);
+        assert_eq!(split("See www.example.com. Next", &r), ["See www.example.com.", "Next"]);
+        assert_eq!(split("it was 5 p.m. and", &r), ["it was 5 p.m. and"]);
+        assert_eq!(split("Москва. Киев.", &r), ["Москва.", "Киев."]);
+        assert_eq!(split("...", &r), ["..."]);
+        assert_eq!(split("Title\n2. The sanctions. There were 2. Then", &r), ["Title", "2. The sanctions.", "There were 2.", "Then"]);
+        assert_eq!(split("?? !", &r), ["?? !"]);
+    }
+
+    #[test]
+    fn bundled_french_abbreviations() {
+        let r = crate::rules(crate::Lang::Fr);
+        let t = "M. Barrot et Mme Dupont sont arrivés aux É.-U. Samedi, le Gén. Martin a parlé. Le texte date de 52 av. J.-C. Fin.";
+        assert_eq!(
+            split(t, r),
+            ["M. Barrot et Mme Dupont sont arrivés aux É.-U. Samedi, le Gén. Martin a parlé.", "Le texte date de 52 av. J.-C. Fin."]
+        );
+    }
+
+    #[test]
+    fn huge_single_line_is_lazy() {
+        let r = fr();
+        let unit = "Le ministre a parlé avec M. Dupont. ";
+        let t = unit.repeat(20_000);
+        let mut it = sentences(&t, &r);
+        assert_eq!(it.next().map(|x| &t[x]), Some(unit.trim_end()));
+        assert_eq!(it.count(), 19_999);
+    }
+
+    #[test]
+    fn boilerplate() {
+        let r = fr();
+        assert!(is_boilerplate("PARTAGER CET ARTICLE", &r));
+        assert!(is_boilerplate("À lire aussi : la Russie et l’Iran", &r));
+        assert!(!is_boilerplate("À lire aussitôt après la réunion, le texte prévoit un cessez-le-feu.", &r));
+        assert!(is_boilerplate("Rédaction", &r));
+        assert!(is_boilerplate("Read more", &r));
+        assert!(!is_boilerplate("Moscou menace Kiev", &r));
+        assert!(!is_boilerplate("Il est parti.", &r));
+        assert!(!is_boilerplate("La Russie a condamné les frappes américaines.", &r));
+        assert!(is_boilerplate_folded("a lire aussi", &r));
+        assert!(is_boilerplate("About Us", &en()));
+        let r = LangRules::parse("#dyad-format lexicon 1\nboilerplate\tShare\n", "x").unwrap();
+        assert!(is_boilerplate("Share this on Facebook", &r));
+        assert!(is_boilerplate("Share: Facebook Twitter LinkedIn Email WhatsApp Telegram", &r));
+        assert!(!is_boilerplate("Share prices fell sharply in Moscow after the sanctions were announced.", &r));
+    }
+}

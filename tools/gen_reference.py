@@ -600,6 +600,10 @@ IMGMUSISI | fr | État islamique, EI, EIIL, Daech
 IMGMUSALQ | en | al-Qaeda, al-Qaida, Al Qaeda
 IMGMUSALQ | fr | al-Qaïda, Al-Qaida
 ISRLEG | * | Knesset
+CHNREL | en | Dalai Lama, Dalai-Lama
+CHNREL | fr | dalaï-lama, Dalaï Lama
+VATGOV | en | Holy See
+VATGOV | fr | Saint-Siège
 RUSGOV | * | Kremlin
 USAGOV | en | White House, State Department, US State Department, U.S. State Department
 USAGOV | fr | Maison Blanche, Maison-Blanche, Département d'État

@@ -41,6 +41,11 @@ enum Command {
         /// defaults to today.
         #[arg(long)]
         date: Option<String>,
+        /// Country for role nouns that name none ("le ministre de l'Éducation"),
+        /// e.g. FRA; `none` leaves them uncoded. Default: the dateline's
+        /// country, else FRA for French and none for English.
+        #[arg(long, value_name = "CODE")]
+        home: Option<String>,
         /// Explain on stderr what was matched in each sentence (units, actor groups).
         #[arg(long)]
         explain: bool,
@@ -103,11 +108,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Code { format, lang, date, explain, progress, files } => code(format, &lang, date.as_deref(), explain, progress, &files),
+        Command::Code { format, lang, date, home, explain, progress, files } => code(format, &lang, date.as_deref(), home, explain, progress, &files),
     }
 }
 
-fn code(format: Format, lang: &str, date: Option<&str>, explain: bool, progress: usize, files: &[String]) -> Result<ExitCode> {
+fn code(format: Format, lang: &str, date: Option<&str>, home: Option<String>, explain: bool, progress: usize, files: &[String]) -> Result<ExitCode> {
     let lang = match lang {
         "auto" => None,
         "fr" | "en" => Some(lang.to_string()),
@@ -127,7 +132,7 @@ fn code(format: Format, lang: &str, date: Option<&str>, explain: bool, progress:
         None => Some(today()),
     };
     let pipeline = Pipeline::new().context("loading the bundled dictionaries")?;
-    let opts = Options { lang, default_date, explain };
+    let opts = Options { lang, default_date, explain, home_country: home };
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::new(stdout);
     if format == Format::Tsv {

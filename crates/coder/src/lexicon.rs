@@ -108,6 +108,8 @@ pub mod tag {
     pub const CONDITIONAL: u8 = 4;
     /// Simple past (English: also a participle).
     pub const PAST: u8 = 5;
+    /// Future tense.
+    pub const FUTURE: u8 = 6;
 }
 
 fn tag_of(t: &str) -> u8 {
@@ -117,6 +119,7 @@ fn tag_of(t: &str) -> u8 {
         "W" | "base" => tag::INFINITIVE,
         "C" => tag::CONDITIONAL,
         "past" => tag::PAST,
+        "F" => tag::FUTURE,
         _ => tag::FINITE,
     }
 }
@@ -160,6 +163,13 @@ pub struct Matcher {
     pub gerund_intro: Vec<&'static str>,
     /// Words that make a pair phrase country-level ("les deux pays").
     pub pair_countries: Vec<&'static str>,
+    /// Country of a role noun that names none ("le ministre de l'Éducation")
+    /// when the article gives no better clue (dateline); `None` leaves such
+    /// actors uncoded.
+    pub home_country: Option<&'static str>,
+    /// Lemmas that make a following infinitive a plan ("va rencontrer",
+    /// "doit signer"): coded as intent.
+    pub future_aux: Vec<&'static str>,
     /// Nouns that introduce a news agency's name ("agence", "agency").
     pub agency: Vec<&'static str>,
     /// Modal auxiliaries that make the next verb non-factual ("will", "would").
@@ -273,6 +283,10 @@ pub struct Closed {
     pub agency: Vec<&'static str>,
     /// See [`Matcher::pair_countries`].
     pub pair_countries: Vec<&'static str>,
+    /// See [`Matcher::home_country`].
+    pub home_country: Option<&'static str>,
+    /// See [`Matcher::future_aux`].
+    pub future_aux: Vec<&'static str>,
     /// See [`Matcher::modals`].
     pub modals: Vec<&'static str>,
     /// See [`Matcher::to`].
@@ -437,6 +451,8 @@ impl Matcher {
             gerund_intro: closed.gerund_intro,
             agency: closed.agency,
             pair_countries: closed.pair_countries,
+            home_country: closed.home_country,
+            future_aux: closed.future_aux,
             modals: closed.modals,
             to: closed.to,
             determiners: closed.determiners,

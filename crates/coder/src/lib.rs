@@ -67,6 +67,10 @@ pub struct Options {
     pub default_date: Option<Date>,
     /// Print, on stderr, what the matcher saw in each sentence.
     pub explain: bool,
+    /// Country of role nouns that name none ("le ministre de l'Éducation"):
+    /// `None` = the dateline's country, else the language's default (FRA
+    /// for French, none for English); `Some("none")` = leave them uncoded.
+    pub home_country: Option<String>,
 }
 
 /// What coding one article produced.
@@ -147,7 +151,12 @@ impl Pipeline {
             }
         };
         let dateline_place = dyad_text::dateline_place(text).and_then(|r| self.place(m, &text[r]));
-        let mut ctx = Context { date: Some(date), ..Context::default() };
+        let home = match &opts.home_country {
+            Some(h) if h.eq_ignore_ascii_case("none") => None,
+            Some(h) => Some(h.to_ascii_uppercase()),
+            None => dateline_place.as_ref().map(|p| p.country.clone()).or(m.home_country.map(str::to_string)),
+        };
+        let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut events = Vec::new();
         let mut sentences = 0;
         for range in dyad_text::sentences(text, rules) {

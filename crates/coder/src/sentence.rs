@@ -147,6 +147,8 @@ pub struct Context {
     pub seen_persons: Vec<u32>,
     /// Date the events are resolved against.
     pub date: Option<Date>,
+    /// Country for role nouns that name none.
+    pub home: Option<String>,
 }
 
 /// The analysis of one sentence.
@@ -270,6 +272,10 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let (Some(t0), Some(t1)) = (self.tok_index(s, false), self.tok_index(e, true)) else { continue };
+            // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
+            if self.toks[t0].s != s || (self.toks[t1].e != e && !self.text[..e].ends_with('\'')) {
+                continue;
+            }
             pos = e;
             let u = self.units.len();
             self.units.push(Unit { t0, t1: t1 + 1, key });
@@ -405,13 +411,14 @@ impl<'a> Analysis<'a> {
                     any = true;
                 }
                 Entry::Surname(p) if self.capitalised(unit.t0) && np.person.is_none() => {
-                    let confirmed = ctx.seen_persons.contains(&p) || date.is_some_and(|d| self.is_head_of_state(p, d));
+                    let confirmed = ctx.seen_persons.contains(&p)
+                        || date.is_some_and(|d| self.is_head_of_state(p, d) || self.only_holder(u, p, d));
                     // An unconfirmed surname may still be confirmed by an apposed title.
                     np.person = Some(if confirmed { p } else { p | UNCONFIRMED });
                     np.person_toks = Some((unit.t0, unit.t1));
                     any = true;
                 }
-                Entry::Country(c) if np.country.is_none() && !locative => {
+                Entry::Country(c) if np.country.is_none() => {
                     np.country = Some(c);
                     np.named_country = true;
                     any = true;
@@ -444,6 +451,16 @@ impl<'a> Analysis<'a> {
             }
         }
         any.then_some(np)
+    }
+
+    /// The surname of unit `u` belongs to `p` and to no other person holding
+    /// an office (not merely "elite") on `d`.
+    fn only_holder(&self, u: usize, p: u32, d: Date) -> bool {
+        let office = |q: u32| self.kb.roles_on(q as usize, d).any(|r| !r.code.ends_with("ELI"));
+        if !office(p) {
+            return false;
+        }
+        !self.entries(u).iter().any(|e| matches!(*e, Entry::Surname(q) | Entry::Person(q) if q != p && office(q)))
     }
 
     fn is_head_of_state(&self, p: u32, d: Date) -> bool {
@@ -485,6 +502,10 @@ impl<'a> Analysis<'a> {
                             best = Some((s, x));
                         }
                         if agency {
+                            // "l'agence IRIB" is a source of news, not an actor.
+                            for y in t..x {
+                                self.attributed[y] = true;
+                            }
                             break;
                         }
                     } else {
@@ -576,7 +597,7 @@ impl<'a> Analysis<'a> {
                 person: None,
             }];
         }
-        let country = title_country.or(if np.agent.is_some() { inherit } else { None });
+        let country = title_country.or(if np.agent.is_some() { inherit.or(ctx.home.as_deref()) } else { None });
         let Some(country) = country else { return Vec::new() };
         let mut code = country.to_string();
         if let Some(a) = title_agent {
@@ -778,7 +799,8 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let negated = self.negated(head);
-        let intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent);
+        let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.future_aux));
+        let intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
         let modal = self.modal_before(head);
         let mut infinitive = tg == tag::INFINITIVE && !pat.nominal;
         if self.m.lang == "en" && tg == tag::INFINITIVE {
@@ -855,8 +877,22 @@ impl<'a> Analysis<'a> {
                     }
                 }
             }
-            if nominal_pair.is_none() && source_g.is_some_and(|g| self.groups[g].t1 + 8 < head) {
-                source_g = None;
+            if nominal_pair.is_none() {
+                // A bare event noun takes its source from a genitive right after
+                // it ("la visite du dalaï-lama"), not from the clause's subject.
+                source_g = (head + 1..(head + 3).min(self.toks.len()))
+                    .find_map(|t| self.group_of(t))
+                    .filter(|&g| self.groups[g].lead.is_some_and(|l| matches!(self.tok(l), "de" | "du" | "des" | "d'" | "of")));
+                if source_g.is_none() {
+                    // "des manifestations en Iran": the place is who acts.
+                    if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.locatives.contains(&self.tok(l)))) {
+                        source_g = Some(g);
+                        target_g = None;
+                    }
+                }
+                if source_g.is_some() && target_g == source_g {
+                    target_g = self.groups.iter().enumerate().skip(source_g.map_or(0, |g| g + 1)).find(|(_, g)| g.t0 < end + 8 && !g.attributed).map(|(i, _)| i);
+                }
             }
         }
         let mut sources: Vec<Resolved> = Vec::new();
@@ -976,6 +1012,10 @@ impl<'a> Analysis<'a> {
             }
         }
     }
+}
+
+fn infinitive_like(tg: u8) -> bool {
+    tg == tag::INFINITIVE
 }
 
 /// Marks a surname not yet confirmed by context.

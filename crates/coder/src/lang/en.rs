@@ -22,6 +22,8 @@ pub fn closed() -> Closed {
         to: vec!["to"],
         determiners: vec!["a", "an", "the", "this", "these", "that", "its", "their", "his", "her", "any", "no", "new", "first"],
         pair_countries: vec!["countries", "nations", "states", "governments", "capitals"],
+        home_country: None,
+        future_aux: vec![],
         gerund_intro: vec!["while", "after", "before", "by", "when"],
     }
 }

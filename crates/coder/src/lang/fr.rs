@@ -22,6 +22,8 @@ pub fn closed() -> Closed {
         to: vec![],
         determiners: vec!["un", "une", "des", "la", "le", "les", "l'", "cette", "ces", "ce", "cet", "du", "sa", "son", "ses", "leur", "leurs", "toute", "tout", "aucune", "aucun", "nouvelle", "nouvel", "nouveau", "nouvelles", "nouveaux", "premiere", "premier"],
         pair_countries: vec!["pays", "etats", "nations", "capitales", "gouvernements"],
+        home_country: Some("FRA"),
+        future_aux: vec!["aller", "devoir"],
         gerund_intro: vec!["en", "tout"],
     }
 }

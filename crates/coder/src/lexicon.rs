@@ -170,6 +170,12 @@ pub struct Matcher {
     /// Lemmas that make a following infinitive a plan ("va rencontrer",
     /// "doit signer"): coded as intent.
     pub future_aux: Vec<&'static str>,
+    /// Quantity words before "de"/"of" ("des milliers de manifestants"):
+    /// there "de" is no preposition.
+    pub quantities: Vec<&'static str>,
+    /// Adjectives come before the noun (English "Iranian officials"); in
+    /// French they follow it ("la répression chinoise").
+    pub adjective_first: bool,
     /// Nouns that introduce a news agency's name ("agence", "agency").
     pub agency: Vec<&'static str>,
     /// Modal auxiliaries that make the next verb non-factual ("will", "would").
@@ -287,6 +293,10 @@ pub struct Closed {
     pub home_country: Option<&'static str>,
     /// See [`Matcher::future_aux`].
     pub future_aux: Vec<&'static str>,
+    /// See [`Matcher::quantities`].
+    pub quantities: Vec<&'static str>,
+    /// See [`Matcher::adjective_first`].
+    pub adjective_first: bool,
     /// See [`Matcher::modals`].
     pub modals: Vec<&'static str>,
     /// See [`Matcher::to`].
@@ -453,6 +463,8 @@ impl Matcher {
             pair_countries: closed.pair_countries,
             home_country: closed.home_country,
             future_aux: closed.future_aux,
+            quantities: closed.quantities,
+            adjective_first: closed.adjective_first,
             modals: closed.modals,
             to: closed.to,
             determiners: closed.determiners,

@@ -33,6 +33,7 @@ use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
 use lexicon::{Entry, Matcher};
 use sentence::{Analysis, Context, Resolved};
+use std::sync::OnceLock;
 
 /// The one error type of `dyad-coder`.
 #[derive(Debug, thiserror::Error)]
@@ -88,30 +89,43 @@ pub struct Coded {
     pub warnings: Vec<String>,
 }
 
-/// The coder, built once and shared (it is `Sync`).
+/// The coder, built once and shared (it is `Sync`). Each language's
+/// automaton is compiled the first time an article needs it.
 pub struct Pipeline {
     kb: &'static Kb,
-    matchers: Vec<Matcher>,
+    matchers: Vec<(&'static str, OnceLock<Result<Matcher, String>>)>,
 }
 
 impl Pipeline {
     /// Loads every bundled dictionary and compiles the automata.
     pub fn new() -> Result<Pipeline, CoderError> {
         let kb = Kb::bundled()?;
-        let mut matchers = Vec::new();
-        for l in lang::SUPPORTED {
-            let pack = LangPack::bundled(l)?;
-            let tl: Lang = l.parse().map_err(|_| CoderError::Unsupported(l.to_string()))?;
-            let rules = dyad_text::try_rules(tl)?;
-            let closed = lang::closed(l).ok_or_else(|| CoderError::Unsupported(l.to_string()))?;
-            matchers.push(Matcher::build(l, kb, pack, rules, closed)?);
-        }
+        let matchers = lang::SUPPORTED.iter().map(|&l| (l, OnceLock::new())).collect();
         Ok(Pipeline { kb, matchers })
     }
 
-    /// The compiled matcher for `lang`.
-    pub fn matcher(&self, lang: &str) -> Option<&Matcher> {
-        self.matchers.iter().find(|m| m.lang == lang)
+    /// Loads and compiles every language now (to time start-up, or to fail early).
+    pub fn warm(&self) -> Result<(), CoderError> {
+        for (l, _) in &self.matchers {
+            self.matcher(l)?;
+        }
+        Ok(())
+    }
+
+    fn build(kb: &Kb, l: &'static str) -> Result<Matcher, CoderError> {
+        let pack = LangPack::bundled(l)?;
+        let tl: Lang = l.parse().map_err(|_| CoderError::Unsupported(l.to_string()))?;
+        let rules = dyad_text::try_rules(tl)?;
+        let closed = lang::closed(l).ok_or_else(|| CoderError::Unsupported(l.to_string()))?;
+        Matcher::build(l, kb, pack, rules, closed)
+    }
+
+    /// The compiled matcher for `lang`, built on first use.
+    pub fn matcher(&self, lang: &str) -> Result<&Matcher, CoderError> {
+        let (l, cell) = self.matchers.iter().find(|(l, _)| *l == lang).ok_or_else(|| CoderError::Unsupported(lang.to_string()))?;
+        cell.get_or_init(|| Pipeline::build(self.kb, l).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| CoderError::Automaton(format!("{lang}: {e}")))
     }
 
     /// The knowledge base in use.
@@ -132,7 +146,7 @@ impl Pipeline {
                 }
             }
         };
-        let m = self.matcher(&lang).ok_or_else(|| CoderError::Unsupported(lang.clone()))?;
+        let m = self.matcher(&lang)?;
         let tl: Lang = lang.parse().map_err(|_| CoderError::Unsupported(lang.clone()))?;
         let rules = dyad_text::try_rules(tl)?;
         let text = article.text.as_str();
@@ -208,9 +222,8 @@ impl Pipeline {
                     trigger,
                     lang: lang.clone(),
                 });
-                if let (Some(sp), Some(tp)) = (c.source.person, c.target.as_ref().and_then(|t| t.person)) {
-                    let _ = (sp, tp);
-                    if let Some(t) = &c.target {
+                if let Some(t) = &c.target {
+                    if t.code.get(..3) != c.source.code.get(..3) {
                         ctx.last_pair = Some((c.source.clone(), t.clone()));
                     }
                 }

@@ -359,6 +359,10 @@ impl<'a> Analysis<'a> {
                     }
                 }
                 None => {
+                    // "de la Défense" only completes a preceding title.
+                    if self.entries(u).iter().all(|e| matches!(e, Entry::Complement(_) | Entry::Lex(..) | Entry::Form(..) | Entry::Noun(_) | Entry::City(_))) {
+                        continue;
+                    }
                     if let Some(g) = cur.take() {
                         self.push_group(g);
                     }
@@ -388,7 +392,32 @@ impl<'a> Analysis<'a> {
             g.possessive = true;
             t -= 1;
         }
+        // "des milliers de manifestants": the quantity is part of the phrase.
+        if t >= 2 && matches!(self.tok(t - 1), "de" | "d'" | "of") && self.m.quantities.contains(&self.tok(t - 2)) {
+            t -= 2;
+            while t > 0 && self.is_article(t - 1) {
+                t -= 1;
+            }
+        }
         g.lead = t.checked_sub(1);
+        // A demonym alone is an adjective of some other noun ("les minerais
+        // ukrainiens", "Chinese repression") unless it stands as a noun.
+        g.nps.retain(|np| {
+            let bare = np.person.is_none() && np.agent.is_none() && np.org.is_none() && !np.named_country && !np.pair;
+            if !bare {
+                return true;
+            }
+            if self.m.adjective_first {
+                let next = self.tok(np.t1);
+                !(next.chars().next().is_some_and(char::is_alphanumeric) && self.unit_at.get(np.t1).copied().flatten().is_none() && !self.m.preps.contains(&next))
+            } else {
+                np.t0 == g.t0 && (g.t0 == 0 || self.is_article(g.t0 - 1) || self.m.determiners.contains(&self.tok(g.t0 - 1)) || self.tok(g.t0 - 1) == ",")
+                    || np.t0 != g.t0
+            }
+        });
+        if g.nps.is_empty() {
+            return;
+        }
         let gi = self.groups.len();
         for x in g.t0..g.t1 {
             self.in_group[x] = Some(gi);
@@ -850,7 +879,8 @@ impl<'a> Analysis<'a> {
         }
         // --- actors -----------------------------------------------------
         let gerund = tg == tag::GERUND;
-        let passive = !pat.nominal && (tg == tag::PARTICIPLE || tg == tag::PAST) && self.passive(head);
+        let participle = tg == tag::PARTICIPLE || tg == tag::PAST || self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE || *t == tag::PAST));
+        let passive = !pat.nominal && participle && self.passive(head);
         let mut target_g = tgt_slot;
         let mut source_g;
         if passive {
@@ -923,6 +953,13 @@ impl<'a> Analysis<'a> {
             if let Some(g) = target_g {
                 let inherit = sources.first().map(|s| s.code[..3.min(s.code.len())].to_string());
                 targets = self.resolve_group(g, date, ctx, inherit.as_deref());
+                if targets.is_empty() || self.groups[g].nps.iter().all(|n| n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair) {
+                    // "la police turque a arrêté des journalistes": a role noun
+                    // without a country shares the source's.
+                    let gr = &self.groups[g];
+                    let local = Context { home: inherit.or(ctx.home.clone()), last_pair: None, seen_persons: Vec::new(), date: ctx.date };
+                    targets = gr.nps.iter().flat_map(|np| self.resolve(np, date, &local, None)).collect();
+                }
             }
             // A pair as subject with no target: one acts on the other.
             if let Some(g) = source_g {

@@ -24,6 +24,8 @@ pub fn closed() -> Closed {
         pair_countries: vec!["countries", "nations", "states", "governments", "capitals"],
         home_country: None,
         future_aux: vec![],
+        quantities: vec!["thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "crowd", "number", "majority", "some", "many", "several", "most", "one", "two", "three"],
+        adjective_first: true,
         gerund_intro: vec!["while", "after", "before", "by", "when"],
     }
 }

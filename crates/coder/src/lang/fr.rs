@@ -24,6 +24,8 @@ pub fn closed() -> Closed {
         pair_countries: vec!["pays", "etats", "nations", "capitales", "gouvernements"],
         home_country: Some("FRA"),
         future_aux: vec!["aller", "devoir"],
+        quantities: vec!["milliers", "centaines", "dizaines", "millions", "millier", "centaine", "dizaine", "plusieurs", "nombre", "groupe", "foule", "majorite", "partie", "quinzaine", "vingtaine", "trentaine", "cinquantaine", "douzaine"],
+        adjective_first: false,
         gerund_intro: vec!["en", "tout"],
     }
 }

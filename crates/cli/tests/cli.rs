@@ -1,0 +1,175 @@
+//! The `dyad` binary as a user runs it: inputs, exit codes, schema rules.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn dyad(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dyad"));
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn dyad");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("dyad runs")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("dyad-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write tmp");
+    p.to_string_lossy().into_owned()
+}
+
+fn events(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+}
+
+const FR: &str = "Moscou (Agence) 12 janvier 2026 – Le président russe Vladimir Poutine s’est entretenu mardi par téléphone avec le président turc Recep Tayyip Erdogan, selon l’agence TASS.";
+
+#[test]
+fn every_event_follows_the_schema_rules() {
+    let dir = root().join("examples/fr");
+    let mut files: Vec<String> = std::fs::read_dir(&dir).expect("examples/fr").map(|e| e.expect("entry").path().to_string_lossy().into_owned()).collect();
+    files.sort();
+    let mut args = vec!["code"];
+    args.extend(files.iter().map(String::as_str));
+    let out = dyad(&args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let evs = events(&out);
+    assert!(evs.len() >= 10, "the bundled French examples yield events ({})", evs.len());
+    for e in &evs {
+        let code = e["code"].as_str().expect("code is a string");
+        let root = e["root"].as_str().expect("root is a string");
+        assert!(code.starts_with(root) && root.len() == 2, "{e}");
+        for side in ["source", "target"] {
+            if e[side].is_null() {
+                assert_eq!(side, "target", "a source is never null");
+                continue;
+            }
+            let c = e[side]["code"].as_str().expect("actor code");
+            assert_eq!(&c[..3], e[side]["country"].as_str().expect("country"), "{e}");
+        }
+        // evidence is the verbatim byte slice of the file.
+        let doc = e["doc"].as_str().expect("doc");
+        let path = files.iter().find(|f| f.contains(doc)).expect("doc is a file stem");
+        let text = std::fs::read(path).expect("read example");
+        let (s, en) = (e["evidence"]["start"].as_u64().expect("start") as usize, e["evidence"]["end"].as_u64().expect("end") as usize);
+        assert_eq!(&text[s..en], e["evidence"]["sentence"].as_str().expect("sentence").as_bytes());
+    }
+}
+
+#[test]
+fn ids_are_stable_across_runs() {
+    let f = tmp("stable.txt", FR.as_bytes());
+    let a = dyad(&["code", &f], None);
+    let b = dyad(&["code", &f], None);
+    assert!(!a.stdout.is_empty());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn bad_jsonl_lines_are_skipped_and_named_the_rest_coded() {
+    let src = format!(
+        "{}\nthis is not json\n{{\"id\": \"no-text\"}}\n{}\n",
+        serde_json::json!({"id": "a", "lang": "fr", "date": "2026-01-13", "text": FR}),
+        serde_json::json!({"id": "b", "lang": "fr", "date": "2026-01-13", "text": FR})
+    );
+    let f = tmp("mixed.jsonl", src.as_bytes());
+    let out = dyad(&["code", &f], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("mixed.jsonl:2"), "{err}");
+    assert!(err.contains("mixed.jsonl:3") && err.contains("text"), "{err}");
+    let docs: Vec<String> = events(&out).iter().map(|e| e["doc"].as_str().unwrap_or("").to_string()).collect();
+    assert!(docs.contains(&"a".to_string()) && docs.contains(&"b".to_string()), "{docs:?}");
+}
+
+#[test]
+fn repeated_ids_are_suffixed_with_a_warning() {
+    let line = serde_json::json!({"id": "same", "lang": "fr", "date": "2026-01-13", "text": FR}).to_string();
+    let out = dyad(&["code", "-"], Some(format!("{line}\n{line}\n").as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+    let docs: Vec<String> = events(&out).iter().map(|e| e["doc"].as_str().unwrap_or("").to_string()).collect();
+    assert!(docs.contains(&"same-2".to_string()), "{docs:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("repeated"));
+}
+
+#[test]
+fn stdin_plain_text_and_dateline_date() {
+    let out = dyad(&["code", "-"], Some(FR.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let evs = events(&out);
+    let e = evs.iter().find(|e| e["code"] == "041").expect("a telephone call");
+    assert_eq!(e["source"]["code"], "RUSGOV");
+    assert_eq!(e["target"]["code"], "TURGOV");
+    // "mardi" in an article dated Monday 12 January 2026 is the Tuesday before.
+    assert_eq!(e["date"], "2026-01-06");
+    assert_eq!(e["attribution"][0], "TASS");
+    assert_eq!(e["location"]["country"], "RUS");
+    assert!(e["doc"].as_str().expect("doc").starts_with("doc-"), "content-derived id");
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let mut bytes = FR.as_bytes().to_vec();
+    bytes.extend_from_slice(b" \xff\xfe fin.");
+    let f = tmp("latin.txt", &bytes);
+    let out = dyad(&["code", &f], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+    assert!(!events(&out).is_empty());
+}
+
+#[test]
+fn empty_and_unsupported_articles_are_skipped() {
+    let empty = tmp("empty.txt", b"   \n");
+    let de = tmp("de.txt", "Der russische Präsident hat am Dienstag mit dem türkischen Präsidenten telefoniert, wie die Agentur berichtete. Die beiden Politiker sprachen über den Krieg und die Wirtschaft.".as_bytes());
+    let out = dyad(&["code", &empty, &de], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("empty") && err.contains("unsupported language"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(dyad(&["code", "--date", "12/01/2026", "x.txt"], None).status.code(), Some(2));
+    assert_eq!(dyad(&["code", "--lang", "xx", "x.txt"], None).status.code(), Some(2));
+    assert_eq!(dyad(&["frobnicate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn html_pages_are_reduced_to_their_article() {
+    let out = dyad(&["code", root().join("examples/page.html").to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let evs = events(&out);
+    assert!(!evs.is_empty());
+    assert!(evs.iter().all(|e| !e["evidence"]["sentence"].as_str().unwrap_or("<").contains('<')));
+}
+
+#[test]
+fn codes_lists_and_searches_the_codebook() {
+    let all = dyad(&["codes"], None);
+    assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 312);
+    let tel = String::from_utf8_lossy(&dyad(&["codes", "telephone"], None).stdout).to_string();
+    assert!(tel.starts_with("041\t"), "{tel}");
+}
+
+#[test]
+fn a_long_single_line_article_is_coded_by_sentence() {
+    let mut big = String::with_capacity(6_000_000);
+    while big.len() < 5_000_000 {
+        big.push_str("Le président russe Vladimir Poutine a condamné mardi les États-Unis. ");
+    }
+    let rec = serde_json::json!({"id": "big", "lang": "fr", "date": "2026-01-13", "text": big}).to_string();
+    let f = tmp("big.jsonl", rec.as_bytes());
+    let out = dyad(&["code", "--format", "tsv", &f], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() > 1000);
+}

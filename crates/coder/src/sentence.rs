@@ -108,6 +108,8 @@ pub struct Group {
     pub possessive: bool,
     /// The word before it (skipping articles), folded.
     pub lead: Option<usize>,
+    /// Only an adjectival demonym ("les accusations britanniques").
+    pub weak: bool,
 }
 
 /// A resolved actor: code plus what to print.
@@ -360,7 +362,7 @@ impl<'a> Analysis<'a> {
                 }
                 None => {
                     // "de la Défense" only completes a preceding title.
-                    if self.entries(u).iter().all(|e| matches!(e, Entry::Complement(_) | Entry::Lex(..) | Entry::Form(..) | Entry::Noun(_) | Entry::City(_))) {
+                    if self.entries(u).iter().all(|e| matches!(e, Entry::Complement(_) | Entry::Lex(Lex::Article | Lex::Coordination, _) | Entry::Form(..) | Entry::Noun(_) | Entry::City(_))) {
                         continue;
                     }
                     if let Some(g) = cur.take() {
@@ -373,6 +375,7 @@ impl<'a> Analysis<'a> {
                         attributed: false,
                         possessive: false,
                         lead: None,
+                        weak: false,
                     });
                 }
             }
@@ -400,21 +403,22 @@ impl<'a> Analysis<'a> {
             }
         }
         g.lead = t.checked_sub(1);
-        // A demonym alone is an adjective of some other noun ("les minerais
-        // ukrainiens", "Chinese repression") unless it stands as a noun.
-        g.nps.retain(|np| {
+        // A demonym alone is an adjective of some other noun ("les accusations
+        // britanniques", "Chinese repression"): a weak actor, never a subject,
+        // and a target only right after the verb phrase.
+        let weak = g.nps.iter().all(|np| {
             let bare = np.person.is_none() && np.agent.is_none() && np.org.is_none() && !np.named_country && !np.pair;
             if !bare {
-                return true;
+                return false;
             }
             if self.m.adjective_first {
                 let next = self.tok(np.t1);
-                !(next.chars().next().is_some_and(char::is_alphanumeric) && self.unit_at.get(np.t1).copied().flatten().is_none() && !self.m.preps.contains(&next))
+                next.chars().next().is_some_and(char::is_alphanumeric) && self.unit_at.get(np.t1).copied().flatten().is_none() && !self.m.preps.contains(&next)
             } else {
-                np.t0 == g.t0 && (g.t0 == 0 || self.is_article(g.t0 - 1) || self.m.determiners.contains(&self.tok(g.t0 - 1)) || self.tok(g.t0 - 1) == ",")
-                    || np.t0 != g.t0
+                !(g.t0 == 0 || self.is_article(g.t0 - 1) || self.m.determiners.contains(&self.tok(g.t0 - 1)) || self.tok(g.t0 - 1) == ",")
             }
         });
+        g.weak = weak;
         if g.nps.is_empty() {
             return;
         }
@@ -439,11 +443,14 @@ impl<'a> Analysis<'a> {
                     np.person_toks = Some((unit.t0, unit.t1));
                     any = true;
                 }
-                Entry::Surname(p) if self.capitalised(unit.t0) && np.person.is_none() => {
+                Entry::Surname(p) if self.capitalised(unit.t0) && np.person.is_none_or(|q| q & UNCONFIRMED != 0) => {
                     let confirmed = ctx.seen_persons.contains(&p)
                         || date.is_some_and(|d| self.is_head_of_state(p, d) || self.only_holder(u, p, d));
-                    // An unconfirmed surname may still be confirmed by an apposed title.
-                    np.person = Some(if confirmed { p } else { p | UNCONFIRMED });
+                    // An unconfirmed surname may still be confirmed by an apposed title;
+                    // among several people of that name, a confirmed one wins.
+                    if confirmed || np.person.is_none() {
+                        np.person = Some(if confirmed { p } else { p | UNCONFIRMED });
+                    }
                     np.person_toks = Some((unit.t0, unit.t1));
                     any = true;
                 }
@@ -692,7 +699,7 @@ impl<'a> Analysis<'a> {
                 Item::Target => {
                     let g = (pos..(pos + GAP + 2).min(self.toks.len()))
                         .take_while(|&t| !self.clause_break(t))
-                        .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].attributed && self.groups[g].t0 >= pos));
+                        .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].attributed && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3)));
                     let g = g?;
                     target = Some(g);
                     pos = self.groups[g].t1;
@@ -723,7 +730,7 @@ impl<'a> Analysis<'a> {
     /// Whether a group can be the subject of a verb at `head`.
     fn subject_ok(&self, g: usize) -> bool {
         let gr = &self.groups[g];
-        !gr.attributed && gr.lead.is_none_or(|l| !self.m.preps.contains(&self.tok(l)))
+        !gr.attributed && !gr.weak && gr.lead.is_none_or(|l| !self.m.preps.contains(&self.tok(l)))
     }
 
     fn subject(&self, head: usize, gerund: bool, exclude: Option<usize>) -> Option<usize> {
@@ -891,7 +898,7 @@ impl<'a> Analysis<'a> {
             if target_g.is_none() && !pat.has_target_slot() {
                 target_g = (end..(end + 6).min(self.toks.len()))
                     .take_while(|&t| !self.clause_break(t) && !(self.tok(t) == "," && t > end))
-                    .find_map(|t| self.group_of(t))
+                    .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].weak || t < end + 4))
                     .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.m.by.contains(&self.tok(l))));
             }
             source_g = if pat.source_after { target_g.take() } else { self.subject(head, gerund, target_g) };

@@ -600,6 +600,20 @@ IMGMUSISI | fr | État islamique, EI, EIIL, Daech
 IMGMUSALQ | en | al-Qaeda, al-Qaida, Al Qaeda
 IMGMUSALQ | fr | al-Qaïda, Al-Qaida
 ISRLEG | * | Knesset
+IGOEUREEC | en | European Community, European Economic Community, Common Market
+IGOEUREEC | fr | Communauté européenne, Communauté économique européenne, Marché commun
+IGOEUREEC | * | EEC, CEE
+IGOASPAPEC | en | Asia-Pacific Economic Cooperation
+IGOASPAPEC | * | APEC
+IGOWSTWSP | en | Warsaw Pact
+IGOWSTWSP | fr | Pacte de Varsovie
+IGOAFROAU | en | Organization of African Unity, Organisation of African Unity
+IGOAFROAU | fr | Organisation de l'unité africaine
+IGOAFROAU | * | OAU, OUA
+IGOUNOHCR | en | UN refugee agency
+IGOUNOHCR | fr | Haut-Commissariat des Nations unies pour les réfugiés
+IGOUNOHCR | * | UNHCR, HCR
+IGOUNOUNICEF | * | UNICEF, Unicef
 CHNREL | en | Dalai Lama, Dalai-Lama
 CHNREL | fr | dalaï-lama, Dalaï Lama
 VATGOV | en | Holy See

@@ -155,7 +155,7 @@ impl Pipeline {
             None => {
                 let year = opts.default_date.map(|d| d.y);
                 match dyad_text::dateline_date_with_year(text, rules, year) {
-                    Some((d, _)) => convert_date(d),
+                    Some((d, _)) => d,
                     None => {
                         let d = opts.default_date.ok_or(CoderError::NoDate)?;
                         warnings.push(format!("{}: no date in the record or dateline; using {d}", article.id));
@@ -186,7 +186,7 @@ impl Pipeline {
             a.group(&ctx);
             a.confirm_surnames();
             a.attribution();
-            let ev_date = dyad_text::relative_date(&folded.text, rules, convert_date_back(date)).map(convert_date).unwrap_or(date);
+            let ev_date = dyad_text::relative_date(&folded.text, rules, date).unwrap_or(date);
             let cands = a.events(ev_date, &ctx);
             if opts.explain {
                 eprintln!("[{}:{}] {}\n{}", article.id, range.start, sent, a.explain());
@@ -287,14 +287,6 @@ impl Pipeline {
         }
         None
     }
-}
-
-fn convert_date(d: dyad_text::Date) -> Date {
-    d
-}
-
-fn convert_date_back(d: Date) -> dyad_text::Date {
-    d
 }
 
 /// FNV-1a, 64 bits: stable across runs, platforms and Rust versions.

@@ -275,7 +275,8 @@ impl<'a> Analysis<'a> {
             }
             let (Some(t0), Some(t1)) = (self.tok_index(s, false), self.tok_index(e, true)) else { continue };
             // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
-            if self.toks[t0].s != s || (self.toks[t1].e != e && !self.text[..e].ends_with('\'')) {
+            let tok_end = self.toks[t1].e;
+            if self.toks[t0].s != s || (tok_end != e && !self.text[..e].ends_with('\'') && !(tok_end == e + 1 && self.text[..tok_end].ends_with('\''))) {
                 continue;
             }
             pos = e;
@@ -387,6 +388,17 @@ impl<'a> Analysis<'a> {
     }
 
     fn push_group(&mut self, mut g: Group) {
+        if self.m.adjective_first {
+            if let Some(last) = g.nps.last().cloned() {
+                if last.agent.is_some() && last.person.is_none() {
+                    for np in g.nps.iter_mut() {
+                        if np.agent.is_none() && np.person.is_none() && np.org.is_none() && !np.named_country && !np.pair {
+                            np.agent = last.agent;
+                        }
+                    }
+                }
+            }
+        }
         let mut t = g.t0;
         while t > 0 && self.is_article(t - 1) {
             t -= 1;
@@ -672,7 +684,8 @@ impl<'a> Analysis<'a> {
     }
 
     fn clause_break(&self, t: usize) -> bool {
-        matches!(self.tok(t), "." | ";" | ":" | "?" | "!" | "\"" | "(" | ")")
+        // No "." here: inside a split sentence a period belongs to an abbreviation ("M. Trump").
+        matches!(self.tok(t), ";" | ":" | "?" | "!" | "\"" | "(" | ")")
     }
 
     /// Tries `pat` with its head at units[u]; returns (score, target group, last token).
@@ -972,7 +985,15 @@ impl<'a> Analysis<'a> {
             if let Some(g) = source_g {
                 let pair = self.groups[g].nps.iter().any(|n| n.pair) || (self.groups[g].nps.len() == 2 && targets.is_empty() && root <= 8);
                 if pair && sources.len() == 2 && targets.is_empty() {
-                    targets = vec![sources.remove(1)];
+                    // "A and B agreed": each acted, with the other.
+                    let (a, b) = (sources[0].clone(), sources[1].clone());
+                    let mut out = Vec::new();
+                    for (s, t) in [(a.clone(), b.clone()), (b, a)] {
+                        if s.code != t.code {
+                            out.push(Candidate { code: code.clone(), source: s, target: Some(t), head: (head, self.units[u].t1) });
+                        }
+                    }
+                    return Some(out);
                 }
             }
         }

@@ -74,7 +74,6 @@ fn main() {
     }
 }
 
-#[allow(dead_code)]
 fn fold_only(text: &str) {
     let mut buf = String::with_capacity(text.len());
     let t = Instant::now();

@@ -444,6 +444,8 @@ mod tests {
         assert_eq!(rel("next Thursday", &e).as_deref(), Some("2026-01-22"));
         assert_eq!(rel("last Monday", &e).as_deref(), Some("2026-01-12"));
         assert_eq!(rel("no day here", &e), None);
+        assert_eq!(rel("the sun sat on the hills", crate::rules(crate::Lang::En)), None);
+        assert_eq!(rel("It happened on Sun. at noon", crate::rules(crate::Lang::En)).as_deref(), Some("2026-01-11"));
         let sd = |s: &str, r: &LangRules| sentence_date(&fold(s), r, thu).map(|x| x.to_string());
         assert_eq!(sd("Il a reçu mardi 6 janvier son homologue", &f).as_deref(), Some("2026-01-06"));
         assert_eq!(sd("He met him on Tuesday, Jan. 6, in Moscow", &e).as_deref(), Some("2026-01-06"));

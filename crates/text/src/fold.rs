@@ -326,7 +326,7 @@ mod tests {
         assert_eq!(fold("10\u{a0}000\u{202f}€ et\u{2009}?"), "10 000 € et ?");
         assert_eq!(fold("négo\u{ad}ciations"), "negociations");
         assert_eq!(fold("Sergueï Choïgou"), "serguei choigou");
-        assert_eq!(fold("İstanbul Łódź Øresund Đoković"), "istanbul lodz oresund djokovic".replace("dj", "d"));
+        assert_eq!(fold("İstanbul Łódź Øresund Đoković"), "istanbul lodz oresund dokovic");
         assert_eq!(fold("e\u{301}te\u{301}"), "ete", "NFD input");
     }
 

@@ -169,6 +169,24 @@ mod tests {
     }
 
     #[test]
+    fn bundled_stopwords() {
+        let cases = [
+            ("Moscou (Le Journal de Bruxelles) 12 janvier 2026 – Le secrétaire du Conseil de sécurité russe s’est entretenu par téléphone avec son homologue iranien. Les deux responsables ont évoqué la situation au Moyen-Orient.", Some(Lang::Fr), "fr"),
+            ("WASHINGTON, Jan. 5 (Reuters) - U.S. Secretary of State Marco Rubio spoke by phone with his Russian counterpart on Monday, the State Department said, adding that the two discussed Ukraine.", Some(Lang::En), "en"),
+            ("Il ministro degli Esteri russo ha incontrato martedì a Mosca il suo omologo iraniano per discutere dell'accordo sul nucleare e delle sanzioni.", None, "it"),
+            ("O ministro dos Negócios Estrangeiros russo reuniu-se na terça-feira em Moscovo com o seu homólogo iraniano para discutir o acordo nuclear.", None, "pt"),
+            ("De Russische minister van Buitenlandse Zaken heeft dinsdag in Moskou zijn Iraanse ambtgenoot ontmoet om het nucleaire akkoord te bespreken.", None, "nl"),
+        ];
+        for (text, lang, code) in cases {
+            let r = identify(text);
+            assert_eq!((r.lang, r.code), (lang, code), "{text}");
+            if lang.is_some() {
+                assert!(r.confidence > 0.5, "{r:?}");
+            }
+        }
+    }
+
+    #[test]
     fn too_little_text() {
         assert_eq!(id(""), (None, "und"));
         assert_eq!(id("12 345 !!"), (None, "und"));

@@ -81,7 +81,9 @@ pub struct LangRules {
     file: String,
     lang: Option<Lang>,
     rows: Vec<Row>,
-    abbreviations: FxSet,
+    /// Folded abbreviation → whether it must be written with a capital
+    /// ("No." is one, "no." is not).
+    abbreviations: FxMap<bool>,
     months: FxMap<u8>,
     weekdays: FxMap<u8>,
     relative_days: FxMap<i32>,
@@ -124,7 +126,7 @@ impl LangRules {
             file: file.to_string(),
             lang: None,
             rows: Vec::new(),
-            abbreviations: FxSet::default(),
+            abbreviations: FxMap::default(),
             months: FxMap::default(),
             weekdays: FxMap::default(),
             relative_days: FxMap::default(),
@@ -190,7 +192,9 @@ impl LangRules {
             };
             match kind_s {
                 "abbreviation" => {
-                    r.abbreviations.insert(k);
+                    let capital = surface.chars().next().is_some_and(char::is_uppercase);
+                    let e = r.abbreviations.entry(k).or_insert(capital);
+                    *e &= capital;
                 }
                 "month" => {
                     let m = int(1, 12)?;
@@ -226,12 +230,15 @@ impl LangRules {
     }
 
     fn build_day_matcher(&mut self, file: &str) -> Result<(), TextError> {
+        // Keys keep their final period: "Sun." must not match "the sun".
         let mut keys: HashMap<String, DayExpr> = HashMap::new();
-        for (k, d) in &self.weekdays {
-            keys.insert(k.clone(), DayExpr::Weekday(*d));
-        }
-        for (k, d) in &self.relative_days {
-            keys.insert(k.clone(), DayExpr::Offset(*d));
+        for r in &self.rows {
+            let expr = match (LEXICON_KINDS.get(r.kind).copied(), r.value.as_deref().map(str::parse::<i32>)) {
+                (Some("weekday"), Some(Ok(d))) => DayExpr::Weekday(d as u8),
+                (Some("relative_day"), Some(Ok(d))) => DayExpr::Offset(d),
+                _ => continue,
+            };
+            keys.insert(fold(r.surface.trim()), expr);
         }
         let mut keys: Vec<_> = keys.into_iter().filter(|(k, _)| !k.is_empty()).collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
@@ -269,15 +276,17 @@ impl LangRules {
     }
 
     /// Whether `token` (as written, with or without its final period) is an
-    /// abbreviation after which a period does not end a sentence.
+    /// abbreviation after which a period does not end a sentence. An entry
+    /// written with a capital ("No.", "Sun.") only matches a capitalised
+    /// token, so "said no." still ends a sentence.
     pub fn is_abbreviation(&self, token: &str) -> bool {
-        self.abbreviations.contains(&key(token))
+        self.abbreviation(&key(token), token.chars().next().is_some_and(char::is_uppercase))
     }
 
-    /// Like [`LangRules::is_abbreviation`] for a folded token without its
-    /// final period.
-    pub fn is_abbreviation_folded(&self, folded: &str) -> bool {
-        self.abbreviations.contains(folded)
+    /// [`LangRules::is_abbreviation`] for a folded token without its final
+    /// period, and whether the original token starts with a capital.
+    pub fn abbreviation(&self, folded: &str, capitalised: bool) -> bool {
+        self.abbreviations.get(folded).is_some_and(|&needs_capital| capitalised || !needs_capital)
     }
 
     /// Month number of a folded month name or abbreviation ("janvier", "jan",
@@ -391,9 +400,11 @@ stopword\tthe\nstopword\tof\nstopword\tand\nstopword\tto\nstopword\tin\nstopword
     fn parses_fixture() {
         let r = fr();
         assert!(r.is_abbreviation("M."));
-        assert!(r.is_abbreviation("m"));
+        assert!(!r.is_abbreviation("m"), "M. needs its capital");
+        assert!(r.is_abbreviation("M"));
         assert!(r.is_abbreviation("Gén"));
         assert!(!r.is_abbreviation("Mars"));
+        assert!(LangRules::parse("#dyad-format lexicon 1\nabbreviation\tetc.\n", "x").unwrap().is_abbreviation("Etc."));
         assert_eq!(r.month("fevr."), Some(2));
         assert_eq!(r.month("fevr"), Some(2));
         assert_eq!(r.month("decembre"), Some(12));

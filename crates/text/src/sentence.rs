@@ -166,7 +166,8 @@ impl Sentences<'_> {
             (Some(c), None) => c.is_uppercase(),
             _ => {
                 let rules = self.rules;
-                rules.is_abbreviation_folded(abbreviation_key(token, &mut self.buf))
+                let capitalised = token.chars().next().is_some_and(char::is_uppercase);
+                rules.abbreviation(abbreviation_key(token, &mut self.buf), capitalised)
             }
         }
     }
@@ -341,6 +342,11 @@ mod tests {
         assert_eq!(split("it was 5 p.m. and", &r), ["it was 5 p.m. and"]);
         assert_eq!(split("Москва. Киев.", &r), ["Москва.", "Киев."]);
         assert_eq!(split("...", &r), ["..."]);
+        let bundled = crate::rules(crate::Lang::En);
+        assert_eq!(
+            split("He said no. The minister left. It is No. 1 in sales.", bundled),
+            ["He said no.", "The minister left.", "It is No. 1 in sales."]
+        );
         assert_eq!(split("Title\n2. The sanctions. There were 2. Then", &r), ["Title", "2. The sanctions.", "There were 2.", "Then"]);
         assert_eq!(split("?? !", &r), ["?? !"]);
     }

@@ -173,6 +173,15 @@ pub struct Matcher {
     /// Quantity words before "de"/"of" ("des milliers de manifestants"):
     /// there "de" is no preposition.
     pub quantities: Vec<&'static str>,
+    /// Prepositions placing an event inside a country ("en Iran", "in Serbia").
+    pub inside: Vec<&'static str>,
+    /// Lemmas after which an infinitive is a fact ("continued to send").
+    pub aspectual: Vec<&'static str>,
+    /// Reporting verb lemmas ("said", "a déclaré"): "X said it would" is
+    /// X's stated intent; "X said Y must" is X's demand on Y.
+    pub reporting: Vec<&'static str>,
+    /// Words of obligation ("must", "doit") that turn reported speech into a demand.
+    pub obligation: Vec<&'static str>,
     /// Adjectives come before the noun (English "Iranian officials"); in
     /// French they follow it ("la répression chinoise").
     pub adjective_first: bool,
@@ -295,6 +304,14 @@ pub struct Closed {
     pub future_aux: Vec<&'static str>,
     /// See [`Matcher::quantities`].
     pub quantities: Vec<&'static str>,
+    /// See [`Matcher::inside`].
+    pub inside: Vec<&'static str>,
+    /// See [`Matcher::aspectual`].
+    pub aspectual: Vec<&'static str>,
+    /// See [`Matcher::reporting`].
+    pub reporting: Vec<&'static str>,
+    /// See [`Matcher::obligation`].
+    pub obligation: Vec<&'static str>,
     /// See [`Matcher::adjective_first`].
     pub adjective_first: bool,
     /// See [`Matcher::modals`].
@@ -464,6 +481,10 @@ impl Matcher {
             home_country: closed.home_country,
             future_aux: closed.future_aux,
             quantities: closed.quantities,
+            inside: closed.inside,
+            aspectual: closed.aspectual,
+            reporting: closed.reporting,
+            obligation: closed.obligation,
             adjective_first: closed.adjective_first,
             modals: closed.modals,
             to: closed.to,

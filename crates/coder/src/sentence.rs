@@ -455,7 +455,7 @@ impl<'a> Analysis<'a> {
                     np.person_toks = Some((unit.t0, unit.t1));
                     any = true;
                 }
-                Entry::Surname(p) if self.capitalised(unit.t0) && np.person.is_none_or(|q| q & UNCONFIRMED != 0) => {
+                Entry::Surname(p) if self.capitalised(unit.t0) && np.person.is_none_or(|q| q & UNCONFIRMED != 0) && !self.beside_unknown_name(unit) => {
                     let confirmed = ctx.seen_persons.contains(&p)
                         || date.is_some_and(|d| self.is_head_of_state(p, d) || self.only_holder(u, p, d));
                     // An unconfirmed surname may still be confirmed by an apposed title;
@@ -499,6 +499,15 @@ impl<'a> Analysis<'a> {
             }
         }
         any.then_some(np)
+    }
+
+    /// "Carlos Menem", "Carla Bruni-Sarkozy": a known surname written next
+    /// to an unknown capitalised word is part of another person's name.
+    fn beside_unknown_name(&self, unit: Unit) -> bool {
+        let unknown_cap = |t: usize| {
+            self.unit_at.get(t).copied().flatten().is_none() && self.tok(t).chars().next().is_some_and(char::is_alphabetic) && self.capitalised(t)
+        };
+        (unit.t0 > 0 && unknown_cap(unit.t0 - 1)) || (unit.t1 < self.toks.len() && unknown_cap(unit.t1))
     }
 
     /// The surname of unit `u` belongs to `p` and to no other person holding
@@ -795,6 +804,7 @@ impl<'a> Analysis<'a> {
     /// Events of the sentence.
     pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate> {
         let mut out = Vec::new();
+        out.extend(self.reported_demands(date, ctx));
         // Verbs first, so that light-verb patterns consume their nouns.
         for pass_nominal in [false, true] {
             for u in 0..self.units.len() {
@@ -850,11 +860,20 @@ impl<'a> Analysis<'a> {
         let negated = self.negated(head);
         let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.future_aux));
         let intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
-        let modal = self.modal_before(head);
+        let mut modal = self.modal_before(head);
+        // "said it would allow": reported future, i.e. a stated intent.
+        let reported = (head.saturating_sub(6)..head).any(|t| self.lemma_is(t, &self.m.reporting));
+        if modal == Some("would") && reported {
+            modal = Some("will");
+        }
         let mut infinitive = tg == tag::INFINITIVE && !pat.nominal;
         if self.m.lang == "en" && tg == tag::INFINITIVE {
             // The English base form is also the present tense.
             infinitive = head > 0 && self.m.to.contains(&self.tok(head - 1)) || modal.is_some();
+        }
+        // "continued to send", "a continué à bombarder": the act happened.
+        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.aspectual)) {
+            infinitive = false;
         }
         if intent.is_some() || (modal.is_some_and(|m| m == "will" || m == "shall") && !negated) {
             let intent_negated = intent.is_some_and(|i| self.negated(i) || self.negated(i + 1)) || negated;
@@ -898,7 +917,9 @@ impl<'a> Analysis<'a> {
             }
         }
         // --- actors -----------------------------------------------------
-        let gerund = tg == tag::GERUND;
+        // A gerund clause ("tout en accusant", ", accusing") shares the main
+        // subject; a bare "-ing" after a noun ("inspectors probing") does not.
+        let gerund = tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.m.gerund_intro.contains(&self.tok(head - 1)));
         let participle = tg == tag::PARTICIPLE || tg == tag::PAST || self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE || *t == tag::PAST));
         let passive = !pat.nominal && participle && self.passive(head);
         let mut target_g = tgt_slot;
@@ -909,9 +930,13 @@ impl<'a> Analysis<'a> {
             target_g = self.subject(head, false, None);
         } else {
             if target_g.is_none() && !pat.has_target_slot() {
-                target_g = (end..(end + 6).min(self.toks.len()))
+                // The first actor after the verb, including one inside the
+                // pattern's own words ("rejected North Korea's demand").
+                let from = self.units[u].t1;
+                let to = (end + 6).min(self.toks.len());
+                target_g = (from..to)
                     .take_while(|&t| !self.clause_break(t) && !(self.tok(t) == "," && t > end))
-                    .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].weak || t < end + 4))
+                    .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].weak || t < from + 4))
                     .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.m.by.contains(&self.tok(l))));
             }
             source_g = if pat.source_after { target_g.take() } else { self.subject(head, gerund, target_g) };
@@ -935,7 +960,7 @@ impl<'a> Analysis<'a> {
                     .filter(|&g| self.groups[g].lead.is_some_and(|l| matches!(self.tok(l), "de" | "du" | "des" | "d'" | "of")));
                 if source_g.is_none() {
                     // "des manifestations en Iran": the place is who acts.
-                    if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.locatives.contains(&self.tok(l)))) {
+                    if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.inside.contains(&self.tok(l)))) {
                         source_g = Some(g);
                         target_g = None;
                     }
@@ -1013,6 +1038,33 @@ impl<'a> Analysis<'a> {
             }
         }
         Some(out)
+    }
+
+    /// "X said (that) Y must …": X demands of Y (CAMEO 100).
+    fn reported_demands(&self, date: Date, ctx: &Context) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        if self.question {
+            return out;
+        }
+        for o in 1..self.toks.len() {
+            if !self.m.obligation.contains(&self.tok(o)) || self.negated(o + 1) {
+                continue;
+            }
+            let Some(tg) = self.group_of(o - 1) else { continue };
+            let t0 = self.groups[tg].t0;
+            let Some(rv) = (t0.saturating_sub(4)..t0).find(|&t| self.lemma_is(t, &self.m.reporting)) else { continue };
+            let Some(sg) = self.subject(rv, false, Some(tg)) else { continue };
+            let sources = self.resolve_group(sg, date, ctx, None);
+            let targets = self.resolve_group(tg, date, ctx, None);
+            for s in &sources {
+                for t in &targets {
+                    if s.code != t.code {
+                        out.push(Candidate { code: "100".into(), source: s.clone(), target: Some(t.clone()), head: (o, o + 1) });
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn resolve_group(&self, g: usize, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {

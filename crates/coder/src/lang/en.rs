@@ -26,6 +26,10 @@ pub fn closed() -> Closed {
         future_aux: vec![],
         quantities: vec!["thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "crowd", "number", "majority", "some", "many", "several", "most", "one", "two", "three"],
         adjective_first: true,
+        inside: vec!["in", "inside", "across", "throughout"],
+        aspectual: vec!["continue", "begin", "start", "keep", "resume"],
+        reporting: vec!["say", "declare", "state", "reiterate", "insist", "announce", "stress", "conclude", "tell", "add", "note", "argue", "believe"],
+        obligation: vec!["must", "should"],
         gerund_intro: vec!["while", "after", "before", "by", "when"],
     }
 }

@@ -26,6 +26,10 @@ pub fn closed() -> Closed {
         future_aux: vec!["aller", "devoir"],
         quantities: vec!["milliers", "centaines", "dizaines", "millions", "millier", "centaine", "dizaine", "plusieurs", "nombre", "groupe", "foule", "majorite", "partie", "quinzaine", "vingtaine", "trentaine", "cinquantaine", "douzaine"],
         adjective_first: false,
+        inside: vec!["en", "dans", "au", "aux"],
+        aspectual: vec!["continuer", "commencer", "recommencer", "poursuivre", "reprendre"],
+        reporting: vec!["dire", "declarer", "affirmer", "estimer", "insister", "souligner", "rappeler", "ajouter", "indiquer", "annoncer", "juger", "considerer"],
+        obligation: vec!["doit", "doivent", "devra", "devront"],
         gerund_intro: vec!["en", "tout"],
     }
 }

@@ -750,12 +750,18 @@ impl<'a> Analysis<'a> {
     }
 
     /// Whether a group can be the subject of a verb at `head`.
-    fn subject_ok(&self, g: usize) -> bool {
+    fn subject_ok(&self, g: usize, weak_ok: bool) -> bool {
         let gr = &self.groups[g];
-        !gr.attributed && !gr.weak && gr.lead.is_none_or(|l| !self.m.preps.contains(&self.tok(l)))
+        !gr.attributed && (weak_ok || !gr.weak) && gr.lead.is_none_or(|l| !self.m.preps.contains(&self.tok(l)))
     }
 
     fn subject(&self, head: usize, gerund: bool, exclude: Option<usize>) -> Option<usize> {
+        // A bare demonym ("Iraqi Kurds demonstrated") is a subject only when
+        // nothing better precedes the verb.
+        self.subject_with(head, gerund, exclude, false).or_else(|| self.subject_with(head, gerund, exclude, true))
+    }
+
+    fn subject_with(&self, head: usize, gerund: bool, exclude: Option<usize>, weak_ok: bool) -> Option<usize> {
         // Relative clause: "X, qui a accusé Y" — the subject is before the pronoun.
         for t in (head.saturating_sub(4)..head).rev() {
             if self.m.relatives.contains(&self.tok(t)) {
@@ -765,7 +771,7 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let cands = (0..self.groups.len()).filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && self.subject_ok(g));
+        let cands = (0..self.groups.len()).filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && self.subject_ok(g, weak_ok));
         if gerund {
             return cands.into_iter().next();
         }
@@ -958,6 +964,11 @@ impl<'a> Analysis<'a> {
                 source_g = (head + 1..(head + 3).min(self.toks.len()))
                     .find_map(|t| self.group_of(t))
                     .filter(|&g| self.groups[g].lead.is_some_and(|l| matches!(self.tok(l), "de" | "du" | "des" | "d'" | "of")));
+                if source_g.is_none() && (head.saturating_sub(4)..head).any(|t| self.unit_at[t].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(..))))) {
+                    // The object of some verb ("staged rallies", "a entamé une
+                    // grève"): the clause's subject did it.
+                    source_g = self.subject(head, false, target_g);
+                }
                 if source_g.is_none() {
                     // "des manifestations en Iran": the place is who acts.
                     if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.inside.contains(&self.tok(l)))) {
@@ -1025,6 +1036,23 @@ impl<'a> Analysis<'a> {
         if sources.is_empty() {
             return None;
         }
+        if targets.is_empty() && !passive {
+            // No actor after the verb: the country where it happens is the
+            // target ("imposed a curfew in Abidjan", "sent troops to Bosnia");
+            // a protest with no other target is aimed at its own country.
+            let src_country: String = sources[0].code.chars().take(3).collect();
+            let place = self.place_country_after(self.units[u].t1);
+            let code = match place {
+                Some(c) => Some(c),
+                None if root == 14 => Some(src_country.clone()),
+                None => None,
+            };
+            if let Some(c) = code {
+                if sources.iter().any(|s| s.code != c) {
+                    targets.push(Resolved { code: c, toks: (head, self.units[u].t1), title: None, entity: None, person: None });
+                }
+            }
+        }
         let mut out = Vec::new();
         for s in &sources {
             if targets.is_empty() {
@@ -1065,6 +1093,33 @@ impl<'a> Analysis<'a> {
             }
         }
         out
+    }
+
+    /// The country of the first place named after token `from` in the same
+    /// clause: a country, a capital or a gazetteer city written with a capital.
+    fn place_country_after(&self, from: usize) -> Option<String> {
+        let mut t = from;
+        while t < self.toks.len() && !self.clause_break(t) {
+            if let Some(u) = self.unit_at[t] {
+                if self.attributed[t] {
+                    t = self.units[u].t1;
+                    continue;
+                }
+                for e in self.entries(u) {
+                    match *e {
+                        Entry::Country(c) | Entry::Capital(c, _) => return Some(self.m.codes[c as usize].clone()),
+                        Entry::City(c) if self.capitalised(self.units[u].t0) => {
+                            return self.kb.cities.get(c as usize).map(|ci| ci.country.clone());
+                        }
+                        _ => {}
+                    }
+                }
+                t = self.units[u].t1;
+            } else {
+                t += 1;
+            }
+        }
+        None
     }
 
     fn resolve_group(&self, g: usize, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {

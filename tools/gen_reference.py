@@ -543,8 +543,8 @@ IGOBUSWTO | fr | Organisation mondiale du commerce, OMC
 IGOWSTNAT | en | North Atlantic Treaty Organization, Atlantic Alliance
 IGOWSTNAT | fr | Organisation du traité de l'Atlantique nord, Alliance atlantique
 IGOWSTNAT | * | NATO, OTAN
-IGOEUREEC | en | European Union, EU, European Commission, European Parliament, European Council, Council of the European Union
-IGOEUREEC | fr | Union européenne, UE, Commission européenne, Parlement européen, Conseil européen, Conseil de l'Union européenne
+IGOEUREEC | en | European Union, EU, European Commission, European Parliament, European Council, Council of the European Union, European Community, European Economic Community, Common Market, EEC
+IGOEUREEC | fr | Union européenne, UE, Commission européenne, Parlement européen, Conseil européen, Conseil de l'Union européenne, Communauté européenne, Communauté économique européenne, Marché commun, CEE
 IGOEURCOE | en | Council of Europe
 IGOEURCOE | fr | Conseil de l'Europe
 IGO | en | Organization for Security and Co-operation in Europe
@@ -600,9 +600,6 @@ IMGMUSISI | fr | État islamique, EI, EIIL, Daech
 IMGMUSALQ | en | al-Qaeda, al-Qaida, Al Qaeda
 IMGMUSALQ | fr | al-Qaïda, Al-Qaida
 ISRLEG | * | Knesset
-IGOEUREEC | en | European Community, European Economic Community, Common Market
-IGOEUREEC | fr | Communauté européenne, Communauté économique européenne, Marché commun
-IGOEUREEC | * | EEC, CEE
 IGOASPAPEC | en | Asia-Pacific Economic Cooperation
 IGOASPAPEC | * | APEC
 IGOWSTWSP | en | Warsaw Pact
@@ -610,10 +607,6 @@ IGOWSTWSP | fr | Pacte de Varsovie
 IGOAFROAU | en | Organization of African Unity, Organisation of African Unity
 IGOAFROAU | fr | Organisation de l'unité africaine
 IGOAFROAU | * | OAU, OUA
-IGOUNOHCR | en | UN refugee agency
-IGOUNOHCR | fr | Haut-Commissariat des Nations unies pour les réfugiés
-IGOUNOHCR | * | UNHCR, HCR
-IGOUNOUNICEF | * | UNICEF, Unicef
 CHNREL | en | Dalai Lama, Dalai-Lama
 CHNREL | fr | dalaï-lama, Dalaï Lama
 VATGOV | en | Holy See

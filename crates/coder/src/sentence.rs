@@ -528,72 +528,82 @@ impl<'a> Analysis<'a> {
     }
 
     /// Marks attribution phrases and collects the cited sources.
+    ///
+    /// Forward markers ("selon", "according to", "rapporté par") cover the
+    /// words up to the cited name; a bare reporting verb ("Reuters
+    /// reported") cites the capitalised name just before it. Nothing else of
+    /// the clause is touched: reported speech keeps its events.
     pub fn attribution(&mut self) {
         let n = self.toks.len();
         let mut t = 0;
         while t < n {
             let lex = self.lex_at(t);
             let agency = self.m.agency.contains(&self.tok(t));
-            if matches!(lex, Some(Lex::AttributionPrep) | Some(Lex::AttributionVerb)) || agency {
-                let marker_end = self.unit_at[t].map_or(t + 1, |u| self.units[u].t1);
-                // The region runs to the end of the clause.
-                let mut end = marker_end;
-                while end < n && !matches!(self.tok(end), "," | ";" | ":" | "." | "?" | "!" | "(" | ")") {
-                    end += 1;
+            let marker = matches!(lex, Some(Lex::AttributionPrep) | Some(Lex::AttributionVerb));
+            if !marker && !agency {
+                t += 1;
+                continue;
+            }
+            let marker_end = self.unit_at[t].map_or(t + 1, |u| self.units[u].t1);
+            let last = self.tok(marker_end - 1);
+            let forward = agency || lex == Some(Lex::AttributionPrep) || self.m.by.contains(&last) || last == "agence" || last == "agency";
+            let mut clause_end = marker_end;
+            while clause_end < n && !matches!(self.tok(clause_end), "," | ";" | ":" | "." | "?" | "!" | "(" | ")") {
+                clause_end += 1;
+            }
+            let mut cited: Option<(usize, usize)> = None;
+            let mut region_end = marker_end;
+            if forward {
+                // The cited name: the first capitalised run within a few words.
+                let mut x = marker_end;
+                while x < clause_end && x < marker_end + 7 {
+                    if self.capitalised(x) && self.tok(x).chars().next().is_some_and(is_word) {
+                        let s = x;
+                        while x < clause_end && (self.capitalised(x) || self.tok(x) == "-") {
+                            x += 1;
+                        }
+                        cited = Some((s, x));
+                        region_end = x;
+                        break;
+                    }
+                    x += 1;
                 }
-                if !agency {
-                    for x in t..end {
+                if cited.is_none() {
+                    // "selon des responsables iraniens": the first actor phrase.
+                    if let Some(g) = (marker_end..clause_end).find_map(|x| self.group_of(x)) {
+                        region_end = self.groups[g].t1;
+                    }
+                }
+            } else if t > 0 {
+                // ", Reuters reported."
+                let mut s = t;
+                while s > 0 && self.capitalised(s - 1) && self.tok(s - 1).chars().next().is_some_and(is_word) {
+                    s -= 1;
+                }
+                if s < t && self.group_of(s).is_none() {
+                    cited = Some((s, t));
+                    for x in s..t {
                         self.attributed[x] = true;
                     }
                 }
-                // The cited name: the last capitalised run in the region.
-                let mut best: Option<(usize, usize)> = None;
-                let mut x = marker_end;
-                while x < end {
-                    if self.capitalised(x) && self.tok(x).chars().next().is_some_and(is_word) {
-                        let s = x;
-                        while x < end && (self.capitalised(x) || self.tok(x) == "-") {
-                            x += 1;
-                        }
-                        if !agency || best.is_none() {
-                            best = Some((s, x));
-                        }
-                        if agency {
-                            // "l'agence IRIB" is a source of news, not an actor.
-                            for y in t..x {
-                                self.attributed[y] = true;
-                            }
-                            break;
-                        }
-                    } else {
-                        x += 1;
-                        if agency && x > marker_end + 3 {
-                            break;
-                        }
-                    }
-                }
-                if best.is_none() && lex == Some(Lex::AttributionVerb) && t > 0 {
-                    // ", Reuters reported."
-                    let mut s = t;
-                    while s > 0 && self.capitalised(s - 1) {
-                        s -= 1;
-                    }
-                    if s < t && self.in_group[s].is_none() {
-                        best = Some((s, t));
-                        for x in s..t {
-                            self.attributed[x] = true;
-                        }
-                    }
-                }
-                if let Some(b) = best {
-                    if !self.cited.contains(&b) {
-                        self.cited.push(b);
-                    }
-                }
-                t = end.max(t + 1);
-            } else {
-                t += 1;
             }
+            if forward && !agency {
+                for x in t..region_end {
+                    self.attributed[x] = true;
+                }
+            } else if agency {
+                if let Some((_, e)) = cited {
+                    for x in t..e {
+                        self.attributed[x] = true;
+                    }
+                }
+            }
+            if let Some(b) = cited {
+                if !self.cited.contains(&b) {
+                    self.cited.push(b);
+                }
+            }
+            t = region_end.max(t + 1);
         }
         for g in &mut self.groups {
             g.attributed = (g.t0..g.t1).any(|x| self.attributed[x]);

@@ -177,7 +177,7 @@ pub struct Matcher {
     pub inside: Vec<&'static str>,
     /// Lemmas after which an infinitive is a fact ("continued to send").
     pub aspectual: Vec<&'static str>,
-    /// Reporting verb lemmas ("said", "a déclaré"): "X said it would" is
+    /// Reporting verb forms, folded ("said", "declare"): "X said it would" is
     /// X's stated intent; "X said Y must" is X's demand on Y.
     pub reporting: Vec<&'static str>,
     /// Words of obligation ("must", "doit") that turn reported speech into a demand.

@@ -326,6 +326,10 @@ impl<'a> Analysis<'a> {
                 if between == [","] && apposition(np, &piece) {
                     return Some(Join::Extend);
                 }
+                // "security forces in Guinea", "les rebelles au Darfour".
+                if between.len() == 1 && self.m.inside.contains(&between[0]) && np.agent.is_some() && np.country.is_none() && np.person.is_none() && np.org.is_none() && piece.named_country && !piece.capital && piece.agent.is_none() && piece.person.is_none() {
+                    return Some(Join::Extend);
+                }
                 let coord = between.first().is_some_and(|_| {
                     let t = last_end;
                     self.lex_at(t) == Some(Lex::Coordination)
@@ -878,7 +882,7 @@ impl<'a> Analysis<'a> {
         let intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
         let mut modal = self.modal_before(head);
         // "said it would allow": reported future, i.e. a stated intent.
-        let reported = (head.saturating_sub(6)..head).any(|t| self.lemma_is(t, &self.m.reporting));
+        let reported = (head.saturating_sub(6)..head).any(|t| self.m.reporting.contains(&self.tok(t)));
         if modal == Some("would") && reported {
             modal = Some("will");
         }
@@ -1090,7 +1094,7 @@ impl<'a> Analysis<'a> {
             }
             let Some(tg) = self.group_of(o - 1) else { continue };
             let t0 = self.groups[tg].t0;
-            let Some(rv) = (t0.saturating_sub(4)..t0).find(|&t| self.lemma_is(t, &self.m.reporting)) else { continue };
+            let Some(rv) = (t0.saturating_sub(4)..t0).find(|&t| self.m.reporting.contains(&self.tok(t))) else { continue };
             let Some(sg) = self.subject(rv, false, Some(tg)) else { continue };
             let sources = self.resolve_group(sg, date, ctx, None);
             let targets = self.resolve_group(tg, date, ctx, None);
@@ -1180,7 +1184,14 @@ impl<'a> Analysis<'a> {
             for np in &mut g.nps {
                 if let Some(p) = np.person.filter(|p| p & UNCONFIRMED != 0) {
                     let p = p & !UNCONFIRMED;
-                    let ok = np.country.is_some_and(|c| kb.roles_of(p as usize).any(|r| r.code.starts_with(codes[c as usize].as_str())));
+                    // "Shoigu, ministre russe": the title's country; "President
+                    // Obama": some role of that person carries the title's agent.
+                    let ok = np.country.is_some_and(|c| kb.roles_of(p as usize).any(|r| r.code.starts_with(codes[c as usize].as_str())))
+                        || (np.country.is_none()
+                            && np.agent.is_some_and(|a| {
+                                let a = codes[a as usize].as_str();
+                                kb.roles_of(p as usize).any(|r| r.code.get(3..).is_some_and(|suffix| suffix.starts_with(a)))
+                            }));
                     np.person = ok.then_some(p);
                 }
             }

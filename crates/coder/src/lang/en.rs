@@ -28,7 +28,7 @@ pub fn closed() -> Closed {
         adjective_first: true,
         inside: vec!["in", "inside", "across", "throughout"],
         aspectual: vec!["continue", "begin", "start", "keep", "resume"],
-        reporting: vec!["say", "declare", "state", "reiterate", "insist", "announce", "stress", "conclude", "tell", "add", "note", "argue", "believe"],
+        reporting: vec!["said", "says", "say", "told", "declared", "stated", "reiterated", "insisted", "announced", "stressed", "concluded", "added", "noted", "argued", "confirmed", "claimed", "warned", "indicated"],
         obligation: vec!["must", "should"],
         gerund_intro: vec!["while", "after", "before", "by", "when"],
     }

@@ -28,7 +28,7 @@ pub fn closed() -> Closed {
         adjective_first: false,
         inside: vec!["en", "dans", "au", "aux"],
         aspectual: vec!["continuer", "commencer", "recommencer", "poursuivre", "reprendre"],
-        reporting: vec!["dire", "declarer", "affirmer", "estimer", "insister", "souligner", "rappeler", "ajouter", "indiquer", "annoncer", "juger", "considerer"],
+        reporting: vec!["dit", "declare", "affirme", "estime", "insiste", "souligne", "rappele", "ajoute", "indique", "annonce", "juge", "assure", "precise", "explique", "confirme", "declarent", "affirment", "estiment", "assurent"],
         obligation: vec!["doit", "doivent", "devra", "devront"],
         gerund_intro: vec!["en", "tout"],
     }

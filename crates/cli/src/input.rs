@@ -183,8 +183,15 @@ mod tests {
     fn collect(src: &str) -> (Vec<Article>, Vec<Skipped>, Vec<String>) {
         let (mut arts, mut skips, mut warns) = (Vec::new(), Vec::new(), Vec::new());
         let mut ids = Ids::default();
-        read_jsonl(BufReader::new(src.as_bytes()), "f.jsonl", &mut |a| arts.push(a), &mut |s| skips.push(s), &mut |w| warns.push(w), &mut ids)
-            .unwrap();
+        read_jsonl(
+            BufReader::new(src.as_bytes()),
+            "f.jsonl",
+            &mut |a| arts.push(a),
+            &mut |s| skips.push(s),
+            &mut |w| warns.push(w),
+            &mut ids,
+        )
+        .unwrap();
         (arts, skips, warns)
     }
 

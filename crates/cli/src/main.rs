@@ -108,11 +108,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Code { format, lang, date, home, explain, progress, files } => code(format, &lang, date.as_deref(), home, explain, progress, &files),
+        Command::Code { format, lang, date, home, explain, progress, files } => {
+            code(format, &lang, date.as_deref(), home, explain, progress, &files)
+        }
     }
 }
 
-fn code(format: Format, lang: &str, date: Option<&str>, home: Option<String>, explain: bool, progress: usize, files: &[String]) -> Result<ExitCode> {
+fn code(
+    format: Format,
+    lang: &str,
+    date: Option<&str>,
+    home: Option<String>,
+    explain: bool,
+    progress: usize,
+    files: &[String],
+) -> Result<ExitCode> {
     let lang = match lang {
         "auto" => None,
         "fr" | "en" => Some(lang.to_string()),

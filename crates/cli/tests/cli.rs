@@ -36,7 +36,8 @@ const FR: &str = "Moscou (Agence) 12 janvier 2026 – Le président russe Vladim
 #[test]
 fn every_event_follows_the_schema_rules() {
     let dir = root().join("examples/fr");
-    let mut files: Vec<String> = std::fs::read_dir(&dir).expect("examples/fr").map(|e| e.expect("entry").path().to_string_lossy().into_owned()).collect();
+    let mut files: Vec<String> =
+        std::fs::read_dir(&dir).expect("examples/fr").map(|e| e.expect("entry").path().to_string_lossy().into_owned()).collect();
     files.sort();
     let mut args = vec!["code"];
     args.extend(files.iter().map(String::as_str));

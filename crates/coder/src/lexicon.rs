@@ -342,10 +342,8 @@ impl Matcher {
             // language's names, but demonyms and capitals of this language and English only.
             let code = b.code(&c.country);
             match c.kind {
-                NameKind::Name | NameKind::Short => {
-                    if c.lang == lang || c.lang == "en" || c.kind == NameKind::Short {
-                        b.add(&c.surface, Entry::Country(code));
-                    }
+                NameKind::Name | NameKind::Short if c.lang == lang || c.lang == "en" || c.kind == NameKind::Short => {
+                    b.add(&c.surface, Entry::Country(code));
                 }
                 NameKind::Demonym if c.lang == lang => b.add(&c.surface, Entry::Demonym(code)),
                 NameKind::Capital if c.lang == lang || c.lang == "en" => {

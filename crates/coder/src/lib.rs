@@ -27,7 +27,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod sentence;
 
-use dyad_core::{codebook, Actor, Article, Date, Evidence, Event, Location};
+use dyad_core::{codebook, Actor, Article, Date, Event, Evidence, Location};
 use dyad_dict::LangPack;
 use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};

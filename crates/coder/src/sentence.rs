@@ -276,7 +276,9 @@ impl<'a> Analysis<'a> {
             let (Some(t0), Some(t1)) = (self.tok_index(s, false), self.tok_index(e, true)) else { continue };
             // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
             let tok_end = self.toks[t1].e;
-            if self.toks[t0].s != s || (tok_end != e && !self.text[..e].ends_with('\'') && !(tok_end == e + 1 && self.text[..tok_end].ends_with('\''))) {
+            if self.toks[t0].s != s
+                || (tok_end != e && !self.text[..e].ends_with('\'') && !(tok_end == e + 1 && self.text[..tok_end].ends_with('\'')))
+            {
                 continue;
             }
             pos = e;
@@ -327,7 +329,17 @@ impl<'a> Analysis<'a> {
                     return Some(Join::Extend);
                 }
                 // "security forces in Guinea", "les rebelles au Darfour".
-                if between.len() == 1 && self.m.inside.contains(&between[0]) && np.agent.is_some() && np.country.is_none() && np.person.is_none() && np.org.is_none() && piece.named_country && !piece.capital && piece.agent.is_none() && piece.person.is_none() {
+                if between.len() == 1
+                    && self.m.inside.contains(&between[0])
+                    && np.agent.is_some()
+                    && np.country.is_none()
+                    && np.person.is_none()
+                    && np.org.is_none()
+                    && piece.named_country
+                    && !piece.capital
+                    && piece.agent.is_none()
+                    && piece.person.is_none()
+                {
                     return Some(Join::Extend);
                 }
                 let coord = between.first().is_some_and(|_| {
@@ -367,7 +379,16 @@ impl<'a> Analysis<'a> {
                 }
                 None => {
                     // "de la Défense" only completes a preceding title.
-                    if self.entries(u).iter().all(|e| matches!(e, Entry::Complement(_) | Entry::Lex(Lex::Article | Lex::Coordination, _) | Entry::Form(..) | Entry::Noun(_) | Entry::City(_))) {
+                    if self.entries(u).iter().all(|e| {
+                        matches!(
+                            e,
+                            Entry::Complement(_)
+                                | Entry::Lex(Lex::Article | Lex::Coordination, _)
+                                | Entry::Form(..)
+                                | Entry::Noun(_)
+                                | Entry::City(_)
+                        )
+                    }) {
                         continue;
                     }
                     if let Some(g) = cur.take() {
@@ -429,7 +450,9 @@ impl<'a> Analysis<'a> {
             }
             if self.m.adjective_first {
                 let next = self.tok(np.t1);
-                next.chars().next().is_some_and(char::is_alphanumeric) && self.unit_at.get(np.t1).copied().flatten().is_none() && !self.m.preps.contains(&next)
+                next.chars().next().is_some_and(char::is_alphanumeric)
+                    && self.unit_at.get(np.t1).copied().flatten().is_none()
+                    && !self.m.preps.contains(&next)
             } else {
                 !(g.t0 == 0 || self.is_article(g.t0 - 1) || self.m.determiners.contains(&self.tok(g.t0 - 1)) || self.tok(g.t0 - 1) == ",")
             }
@@ -459,9 +482,11 @@ impl<'a> Analysis<'a> {
                     np.person_toks = Some((unit.t0, unit.t1));
                     any = true;
                 }
-                Entry::Surname(p) if self.capitalised(unit.t0) && np.person.is_none_or(|q| q & UNCONFIRMED != 0) && !self.beside_unknown_name(unit) => {
-                    let confirmed = ctx.seen_persons.contains(&p)
-                        || date.is_some_and(|d| self.is_head_of_state(p, d) || self.only_holder(u, p, d));
+                Entry::Surname(p)
+                    if self.capitalised(unit.t0) && np.person.is_none_or(|q| q & UNCONFIRMED != 0) && !self.beside_unknown_name(unit) =>
+                {
+                    let confirmed =
+                        ctx.seen_persons.contains(&p) || date.is_some_and(|d| self.is_head_of_state(p, d) || self.only_holder(u, p, d));
                     // An unconfirmed surname may still be confirmed by an apposed title;
                     // among several people of that name, a confirmed one wins.
                     if confirmed || np.person.is_none() {
@@ -509,7 +534,9 @@ impl<'a> Analysis<'a> {
     /// to an unknown capitalised word is part of another person's name.
     fn beside_unknown_name(&self, unit: Unit) -> bool {
         let unknown_cap = |t: usize| {
-            self.unit_at.get(t).copied().flatten().is_none() && self.tok(t).chars().next().is_some_and(char::is_alphabetic) && self.capitalised(t)
+            self.unit_at.get(t).copied().flatten().is_none()
+                && self.tok(t).chars().next().is_some_and(char::is_alphabetic)
+                && self.capitalised(t)
         };
         (unit.t0 > 0 && unknown_cap(unit.t0 - 1)) || (unit.t1 < self.toks.len() && unknown_cap(unit.t1))
     }
@@ -527,7 +554,11 @@ impl<'a> Analysis<'a> {
     fn is_head_of_state(&self, p: u32, d: Date) -> bool {
         self.kb.roles_on(p as usize, d).any(|r| {
             let r = r.role.to_ascii_lowercase();
-            r.contains("president") || r.contains("prime minister") || r.contains("chancellor") || r.contains("king") || r.contains("supreme leader")
+            r.contains("president")
+                || r.contains("prime minister")
+                || r.contains("chancellor")
+                || r.contains("king")
+                || r.contains("supreme leader")
         })
     }
 
@@ -651,13 +682,7 @@ impl<'a> Analysis<'a> {
                 roles.sort_by_key(|r| role_rank(&r.code));
                 roles[0].code.clone()
             };
-            return vec![Resolved {
-                code,
-                toks: (np.t0, np.t1),
-                title,
-                entity: Some(person.name.clone()),
-                person: Some(p),
-            }];
+            return vec![Resolved { code, toks: (np.t0, np.t1), title, entity: Some(person.name.clone()), person: Some(p) }];
         }
         if let Some((c, o)) = np.org {
             return vec![Resolved {
@@ -702,7 +727,6 @@ impl<'a> Analysis<'a> {
             w == a
                 || (w.ends_with('\'') && a.starts_with(&w[..w.len() - 1]) && a.len() <= w.len() + 1)
                 || endings.iter().any(|e| w.len() == a.len() + e.len() && w.starts_with(a.as_str()) && w.ends_with(e))
-                || (a.ends_with('e') && w.len() + 1 == a.len() + 1 && false)
         })
     }
 
@@ -733,9 +757,10 @@ impl<'a> Analysis<'a> {
                     }
                 }
                 Item::Target => {
-                    let g = (pos..(pos + GAP + 2).min(self.toks.len()))
-                        .take_while(|&t| !self.clause_break(t))
-                        .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].attributed && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3)));
+                    let g = (pos..(pos + GAP + 2).min(self.toks.len())).take_while(|&t| !self.clause_break(t)).find_map(|t| {
+                        self.group_of(t)
+                            .filter(|&g| !self.groups[g].attributed && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
+                    });
                     let g = g?;
                     target = Some(g);
                     pos = self.groups[g].t1;
@@ -868,7 +893,16 @@ impl<'a> Analysis<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn candidate(&self, pat: &Pattern, u: usize, tg: u8, tgt_slot: Option<usize>, end: usize, date: Date, ctx: &Context) -> Option<Vec<Candidate>> {
+    fn candidate(
+        &self,
+        pat: &Pattern,
+        u: usize,
+        tg: u8,
+        tgt_slot: Option<usize>,
+        end: usize,
+        date: Date,
+        ctx: &Context,
+    ) -> Option<Vec<Candidate>> {
         let head = self.units[u].t0;
         let mut code = pat.code.clone();
         let root: u8 = code[..2].parse().unwrap_or(0);
@@ -879,7 +913,8 @@ impl<'a> Analysis<'a> {
         }
         let negated = self.negated(head);
         let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.future_aux));
-        let intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
+        let intent =
+            self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
         let mut modal = self.modal_before(head);
         // "said it would allow": reported future, i.e. a stated intent.
         let reported = (head.saturating_sub(6)..head).any(|t| self.m.reporting.contains(&self.tok(t)));
@@ -924,13 +959,12 @@ impl<'a> Analysis<'a> {
             if self.lex_in(head.saturating_sub(5), head, Lex::Speculation).is_some() {
                 return None;
             }
-            if pat.nominal {
-                if self.lex_in(head.saturating_sub(2), head, Lex::Hypothetical).is_some()
+            if pat.nominal
+                && (self.lex_in(head.saturating_sub(2), head, Lex::Hypothetical).is_some()
                     || self.lex_in(head + 1, head + 3, Lex::Speculation).is_some()
-                    || self.lex_in(head.saturating_sub(3), head, Lex::Condition).is_some()
-                {
-                    return None;
-                }
+                    || self.lex_in(head.saturating_sub(3), head, Lex::Condition).is_some())
+            {
+                return None;
             }
             if tg == tag::PARTICIPLE && !self.aux_before(head) && !self.has_reflexive(head) {
                 return None;
@@ -940,7 +974,9 @@ impl<'a> Analysis<'a> {
         // A gerund clause ("tout en accusant", ", accusing") shares the main
         // subject; a bare "-ing" after a noun ("inspectors probing") does not.
         let gerund = tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.m.gerund_intro.contains(&self.tok(head - 1)));
-        let participle = tg == tag::PARTICIPLE || tg == tag::PAST || self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE || *t == tag::PAST));
+        let participle = tg == tag::PARTICIPLE
+            || tg == tag::PAST
+            || self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE || *t == tag::PAST));
         let passive = !pat.nominal && participle && self.passive(head);
         let mut target_g = tgt_slot;
         let mut source_g;
@@ -955,7 +991,7 @@ impl<'a> Analysis<'a> {
                 let from = self.units[u].t1;
                 let to = (end + 6).min(self.toks.len());
                 target_g = (from..to)
-                    .take_while(|&t| !self.clause_break(t) && !(self.tok(t) == "," && t > end))
+                    .take_while(|&t| !(self.clause_break(t) || self.tok(t) == "," && t > end))
                     .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].weak || t < from + 4))
                     .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.m.by.contains(&self.tok(l))));
             }
@@ -978,7 +1014,10 @@ impl<'a> Analysis<'a> {
                 source_g = (head + 1..(head + 3).min(self.toks.len()))
                     .find_map(|t| self.group_of(t))
                     .filter(|&g| self.groups[g].lead.is_some_and(|l| matches!(self.tok(l), "de" | "du" | "des" | "d'" | "of")));
-                if source_g.is_none() && (head.saturating_sub(4)..head).any(|t| self.unit_at[t].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(..))))) {
+                if source_g.is_none()
+                    && (head.saturating_sub(4)..head)
+                        .any(|t| self.unit_at[t].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(..)))))
+                {
                     // The object of some verb ("staged rallies", "a entamé une
                     // grève"): the clause's subject did it.
                     source_g = self.subject(head, false, target_g);
@@ -991,7 +1030,13 @@ impl<'a> Analysis<'a> {
                     }
                 }
                 if source_g.is_some() && target_g == source_g {
-                    target_g = self.groups.iter().enumerate().skip(source_g.map_or(0, |g| g + 1)).find(|(_, g)| g.t0 < end + 8 && !g.attributed).map(|(i, _)| i);
+                    target_g = self
+                        .groups
+                        .iter()
+                        .enumerate()
+                        .skip(source_g.map_or(0, |g| g + 1))
+                        .find(|(_, g)| g.t0 < end + 8 && !g.attributed)
+                        .map(|(i, _)| i);
                 }
             }
         }
@@ -1017,13 +1062,21 @@ impl<'a> Analysis<'a> {
                     })
                 });
                 if let Some(c) = c {
-                    sources.push(Resolved { code: self.m.codes[c as usize].clone(), toks: (head, head + 1), title: None, entity: None, person: None });
+                    sources.push(Resolved {
+                        code: self.m.codes[c as usize].clone(),
+                        toks: (head, head + 1),
+                        title: None,
+                        entity: None,
+                        person: None,
+                    });
                 }
             }
             if let Some(g) = target_g {
                 let inherit = sources.first().map(|s| s.code[..3.min(s.code.len())].to_string());
                 targets = self.resolve_group(g, date, ctx, inherit.as_deref());
-                if targets.is_empty() || self.groups[g].nps.iter().all(|n| n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair) {
+                if targets.is_empty()
+                    || self.groups[g].nps.iter().all(|n| n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair)
+                {
                     // "la police turque a arrêté des journalistes": a role noun
                     // without a country shares the source's.
                     let gr = &self.groups[g];
@@ -1166,7 +1219,12 @@ impl<'a> Analysis<'a> {
             s.push_str(&format!("  unit {:?} {:?}\n", self.text_of((u.t0, u.t1)), self.entries(i)));
         }
         for g in &self.groups {
-            s.push_str(&format!("  group {:?} attributed={} lead={:?}\n", self.text_of((g.t0, g.t1)), g.attributed, g.lead.map(|l| self.tok(l))));
+            s.push_str(&format!(
+                "  group {:?} attributed={} lead={:?}\n",
+                self.text_of((g.t0, g.t1)),
+                g.attributed,
+                g.lead.map(|l| self.tok(l))
+            ));
         }
         s
     }
@@ -1240,7 +1298,8 @@ fn compatible(np: &Np, p: &Np) -> bool {
 }
 
 fn apposition(np: &Np, p: &Np) -> bool {
-    (np.person.is_some() && p.person.is_none() && p.agent.is_some()) || (np.person.is_none() && np.agent.is_some() && p.person.is_some() && p.agent.is_none())
+    (np.person.is_some() && p.person.is_none() && p.agent.is_some())
+        || (np.person.is_none() && np.agent.is_some() && p.person.is_some() && p.agent.is_none())
 }
 
 fn merge(np: &mut Np, p: Np) {

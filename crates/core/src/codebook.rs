@@ -40,10 +40,7 @@ impl Codebook {
         match lines.next() {
             Some((_, h)) if h.trim_end() == FORMAT => {}
             Some((_, h)) => {
-                return Err(CoreError::Codebook {
-                    line: 1,
-                    what: format!("format header is {h:?}, this build reads {FORMAT:?}"),
-                })
+                return Err(CoreError::Codebook { line: 1, what: format!("format header is {h:?}, this build reads {FORMAT:?}") })
             }
             None => return Err(CoreError::Codebook { line: 1, what: "empty file".into() }),
         }
@@ -101,9 +98,7 @@ impl Codebook {
 /// back to an empty codebook, so every code lookup fails loudly downstream.
 pub fn codebook() -> &'static Codebook {
     static BOOK: OnceLock<Codebook> = OnceLock::new();
-    BOOK.get_or_init(|| {
-        Codebook::parse(SOURCE).unwrap_or_else(|_| Codebook { codes: Vec::new(), by_code: HashMap::new() })
-    })
+    BOOK.get_or_init(|| Codebook::parse(SOURCE).unwrap_or_else(|_| Codebook { codes: Vec::new(), by_code: HashMap::new() }))
 }
 
 #[cfg(test)]

@@ -23,13 +23,7 @@ impl<'a> Row<'a> {
 
 /// Checks the header of `src` and returns its data rows, each with at least
 /// `min_fields` fields.
-pub fn rows<'a>(
-    src: &'a str,
-    file: &str,
-    kind: &str,
-    version: u32,
-    min_fields: usize,
-) -> Result<Vec<Row<'a>>, CoreError> {
+pub fn rows<'a>(src: &'a str, file: &str, kind: &str, version: u32, min_fields: usize) -> Result<Vec<Row<'a>>, CoreError> {
     let mut lines = src.lines().enumerate();
     let expected = format!("#dyad-format {kind} {version}");
     match lines.next() {

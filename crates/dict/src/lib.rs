@@ -253,7 +253,8 @@ mod tests {
 
     #[test]
     fn patterns_parse_with_slots_and_alternatives() {
-        let src = "#dyad-format verbs 1\n112\taccuser + de\n057\tsigner ~accord|traité (avec) +\n1411\t~manifestation\n043\t$recevoir par\n";
+        let src =
+            "#dyad-format verbs 1\n112\taccuser + de\n057\tsigner ~accord|traité (avec) +\n1411\t~manifestation\n043\t$recevoir par\n";
         let p = parse_patterns(src, "v").unwrap();
         assert_eq!(p[0].items, vec![Item::Target, Item::Word(vec!["de".into()])]);
         assert_eq!(p[1].items[0], Item::Word(vec!["accord".into(), "traite".into()]));

@@ -172,9 +172,7 @@ impl Kb {
             let [c, ci, o, p, r] = BUNDLED;
             Kb::from_sources(c, ci, o, p, r).map_err(|e| e.to_string())
         });
-        r.as_ref().map_err(|e| {
-            KbError::Data(CoreError::Data { file: "data/".into(), line: 0, what: e.clone() })
-        })
+        r.as_ref().map_err(|e| KbError::Data(CoreError::Data { file: "data/".into(), line: 0, what: e.clone() }))
     }
 
     /// Parses the five files given as (name, contents).
@@ -224,9 +222,7 @@ impl Kb {
                 .split('|')
                 .filter(|a| !a.is_empty())
                 .map(|a| match a.split_once(':') {
-                    Some((l, n)) if l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase()) => {
-                        (Some(l.to_string()), n.to_string())
-                    }
+                    Some((l, n)) if l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase()) => (Some(l.to_string()), n.to_string()),
                     _ => (None, a.to_string()),
                 })
                 .collect();
@@ -276,11 +272,7 @@ impl Kb {
 
     /// Persons whose canonical name or an alias equals `name` (exact).
     pub fn persons_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.persons
-            .iter()
-            .enumerate()
-            .filter(move |(_, p)| p.name == name || p.aliases.iter().any(|(_, a)| a == name))
-            .map(|(i, _)| i)
+        self.persons.iter().enumerate().filter(move |(_, p)| p.name == name || p.aliases.iter().any(|(_, a)| a == name)).map(|(i, _)| i)
     }
 }
 

@@ -206,7 +206,7 @@ fn place_in_line(line: &str) -> Option<usize> {
     for (p, c) in rest.char_indices() {
         if is_dash(c) && (prev.is_whitespace() || prev == ')') {
             let after = rest[p + c.len_utf8()..].chars().next();
-            if !after.is_some_and(|c| !c.is_whitespace()) {
+            if after.is_none_or(|c| c.is_whitespace()) {
                 dash = Some(p);
                 break;
             }

@@ -174,3 +174,33 @@ fn a_long_single_line_article_is_coded_by_sentence() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).lines().count() > 1000);
 }
+
+#[test]
+fn output_matches_the_documented_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("docs/event.schema.json")).expect("schema")).expect("schema is JSON");
+    let keys = |v: &serde_json::Value| -> Vec<String> { v.as_object().expect("object").keys().cloned().collect() };
+    let top = keys(&schema["properties"]);
+    let actor = keys(&schema["$defs"]["actor"]["properties"]);
+    let required: Vec<String> = schema["required"].as_array().expect("required").iter().map(|r| r.as_str().unwrap_or("").to_string()).collect();
+    let out = dyad(&["code", root().join("examples/articles.jsonl").to_str().expect("path")], None);
+    let evs = events(&out);
+    assert!(!evs.is_empty());
+    for e in &evs {
+        for k in &required {
+            assert!(e.get(k).is_some(), "missing {k} in {e}");
+        }
+        for k in keys(e) {
+            assert!(top.contains(&k), "field {k} is not in docs/event.schema.json");
+        }
+        for side in ["source", "target"] {
+            if e[side].is_object() {
+                for k in keys(&e[side]) {
+                    assert!(actor.contains(&k), "actor field {k} is not in docs/event.schema.json");
+                }
+            }
+        }
+        assert!(e["code"].as_str().is_some_and(|c| (3..=4).contains(&c.len())));
+        assert!(e["quad"].as_u64().is_some_and(|q| (1..=4).contains(&q)));
+    }
+}

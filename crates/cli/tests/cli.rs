@@ -182,7 +182,8 @@ fn output_matches_the_documented_schema() {
     let keys = |v: &serde_json::Value| -> Vec<String> { v.as_object().expect("object").keys().cloned().collect() };
     let top = keys(&schema["properties"]);
     let actor = keys(&schema["$defs"]["actor"]["properties"]);
-    let required: Vec<String> = schema["required"].as_array().expect("required").iter().map(|r| r.as_str().unwrap_or("").to_string()).collect();
+    let required: Vec<String> =
+        schema["required"].as_array().expect("required").iter().map(|r| r.as_str().unwrap_or("").to_string()).collect();
     let out = dyad(&["code", root().join("examples/articles.jsonl").to_str().expect("path")], None);
     let evs = events(&out);
     assert!(!evs.is_empty());

@@ -182,6 +182,9 @@ pub struct Matcher {
     pub reporting: Vec<&'static str>,
     /// Words of obligation ("must", "doit") that turn reported speech into a demand.
     pub obligation: Vec<&'static str>,
+    /// Support verbs whose object noun is the event ("staged rallies",
+    /// "a entamé une grève"): the noun's source is the verb's subject.
+    pub light_verbs: Vec<&'static str>,
     /// Adjectives come before the noun (English "Iranian officials"); in
     /// French they follow it ("la répression chinoise").
     pub adjective_first: bool,
@@ -312,6 +315,8 @@ pub struct Closed {
     pub reporting: Vec<&'static str>,
     /// See [`Matcher::obligation`].
     pub obligation: Vec<&'static str>,
+    /// See [`Matcher::light_verbs`].
+    pub light_verbs: Vec<&'static str>,
     /// See [`Matcher::adjective_first`].
     pub adjective_first: bool,
     /// See [`Matcher::modals`].
@@ -483,6 +488,7 @@ impl Matcher {
             aspectual: closed.aspectual,
             reporting: closed.reporting,
             obligation: closed.obligation,
+            light_verbs: closed.light_verbs,
             adjective_first: closed.adjective_first,
             modals: closed.modals,
             to: closed.to,

@@ -475,8 +475,11 @@ impl<'a> Analysis<'a> {
         let mut any = false;
         let prev = unit.t0.checked_sub(1).map(|t| self.tok(t)).unwrap_or("");
         let locative = self.m.locatives.contains(&prev);
+        // "à Rome": a place, even if some person is surnamed Rome.
+        let place_here = locative && self.entries(u).iter().any(|e| matches!(e, Entry::Capital(..) | Entry::City(_)));
         for e in self.entries(u) {
             match *e {
+                Entry::Person(p) | Entry::Surname(p) if place_here && !ctx.seen_persons.contains(&p) => {}
                 Entry::Person(p) if self.capitalised(unit.t0) => {
                     np.person = Some(p);
                     np.person_toks = Some((unit.t0, unit.t1));
@@ -981,7 +984,8 @@ impl<'a> Analysis<'a> {
         let mut target_g = tgt_slot;
         let mut source_g;
         if passive {
-            let by = (end..(end + 8).min(self.toks.len())).find(|&t| self.m.by.contains(&self.tok(t)))?;
+            let from = self.units[u].t1;
+            let by = (from..(end.max(from) + 8).min(self.toks.len())).find(|&t| self.m.by.contains(&self.tok(t)))?;
             source_g = self.group_of(by + 1).or_else(|| self.group_of(by + 2));
             target_g = self.subject(head, false, None);
         } else {
@@ -1014,13 +1018,19 @@ impl<'a> Analysis<'a> {
                 source_g = (head + 1..(head + 3).min(self.toks.len()))
                     .find_map(|t| self.group_of(t))
                     .filter(|&g| self.groups[g].lead.is_some_and(|l| matches!(self.tok(l), "de" | "du" | "des" | "d'" | "of")));
-                if source_g.is_none()
-                    && (head.saturating_sub(4)..head)
-                        .any(|t| self.unit_at[t].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(..)))))
-                {
-                    // The object of some verb ("staged rallies", "a entamé une
-                    // grève"): the clause's subject did it.
-                    source_g = self.subject(head, false, target_g);
+                if source_g.is_none() {
+                    // The object of a support verb ("staged rallies", "a entamé
+                    // une grève"): the verb's subject did it, under the verb's
+                    // modality ("n'ont pas lancé d'offensive").
+                    if let Some(v) = (head.saturating_sub(4)..head).rev().find(|&t| self.lemma_is(t, &self.m.light_verbs)) {
+                        if self.negated(v)
+                            || self.modal_before(v).is_some()
+                            || self.lex_in(v.saturating_sub(5), v, Lex::Speculation).is_some()
+                        {
+                            return None;
+                        }
+                        source_g = self.subject(v, false, target_g);
+                    }
                 }
                 if source_g.is_none() {
                     // "des manifestations en Iran": the place is who acts.

@@ -33,11 +33,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// Copies of each source article in the corpus (about 1.5 MB of text).
-const VARIANTS: usize = 24;
+const VARIANTS: usize = 28;
 
 /// The corpus counts the coder produces today. When the coder changes on
 /// purpose, update these with the numbers the failed assertion prints.
-const EXPECTED: Counts = Counts { articles: 6_576, bytes: 1_599_999, sentences: 0, events: 0 };
+const EXPECTED: Counts = Counts { articles: 7_672, bytes: 1_499_017, sentences: 10_892, events: 9_225 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Counts {

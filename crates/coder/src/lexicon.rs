@@ -232,6 +232,21 @@ impl Builder {
         self.lemma_index.insert(l.to_string(), i);
         i
     }
+    /// Adds a person's name unless the same key already names a country,
+    /// a place or an organisation ("Soviet Russia" gives no surname "Russia").
+    fn add_person(&mut self, surface: &str, e: Entry) {
+        let key = Folded::new(surface.trim()).text;
+        if let Some(&i) = self.index.get(key.trim()) {
+            if self.entries[i as usize]
+                .iter()
+                .any(|x| matches!(x, Entry::Country(_) | Entry::Demonym(_) | Entry::Capital(..) | Entry::Org(..)))
+            {
+                return;
+            }
+        }
+        self.add(surface, e);
+    }
+
     fn add(&mut self, surface: &str, e: Entry) {
         let key = Folded::new(surface.trim()).text;
         let key = key.trim().to_string();
@@ -378,18 +393,18 @@ impl Matcher {
         }
         for (i, p) in kb.persons.iter().enumerate() {
             let i = i as u32;
-            b.add(&p.name, Entry::Person(i));
+            b.add_person(&p.name, Entry::Person(i));
             if let Some(s) = surname(&p.name) {
-                b.add(s, Entry::Surname(i));
+                b.add_person(s, Entry::Surname(i));
             }
             for (l, a) in &p.aliases {
                 if l.as_deref().is_none_or(|l| l == lang || l == "en") && a.split_whitespace().count() >= 2 {
-                    b.add(a, Entry::Person(i));
+                    b.add_person(a, Entry::Person(i));
                     if let Some(s) = surname(a) {
-                        b.add(s, Entry::Surname(i));
+                        b.add_person(s, Entry::Surname(i));
                     }
                 } else if l.as_deref() == Some(lang) && a.chars().count() >= 4 {
-                    b.add(a, Entry::Surname(i));
+                    b.add_person(a, Entry::Surname(i));
                 }
             }
         }

@@ -458,6 +458,18 @@ impl<'a> Analysis<'a> {
             }
         });
         g.weak = weak;
+        // English attributive role noun: "military aid", "opposition rally".
+        if self.m.adjective_first && g.nps.len() == 1 {
+            let np = &g.nps[0];
+            let bare_agent = np.agent.is_some() && np.country.is_none() && np.person.is_none() && np.org.is_none() && !np.pair;
+            let next_is_noun = self.unit_at.get(np.t1).copied().flatten().is_some_and(|x| {
+                let es = self.entries(x);
+                !es.is_empty() && es.iter().all(|e| matches!(e, Entry::Noun(_)))
+            });
+            if bare_agent && next_is_noun {
+                return;
+            }
+        }
         if g.nps.is_empty() {
             return;
         }
@@ -854,6 +866,7 @@ impl<'a> Analysis<'a> {
         let mut out = Vec::new();
         out.extend(self.reported_demands(date, ctx));
         // Verbs first, so that light-verb patterns consume their nouns.
+        let mut verb_heads: Vec<usize> = Vec::new();
         for pass_nominal in [false, true] {
             for u in 0..self.units.len() {
                 let unit = self.units[u];
@@ -884,10 +897,23 @@ impl<'a> Analysis<'a> {
                     }
                 }
                 let Some((_, pat, tgt_slot, end, tg)) = best else { continue };
+                // An event noun in the same clause after a coded verb is that
+                // verb's complement ("condemned the launch as a violation of"):
+                // one event per clause.
+                if pass_nominal
+                    && verb_heads.iter().any(|&v| {
+                        v < head && !(v..head).any(|t| matches!(self.tok(t), "," | ";" | ":") || self.m.relatives.contains(&self.tok(t)))
+                    })
+                {
+                    continue;
+                }
                 for t in head..end {
                     self.consumed[t] = true;
                 }
                 if let Some(c) = self.candidate(pat, u, tg, tgt_slot, end, date, ctx) {
+                    if !c.is_empty() && !pass_nominal {
+                        verb_heads.push(head);
+                    }
                     out.extend(c);
                 }
             }
@@ -977,6 +1003,32 @@ impl<'a> Analysis<'a> {
         // A gerund clause ("tout en accusant", ", accusing") shares the main
         // subject; a bare "-ing" after a noun ("inspectors probing") does not.
         let gerund = tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.m.gerund_intro.contains(&self.tok(head - 1)));
+        // "for hosting", "in brokering": a gerund after a preposition names an
+        // act, it does not report one.
+        if tg == tag::GERUND
+            && head > 0
+            && self.m.adjective_first
+            && self.m.preps.contains(&self.tok(head - 1))
+            && !self.m.gerund_intro.contains(&self.tok(head - 1))
+        {
+            return None;
+        }
+        // "journalists detained during a raid": a participle right after an
+        // object noun phrase is a reduced relative, not the main verb.
+        if self.m.adjective_first && !pat.nominal && head > 0 {
+            let both = self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE));
+            if both && !self.aux_before(head) {
+                if let Some(g) = self.group_of(head - 1) {
+                    let lead_is_verb_or_prep = self.groups[g].lead.is_some_and(|l| {
+                        self.m.preps.contains(&self.tok(l))
+                            || self.unit_at[l].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(..))))
+                    });
+                    if lead_is_verb_or_prep && !self.m.by.contains(&self.tok(self.units[u].t1)) {
+                        return None;
+                    }
+                }
+            }
+        }
         let participle = tg == tag::PARTICIPLE
             || tg == tag::PAST
             || self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE || *t == tag::PAST));

@@ -1134,7 +1134,9 @@ impl<'a> Analysis<'a> {
                 }
             }
             if let Some(g) = target_g {
-                let inherit = sources.first().map(|s| s.code[..3.min(s.code.len())].to_string());
+                // Only a state lends its country to a role noun ("la police
+                // turque a arrêté des journalistes"), not the UN or an NGO.
+                let inherit = sources.first().map(|s| s.code[..3.min(s.code.len())].to_string()).filter(|c| !NON_STATES.contains(&c.as_str()));
                 targets = self.resolve_group(g, date, ctx, inherit.as_deref());
                 if targets.is_empty()
                     || self.groups[g].nps.iter().all(|n| n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair)
@@ -1291,9 +1293,9 @@ impl<'a> Analysis<'a> {
         s
     }
 
-    /// Original text for a token range.
+    /// Original text for a token range (without a possessive's apostrophe).
     pub fn text_of(&self, toks: (usize, usize)) -> &'a str {
-        self.orig_text(toks.0, toks.1)
+        self.orig_text(toks.0, toks.1).trim_end_matches(['\'', '’'])
     }
 
     /// A surname confirmed by an apposed title: "Shoigu, ministre russe".
@@ -1330,6 +1332,9 @@ impl<'a> Analysis<'a> {
 fn infinitive_like(tg: u8) -> bool {
     tg == tag::INFINITIVE
 }
+
+/// CAMEO's non-state "country" codes.
+const NON_STATES: [&str; 8] = ["IGO", "NGO", "IMG", "MNC", "UIS", "UAF", "BUS", "REL"];
 
 /// Marks a surname not yet confirmed by context.
 const UNCONFIRMED: u32 = 1 << 31;

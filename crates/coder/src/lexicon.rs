@@ -185,6 +185,9 @@ pub struct Matcher {
     /// Support verbs whose object noun is the event ("staged rallies",
     /// "a entamé une grève"): the noun's source is the verb's subject.
     pub light_verbs: Vec<&'static str>,
+    /// Verbs whose compound tenses take "être" while active ("est arrivé",
+    /// "est venu"): never read as passives.
+    pub active_with_be: Vec<&'static str>,
     /// Adjectives come before the noun (English "Iranian officials"); in
     /// French they follow it ("la répression chinoise").
     pub adjective_first: bool,
@@ -332,6 +335,8 @@ pub struct Closed {
     pub obligation: Vec<&'static str>,
     /// See [`Matcher::light_verbs`].
     pub light_verbs: Vec<&'static str>,
+    /// See [`Matcher::active_with_be`].
+    pub active_with_be: Vec<&'static str>,
     /// See [`Matcher::adjective_first`].
     pub adjective_first: bool,
     /// See [`Matcher::modals`].
@@ -504,6 +509,7 @@ impl Matcher {
             reporting: closed.reporting,
             obligation: closed.obligation,
             light_verbs: closed.light_verbs,
+            active_with_be: closed.active_with_be,
             adjective_first: closed.adjective_first,
             modals: closed.modals,
             to: closed.to,

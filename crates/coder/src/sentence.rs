@@ -1032,7 +1032,7 @@ impl<'a> Analysis<'a> {
         let participle = tg == tag::PARTICIPLE
             || tg == tag::PAST
             || self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE || *t == tag::PAST));
-        let passive = !pat.nominal && participle && self.passive(head);
+        let passive = !pat.nominal && participle && self.passive(head) && !self.m.active_with_be.contains(&pat.head.as_str());
         let mut target_g = tgt_slot;
         let mut source_g;
         if passive {

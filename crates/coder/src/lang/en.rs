@@ -92,6 +92,7 @@ pub fn closed() -> Closed {
             "pay",
             "give",
         ],
+        active_with_be: vec![],
         gerund_intro: vec!["while", "after", "before", "by", "when"],
     }
 }

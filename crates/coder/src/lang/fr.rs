@@ -122,6 +122,7 @@ pub fn closed() -> Closed {
             "conclure",
             "participer",
         ],
+        active_with_be: vec!["aller", "arriver", "venir", "revenir", "partir", "repartir", "entrer", "rentrer", "sortir", "retourner", "descendre", "monter", "tomber", "naitre", "mourir", "rester", "devenir", "parvenir", "intervenir", "survenir", "passer", "deceder", "apparaitre"],
         gerund_intro: vec!["en", "tout"],
     }
 }

@@ -600,6 +600,15 @@ IMGMUSISI | fr | État islamique, EI, EIIL, Daech
 IMGMUSALQ | en | al-Qaeda, al-Qaida, Al Qaeda
 IMGMUSALQ | fr | al-Qaïda, Al-Qaida
 ISRLEG | * | Knesset
+FRAPTY | fr | Parti socialiste, Les Républicains, Rassemblement national, Front national, La France insoumise, Parti communiste français, Europe Écologie Les Verts, Union pour un mouvement populaire
+FRAPTY | * | PS, UMP, RN, LFI, PCF, EELV, MoDem
+FRAPTY | en | Socialist Party, National Rally, National Front
+USAPTY | en | Democratic Party, Republican Party
+USAPTY | fr | Parti démocrate, Parti républicain
+GBRPTY | en | Labour Party, Conservative Party, Liberal Democrats
+GBRPTY | fr | Parti travailliste, Parti conservateur
+DEUPTY | * | CDU, SPD, AfD
+ISRPTY | * | Likoud, Likud
 IGOASPAPEC | en | Asia-Pacific Economic Cooperation
 IGOASPAPEC | * | APEC
 IGOWSTWSP | en | Warsaw Pact

@@ -37,7 +37,7 @@ const VARIANTS: usize = 28;
 
 /// The corpus counts the coder produces today. When the coder changes on
 /// purpose, update these with the numbers the failed assertion prints.
-const EXPECTED: Counts = Counts { articles: 7_672, bytes: 1_499_017, sentences: 10_892, events: 9_225 };
+const EXPECTED: Counts = Counts { articles: 7_672, bytes: 1_499_017, sentences: 10_892, events: 8_770 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Counts {
@@ -139,7 +139,7 @@ fn corpus() -> Vec<Article> {
 }
 
 fn options() -> Options {
-    // One example article has no date and no parsable dateline in some variants.
+    // `ex-brief-no-date` has neither a record date nor a dated dateline.
     Options { default_date: Date::new(2026, 1, 1), ..Options::default() }
 }
 

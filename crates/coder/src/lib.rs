@@ -27,7 +27,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod sentence;
 
-use dyad_core::{codebook, Actor, Article, Date, Event, Evidence, Location};
+use dyad_core::{codebook, Actor, Article, Date, Event, Evidence, Location, TitleCheck};
 use dyad_dict::LangPack;
 use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
@@ -93,6 +93,8 @@ pub struct Coded {
 /// automaton is compiled the first time an article needs it.
 pub struct Pipeline {
     kb: &'static Kb,
+    /// Offices named by the (English) role descriptions of the knowledge base.
+    role_offices: Vec<dyad_dict::Office>,
     matchers: Vec<(&'static str, OnceLock<Result<Matcher, String>>)>,
 }
 
@@ -101,7 +103,9 @@ impl Pipeline {
     pub fn new() -> Result<Pipeline, CoderError> {
         let kb = Kb::bundled()?;
         let matchers = lang::SUPPORTED.iter().map(|&l| (l, OnceLock::new())).collect();
-        Ok(Pipeline { kb, matchers })
+        let (_, _, _, _, offices) = dyad_dict::lang::en::SOURCES;
+        let role_offices = dyad_dict::parse_offices(offices.1, offices.0)?;
+        Ok(Pipeline { kb, role_offices, matchers })
     }
 
     /// Loads and compiles every language now (to time start-up, or to fail early).
@@ -173,6 +177,7 @@ impl Pipeline {
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut events = Vec::new();
         let mut sentences = 0;
+        let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
             if dyad_text::is_boilerplate(sent, rules) {
@@ -201,8 +206,8 @@ impl Pipeline {
                 }
                 seen.push(key);
                 let Some(entry) = codebook().get(&c.code) else { continue };
-                let source = self.actor(&a, &c.source);
-                let target = c.target.as_ref().map(|t| self.actor(&a, t));
+                let source = self.actor(m, &a, &c.source, date, &mut title_checks);
+                let target = c.target.as_ref().map(|t| self.actor(m, &a, t, date, &mut title_checks));
                 let trigger = a.text_of(c.head).to_string();
                 let id = event_id(&article.id, base, &c.code, &source.code, target.as_ref().map(|t| t.code.as_str()), c.head.0);
                 events.push(Event {
@@ -240,14 +245,53 @@ impl Pipeline {
         Ok(Coded { events, lang, date, sentences, warnings })
     }
 
-    fn actor(&self, a: &Analysis<'_>, r: &Resolved) -> Actor {
+    fn actor(&self, m: &Matcher, a: &Analysis<'_>, r: &Resolved, date: Date, checks: &mut Vec<(u32, TitleCheck)>) -> Actor {
+        let title = r.title.map(|t| a.text_of(t).to_string());
+        let title_check = match (r.person, &title) {
+            (Some(p), Some(t)) => {
+                let c = self.title_check(m, p, t, r.title_country.as_deref(), date);
+                checks.retain(|(q, _)| *q != p);
+                checks.push((p, c.clone()));
+                Some(c)
+            }
+            // A later bare mention carries the check of the titled one.
+            (Some(p), None) => checks.iter().find(|(q, _)| *q == p).map(|(_, c)| c.clone()),
+            _ => None,
+        };
         Actor {
             text: a.text_of(r.toks).to_string(),
             country: r.code.chars().take(3).collect(),
             code: r.code.clone(),
-            title: r.title.map(|t| a.text_of(t).to_string()),
+            title,
             entity: r.entity.clone(),
-            title_check: None,
+            title_check,
+        }
+    }
+
+    /// Compares the office a title names with the roles person `p` held on
+    /// `date`: "current" when one of them is that office, "stale" when the
+    /// person held it only at other times, "unknown" otherwise.
+    fn title_check(&self, m: &Matcher, p: u32, title: &str, title_country: Option<&str>, date: Date) -> TitleCheck {
+        let roles: Vec<&dyad_kb::Role> = self.kb.roles_of(p as usize).filter(|r| !r.code.ends_with("ELI")).collect();
+        let on_date: Vec<&str> = roles.iter().filter(|r| r.held_on(date)).map(|r| r.role.as_str()).collect();
+        let role_on_date = if on_date.is_empty() { "none known".to_string() } else { on_date.join("; ") };
+        let office = dyad_dict::office_of(&m.pack.offices, &Folded::new(title).text);
+        let Some(office) = office else {
+            return TitleCheck { status: "unknown".into(), title_held: None, role_on_date };
+        };
+        let same_office = |r: &&&dyad_kb::Role| {
+            dyad_dict::office_of(&self.role_offices, &Folded::new(&r.role).text) == Some(office)
+                && title_country.is_none_or(|c| r.code.starts_with(c))
+        };
+        let mut held: Vec<&&dyad_kb::Role> = roles.iter().filter(same_office).collect();
+        if held.iter().any(|r| r.held_on(date)) {
+            let r = held.iter().find(|r| r.held_on(date)).map(|r| (r.start, r.end));
+            return TitleCheck { status: "current".into(), title_held: r, role_on_date };
+        }
+        held.sort_by_key(|r| r.start);
+        match held.last() {
+            Some(r) => TitleCheck { status: "stale".into(), title_held: Some((r.start, r.end)), role_on_date },
+            None => TitleCheck { status: "unknown".into(), title_held: None, role_on_date },
         }
     }
 

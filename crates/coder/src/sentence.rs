@@ -125,6 +125,8 @@ pub struct Resolved {
     pub entity: Option<String>,
     /// Person index.
     pub person: Option<u32>,
+    /// Country named in the title ("ministre *russe* de la Défense").
+    pub title_country: Option<String>,
 }
 
 /// A candidate event before output.
@@ -677,6 +679,7 @@ impl<'a> Analysis<'a> {
                     title: None,
                     entity: if countries { None } else { r.entity.clone() },
                     person: if countries { None } else { r.person },
+                    title_country: None,
                 })
                 .collect();
         }
@@ -697,7 +700,14 @@ impl<'a> Analysis<'a> {
                 roles.sort_by_key(|r| role_rank(&r.code));
                 roles[0].code.clone()
             };
-            return vec![Resolved { code, toks: (np.t0, np.t1), title, entity: Some(person.name.clone()), person: Some(p) }];
+            return vec![Resolved {
+                code,
+                toks: (np.t0, np.t1),
+                title,
+                entity: Some(person.name.clone()),
+                person: Some(p),
+                title_country: title_country.map(str::to_string),
+            }];
         }
         if let Some((c, o)) = np.org {
             return vec![Resolved {
@@ -706,6 +716,7 @@ impl<'a> Analysis<'a> {
                 title,
                 entity: Some(self.kb.orgs[o as usize].surface.clone()),
                 person: None,
+                title_country: None,
             }];
         }
         let country = title_country.or(if np.agent.is_some() { inherit.or(ctx.home.as_deref()) } else { None });
@@ -716,7 +727,7 @@ impl<'a> Analysis<'a> {
         } else if np.capital {
             code.push_str("GOV");
         }
-        vec![Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None }]
+        vec![Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None, title_country: None }]
     }
 
     fn group_of(&self, t: usize) -> Option<usize> {
@@ -1130,13 +1141,15 @@ impl<'a> Analysis<'a> {
                         title: None,
                         entity: None,
                         person: None,
+                        title_country: None,
                     });
                 }
             }
             if let Some(g) = target_g {
                 // Only a state lends its country to a role noun ("la police
                 // turque a arrêté des journalistes"), not the UN or an NGO.
-                let inherit = sources.first().map(|s| s.code[..3.min(s.code.len())].to_string()).filter(|c| !NON_STATES.contains(&c.as_str()));
+                let inherit =
+                    sources.first().map(|s| s.code[..3.min(s.code.len())].to_string()).filter(|c| !NON_STATES.contains(&c.as_str()));
                 targets = self.resolve_group(g, date, ctx, inherit.as_deref());
                 if targets.is_empty()
                     || self.groups[g].nps.iter().all(|n| n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair)
@@ -1156,7 +1169,7 @@ impl<'a> Analysis<'a> {
                     let (a, b) = (sources[0].clone(), sources[1].clone());
                     let mut out = Vec::new();
                     for (s, t) in [(a.clone(), b.clone()), (b, a)] {
-                        if s.code != t.code {
+                        if !same_actor(&s, &t) {
                             out.push(Candidate { code: code.clone(), source: s, target: Some(t), head: (head, self.units[u].t1) });
                         }
                     }
@@ -1180,7 +1193,14 @@ impl<'a> Analysis<'a> {
             };
             if let Some(c) = code {
                 if sources.iter().any(|s| s.code != c) {
-                    targets.push(Resolved { code: c, toks: (head, self.units[u].t1), title: None, entity: None, person: None });
+                    targets.push(Resolved {
+                        code: c,
+                        toks: (head, self.units[u].t1),
+                        title: None,
+                        entity: None,
+                        person: None,
+                        title_country: None,
+                    });
                 }
             }
         }
@@ -1190,7 +1210,7 @@ impl<'a> Analysis<'a> {
                 out.push(Candidate { code: code.clone(), source: s.clone(), target: None, head: (head, self.units[u].t1) });
             }
             for t in &targets {
-                if t.code == s.code {
+                if same_actor(s, t) {
                     continue;
                 }
                 out.push(Candidate { code: code.clone(), source: s.clone(), target: Some(t.clone()), head: (head, self.units[u].t1) });
@@ -1217,7 +1237,7 @@ impl<'a> Analysis<'a> {
             let targets = self.resolve_group(tg, date, ctx, None);
             for s in &sources {
                 for t in &targets {
-                    if s.code != t.code {
+                    if !same_actor(s, t) {
                         out.push(Candidate { code: "100".into(), source: s.clone(), target: Some(t.clone()), head: (o, o + 1) });
                     }
                 }
@@ -1270,7 +1290,7 @@ impl<'a> Analysis<'a> {
             let a = self.resolve(&g.nps[0], date, ctx, None);
             let b = self.resolve(&g.nps[1], date, ctx, None);
             match (a.first(), b.first()) {
-                (Some(a), Some(b)) if a.code != b.code => Some((a.clone(), b.clone())),
+                (Some(a), Some(b)) if !same_actor(a, b) => Some((a.clone(), b.clone())),
                 _ => None,
             }
         })
@@ -1331,6 +1351,12 @@ impl<'a> Analysis<'a> {
 
 fn infinitive_like(tg: u8) -> bool {
     tg == tag::INFINITIVE
+}
+
+/// Two mentions of one actor: the same code and the same known entity
+/// (Putin and Shoigu are both RUSGOV, yet two actors).
+fn same_actor(a: &Resolved, b: &Resolved) -> bool {
+    a.code == b.code && a.entity == b.entity
 }
 
 /// CAMEO's non-state "country" codes.

@@ -208,6 +208,44 @@ pub fn parse_agents(src: &str, file: &str) -> Result<Vec<Agent>, DictError> {
     Ok(out)
 }
 
+/// An office named by a title ("ministre de la Défense" → `defence-minister`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    /// Office key shared across languages.
+    pub office: String,
+    /// Folded words that must all occur; a trailing `*` marks a prefix.
+    pub words: Vec<String>,
+}
+
+impl Office {
+    /// Whether every word of the line occurs among `tokens` (folded words).
+    pub fn matches(&self, tokens: &[&str]) -> bool {
+        self.words.iter().all(|w| match w.strip_suffix('*') {
+            Some(prefix) => tokens.iter().any(|t| t.starts_with(prefix)),
+            None => tokens.contains(&w.as_str()),
+        })
+    }
+}
+
+/// Parses `offices.tsv` (kind `offices`).
+pub fn parse_offices(src: &str, file: &str) -> Result<Vec<Office>, DictError> {
+    let mut out = Vec::new();
+    for r in tsv::rows(src, file, "offices", 1, 2)? {
+        let words: Vec<String> = r.get(1).split_whitespace().map(fold_word).collect();
+        if r.get(0).trim().is_empty() || words.is_empty() {
+            return Err(field_error(file, &r, "words", "an office line needs a key and at least one word").into());
+        }
+        out.push(Office { office: r.get(0).trim().to_string(), words });
+    }
+    Ok(out)
+}
+
+/// The office a title or role description names: the first matching line.
+pub fn office_of<'a>(offices: &'a [Office], folded_text: &str) -> Option<&'a str> {
+    let tokens: Vec<&str> = folded_text.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|t| !t.is_empty()).collect();
+    offices.iter().find(|o| o.matches(&tokens)).map(|o| o.office.as_str())
+}
+
 /// One language's patterns, forms and agents.
 #[derive(Debug)]
 pub struct LangPack {
@@ -219,20 +257,29 @@ pub struct LangPack {
     pub forms: Vec<Form>,
     /// Agents and titles.
     pub agents: Vec<Agent>,
+    /// Offices named by titles.
+    pub offices: Vec<Office>,
     by_head: HashMap<String, Vec<usize>>,
 }
 
 impl LangPack {
     /// Builds a pack from the three files' contents.
-    pub fn parse(lang: &'static str, verbs: (&str, &str), forms: (&str, &str), agents: (&str, &str)) -> Result<LangPack, DictError> {
+    pub fn parse(
+        lang: &'static str,
+        verbs: (&str, &str),
+        forms: (&str, &str),
+        agents: (&str, &str),
+        offices: (&str, &str),
+    ) -> Result<LangPack, DictError> {
         let patterns = parse_patterns(verbs.1, verbs.0)?;
         let forms = parse_forms(forms.1, forms.0)?;
         let agents = parse_agents(agents.1, agents.0)?;
+        let offices = parse_offices(offices.1, offices.0)?;
         let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in patterns.iter().enumerate() {
             by_head.entry(p.head.clone()).or_default().push(i);
         }
-        Ok(LangPack { lang, patterns, forms, agents, by_head })
+        Ok(LangPack { lang, patterns, forms, agents, offices, by_head })
     }
 
     /// Patterns whose head is `lemma` (folded).
@@ -242,8 +289,8 @@ impl LangPack {
 
     /// The bundled pack for `lang` ("fr" or "en").
     pub fn bundled(lang: &str) -> Result<LangPack, DictError> {
-        let (code, v, f, a) = lang::bundled_sources(lang).ok_or_else(|| DictError::NoPack(lang.to_string()))?;
-        LangPack::parse(code, v, f, a)
+        let (code, v, f, a, o) = lang::bundled_sources(lang).ok_or_else(|| DictError::NoPack(lang.to_string()))?;
+        LangPack::parse(code, v, f, a, o)
     }
 }
 
@@ -264,6 +311,21 @@ mod tests {
         let p = parse_patterns("#dyad-format verbs 1\n0252\texhorter + à s'abstenir\n", "v").unwrap();
         assert_eq!(p[0].items[2], Item::Word(vec!["s'".into()]));
         assert_eq!(p[0].items[3], Item::Word(vec!["abstenir".into()]));
+    }
+
+    #[test]
+    fn offices_name_titles_in_both_languages() {
+        let fr = LangPack::bundled("fr").unwrap();
+        let en = LangPack::bundled("en").unwrap();
+        let f = |o: &[Office], s: &str| office_of(o, &fold_word(s)).map(str::to_string);
+        assert_eq!(f(&fr.offices, "ministre russe de la Défense").as_deref(), Some("defence-minister"));
+        assert_eq!(f(&fr.offices, "président du Parlement iranien").as_deref(), Some("speaker"));
+        assert_eq!(f(&fr.offices, "président iranien").as_deref(), Some("head-of-state"));
+        assert_eq!(f(&fr.offices, "secrétaire du Conseil suprême de sécurité nationale").as_deref(), Some("security-council-secretary"));
+        assert_eq!(f(&en.offices, "Secretary of the Security Council of Russia").as_deref(), Some("security-council-secretary"));
+        assert_eq!(f(&en.offices, "United States Secretary of State").as_deref(), Some("foreign-minister"));
+        assert_eq!(f(&en.offices, "Minister of Defence of Russia").as_deref(), Some("defence-minister"));
+        assert_eq!(f(&en.offices, "Representative of the Supreme Leader in the Defense Council"), None);
     }
 
     #[test]

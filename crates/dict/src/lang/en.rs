@@ -7,7 +7,7 @@ macro_rules! data {
 }
 
 /// The pack's files.
-pub const SOURCES: super::Sources = ("en", data!("verbs.txt"), data!("verb_forms.tsv"), data!("agents.tsv"));
+pub const SOURCES: super::Sources = ("en", data!("verbs.txt"), data!("verb_forms.tsv"), data!("agents.tsv"), data!("offices.tsv"));
 
 /// Endings an English literal may add ("talk" → "talks").
 pub const AGREEMENT: &[&str] = &["s", "es"];

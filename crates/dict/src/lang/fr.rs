@@ -7,7 +7,7 @@ macro_rules! data {
 }
 
 /// The pack's files.
-pub const SOURCES: super::Sources = ("fr", data!("verbs.txt"), data!("verb_forms.tsv"), data!("agents.tsv"));
+pub const SOURCES: super::Sources = ("fr", data!("verbs.txt"), data!("verb_forms.tsv"), data!("agents.tsv"), data!("offices.tsv"));
 
 /// Endings a French literal may add through agreement ("téléphonique" →
 /// "téléphoniques", "signé" → "signée").

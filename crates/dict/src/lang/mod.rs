@@ -3,8 +3,11 @@
 pub mod en;
 pub mod fr;
 
-/// (lang, verbs, forms, agents) files of a bundled pack, as (name, contents).
-pub type Sources = (&'static str, (&'static str, &'static str), (&'static str, &'static str), (&'static str, &'static str));
+/// A bundled file: (name, contents).
+pub type File = (&'static str, &'static str);
+
+/// (lang, verbs, forms, agents, offices) files of a bundled pack.
+pub type Sources = (&'static str, File, File, File, File);
 
 /// The bundled sources for `lang`.
 pub fn bundled_sources(lang: &str) -> Option<Sources> {

@@ -330,6 +330,20 @@ impl<'a> Analysis<'a> {
                 if between == [","] && apposition(np, &piece) {
                     return Some(Join::Extend);
                 }
+                // English adjectives before the head noun: "French paper
+                // workers", "Algeria's leading rights activist".
+                if self.m.adjective_first && piece.agent.is_some() && piece.person.is_none() && np.agent.is_none() && np.person.is_none() {
+                    let words: Vec<usize> = (last_end..unit.t0).filter(|&t| !(self.tok(t) == "s" && t == last_end)).collect();
+                    let plain = |t: usize| {
+                        self.unit_at[t].is_none()
+                            && !self.capitalised(t)
+                            && self.tok(t).chars().all(|c| c.is_alphabetic() || c == '-')
+                            && !self.m.preps.contains(&self.tok(t))
+                    };
+                    if words.len() <= 2 && words.iter().all(|&t| plain(t)) && compatible(np, &piece) {
+                        return Some(Join::Extend);
+                    }
+                }
                 // "security forces in Guinea", "les rebelles au Darfour".
                 if between.len() == 1
                     && self.m.inside.contains(&between[0])
@@ -411,6 +425,33 @@ impl<'a> Analysis<'a> {
         }
         if let Some(g) = cur.take() {
             self.push_group(g);
+        }
+        // "demonstrators in Baghdad": a role noun without a country takes
+        // the country of the place it is in.
+        for gi in 0..self.groups.len() {
+            let g = &self.groups[gi];
+            if !g.nps.iter().all(|n| n.agent.is_some() && n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair) {
+                continue;
+            }
+            let t = g.t1;
+            if !self.m.inside.contains(&self.tok(t)) {
+                continue;
+            }
+            let place = self.unit_at.get(t + 1).copied().flatten().and_then(|u| {
+                self.entries(u).iter().find_map(|e| match *e {
+                    Entry::Capital(c, _) => Some(c),
+                    Entry::City(ci) if self.capitalised(t + 1) => {
+                        let country = &self.kb.cities.get(ci as usize)?.country;
+                        self.m.codes.iter().position(|c| c == country).map(|i| i as u32)
+                    }
+                    _ => None,
+                })
+            });
+            if let Some(c) = place {
+                for np in &mut self.groups[gi].nps {
+                    np.country = Some(c);
+                }
+            }
         }
     }
 
@@ -685,7 +726,10 @@ impl<'a> Analysis<'a> {
         }
         let title_country = np.country.map(|c| codes[c as usize].as_str());
         let title_agent = np.agent.map(|c| codes[c as usize].as_str());
-        if let Some(p) = np.person.filter(|p| p & UNCONFIRMED == 0) {
+        // "King Hassan of Morocco": when the text names the person's country
+        // and the known namesake never served it, trust the text.
+        let namesake = |p: u32| title_country.is_some_and(|c| !self.kb.roles_of(p as usize).any(|r| r.code.starts_with(c)));
+        if let Some(p) = np.person.filter(|p| p & UNCONFIRMED == 0 && !namesake(*p)) {
             let person = &self.kb.persons[p as usize];
             let mut roles: Vec<&dyad_kb::Role> = self.kb.roles_on(p as usize, date).collect();
             let code = if roles.is_empty() {

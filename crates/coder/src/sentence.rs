@@ -1014,7 +1014,11 @@ impl<'a> Analysis<'a> {
         if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.aspectual)) {
             infinitive = false;
         }
-        if intent.is_some() || (modal.is_some_and(|m| m == "will" || m == "shall") && !negated) {
+        // "a confirmé qu'il ne rencontrerait pas": a conditional in reported
+        // speech is the future of the past, i.e. a stated intent.
+        let reported_future = tg == tag::CONDITIONAL && reported;
+        let stated_future = modal.is_some_and(|m| m == "will" || m == "shall") || reported_future;
+        if intent.is_some() || stated_future {
             let intent_negated = intent.is_some_and(|i| self.negated(i) || self.negated(i + 1)) || negated;
             code = if conflict {
                 if intent_negated {
@@ -1025,7 +1029,8 @@ impl<'a> Analysis<'a> {
                     "130".to_string()
                 }
             } else if intent_negated {
-                return None;
+                // "will not meet", "n'a pas l'intention de signer": a refusal.
+                refusal_code(root)?.to_string()
             } else {
                 intent_code(root).to_string()
             };
@@ -1465,6 +1470,18 @@ fn role_rank(code: &str) -> u8 {
         "JUD" => 3,
         _ => 4,
     }
+}
+
+/// The refusal code for a negated intent to cooperate ("will not meet" → 125).
+fn refusal_code(root: u8) -> Option<&'static str> {
+    Some(match root {
+        3 | 5 => "120",
+        4 => "125",
+        6 => "121",
+        7 => "122",
+        8 => "124",
+        _ => return None,
+    })
 }
 
 /// The intent code for a cooperative root ("plans to visit" → 036).

@@ -132,6 +132,8 @@ def main():
     ):
         print(f"{name:<12} {n / elapsed:>14,.2f} {n / work:>14,.2f}  {unit}")
     print("(sentences~ counts [.!?] before whitespace or end: an approximation, not dyad's count)")
+    if work < startup:
+        print("note: coding took less than start-up; the excl. start-up rates are noisy (use a larger corpus)")
     if rss is not None:
         print(f"peak RSS    {rss / 1024:.1f} MiB ({rss:,} KiB, /usr/bin/time -v)")
     elif not args.no_rss:

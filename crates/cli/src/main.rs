@@ -157,18 +157,21 @@ fn code(
             if write_err.is_some() {
                 return;
             }
-            match pipeline.code(&a, &opts) {
+            let mut n = 0usize;
+            let result = pipeline.code_into(&a, &opts, &mut |e| {
+                n += 1;
+                if write_err.is_none() {
+                    if let Err(err) = write_event(&mut out, &e, format) {
+                        write_err = Some(err);
+                    }
+                }
+            });
+            match result {
                 Ok(coded) => {
                     articles += 1;
+                    events += n;
                     for w in &coded.warnings {
                         eprintln!("dyad: warning: {w}");
-                    }
-                    for e in &coded.events {
-                        events += 1;
-                        if let Err(err) = write_event(&mut out, e, format) {
-                            write_err = Some(err);
-                            return;
-                        }
                     }
                     if progress > 0 && articles % progress == 0 {
                         eprintln!("dyad: {articles} articles, {events} events");

@@ -139,6 +139,16 @@ impl Pipeline {
 
     /// Codes one article.
     pub fn code(&self, article: &Article, opts: &Options) -> Result<Coded, CoderError> {
+        let mut events = Vec::new();
+        let mut coded = self.code_into(article, opts, &mut |e| events.push(e))?;
+        coded.events = events;
+        Ok(coded)
+    }
+
+    /// Codes one article, pushing each event to `sink` as soon as its
+    /// sentence is done: memory stays bounded by the longest sentence, not
+    /// by the article. The returned [`Coded`] has an empty `events`.
+    pub fn code_into(&self, article: &Article, opts: &Options, sink: &mut dyn FnMut(Event)) -> Result<Coded, CoderError> {
         let mut warnings = Vec::new();
         let lang = match opts.lang.as_deref().or(article.lang.as_deref()) {
             Some(l) => l.to_ascii_lowercase(),
@@ -175,7 +185,6 @@ impl Pipeline {
             None => dateline_place.as_ref().map(|p| p.country.clone()).or(m.home_country.map(str::to_string)),
         };
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
-        let mut events = Vec::new();
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         for range in dyad_text::sentences(text, rules) {
@@ -210,7 +219,7 @@ impl Pipeline {
                 let target = c.target.as_ref().map(|t| self.actor(m, &a, t, date, &mut title_checks));
                 let trigger = a.text_of(c.head).to_string();
                 let id = event_id(&article.id, base, &c.code, &source.code, target.as_ref().map(|t| t.code.as_str()), c.head.0);
-                events.push(Event {
+                sink(Event {
                     id,
                     doc: article.id.clone(),
                     date: ev_date,
@@ -242,7 +251,7 @@ impl Pipeline {
                 ctx.last_pair = Some(pair);
             }
         }
-        Ok(Coded { events, lang, date, sentences, warnings })
+        Ok(Coded { events: Vec::new(), lang, date, sentences, warnings })
     }
 
     fn actor(&self, m: &Matcher, a: &Analysis<'_>, r: &Resolved, date: Date, checks: &mut Vec<(u32, TitleCheck)>) -> Actor {

@@ -1109,6 +1109,8 @@ impl<'a> Analysis<'a> {
                 target_g = (from..to)
                     .take_while(|&t| !(self.clause_break(t) || self.tok(t) == "," && t > end))
                     .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].weak || t < from + 4))
+                    // "agreed to a ceasefire at talks in Malaysia": a place, not a target.
+                    .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.m.inside.contains(&self.tok(l))))
                     .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.m.by.contains(&self.tok(l))));
             }
             source_g = if pat.source_after { target_g.take() } else { self.subject(head, gerund, target_g) };
@@ -1212,7 +1214,7 @@ impl<'a> Analysis<'a> {
             }
             // A pair as subject with no target: one acts on the other.
             if let Some(g) = source_g {
-                let pair = self.groups[g].nps.iter().any(|n| n.pair) || (self.groups[g].nps.len() == 2 && targets.is_empty() && root <= 8);
+                let pair = self.groups[g].nps.iter().any(|n| n.pair) || (self.groups[g].nps.len() == 2 && targets.is_empty());
                 if pair && sources.len() == 2 && targets.is_empty() {
                     // "A and B agreed": each acted, with the other.
                     let (a, b) = (sources[0].clone(), sources[1].clone());
@@ -1402,10 +1404,10 @@ fn infinitive_like(tg: u8) -> bool {
     tg == tag::INFINITIVE
 }
 
-/// Two mentions of one actor: the same code and the same known entity
-/// (Putin and Shoigu are both RUSGOV, yet two actors).
+/// Two mentions of one actor: the same code, unless they are two different
+/// known persons (Putin and Shoigu are both RUSGOV, yet two actors).
 fn same_actor(a: &Resolved, b: &Resolved) -> bool {
-    a.code == b.code && a.entity == b.entity
+    a.code == b.code && !(a.person.is_some() && b.person.is_some() && a.person != b.person)
 }
 
 /// CAMEO's non-state "country" codes.

@@ -1,5 +1,6 @@
 //! `dyad`: political event coding from raw news text.
 
+mod actor;
 mod input;
 
 use anyhow::{Context as _, Result};
@@ -63,6 +64,13 @@ enum Command {
         /// A code prefix ("04") or words of the name ("telephone").
         query: Option<String>,
     },
+    /// Look up a person's roles and actor code on a date; --stats, --check.
+    ///
+    /// Exit status: 0 on success, 1 when no person matches (or --check finds
+    /// more problems than --max), 2 on usage errors.
+    ///
+    /// Example: dyad actor Choïgou --on 2024-05-12
+    Actor(actor::ActorArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -108,6 +116,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Actor(args) => actor::run(args, today()),
         Command::Code { format, lang, date, home, explain, progress, files } => {
             code(format, &lang, date.as_deref(), home, explain, progress, &files)
         }

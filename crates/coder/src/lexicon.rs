@@ -188,6 +188,8 @@ pub struct Matcher {
     /// Verbs whose compound tenses take "être" while active ("est arrivé",
     /// "est venu"): never read as passives.
     pub active_with_be: Vec<&'static str>,
+    /// Honorifics before a surname ("Mme Meloni", "Mr. Putin"), folded, without the period.
+    pub honorifics: Vec<&'static str>,
     /// Adjectives come before the noun (English "Iranian officials"); in
     /// French they follow it ("la répression chinoise").
     pub adjective_first: bool,
@@ -337,6 +339,8 @@ pub struct Closed {
     pub light_verbs: Vec<&'static str>,
     /// See [`Matcher::active_with_be`].
     pub active_with_be: Vec<&'static str>,
+    /// See [`Matcher::honorifics`].
+    pub honorifics: Vec<&'static str>,
     /// See [`Matcher::adjective_first`].
     pub adjective_first: bool,
     /// See [`Matcher::modals`].
@@ -510,6 +514,7 @@ impl Matcher {
             obligation: closed.obligation,
             light_verbs: closed.light_verbs,
             active_with_be: closed.active_with_be,
+            honorifics: closed.honorifics,
             adjective_first: closed.adjective_first,
             modals: closed.modals,
             to: closed.to,

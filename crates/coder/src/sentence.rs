@@ -595,6 +595,7 @@ impl<'a> Analysis<'a> {
             self.unit_at.get(t).copied().flatten().is_none()
                 && self.tok(t).chars().next().is_some_and(char::is_alphabetic)
                 && self.capitalised(t)
+                && !self.m.honorifics.contains(&self.tok(t))
         };
         (unit.t0 > 0 && unknown_cap(unit.t0 - 1)) || (unit.t1 < self.toks.len() && unknown_cap(unit.t1))
     }
@@ -993,6 +994,14 @@ impl<'a> Analysis<'a> {
         let conflict = root >= 15;
         // --- modality ---------------------------------------------------
         if self.question {
+            return None;
+        }
+        // "Si l'Iran attaque, les États-Unis interviendront": a sentence
+        // opened by a condition is hypothetical in its main clause.
+        // (Only its future or conditional main clause: "S'il n'a pas rencontré
+        // X, il s'est entretenu avec Y" reports a fact.)
+        let future_main = matches!(tg, tag::FUTURE | tag::CONDITIONAL) || self.modal_before(head).is_some();
+        if future_main && (0..2.min(self.toks.len())).any(|t| self.lex_at(t) == Some(Lex::Condition)) && root != 13 {
             return None;
         }
         let negated = self.negated(head);

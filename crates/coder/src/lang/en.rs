@@ -93,6 +93,10 @@ pub fn closed() -> Closed {
             "give",
         ],
         active_with_be: vec![],
+        honorifics: vec![
+            "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
+            "prof", "rev", "sheikh",
+        ],
         gerund_intro: vec!["while", "after", "before", "by", "when"],
     }
 }

@@ -147,6 +147,7 @@ pub fn closed() -> Closed {
             "deceder",
             "apparaitre",
         ],
+        honorifics: vec!["m", "mme", "mlle", "mm", "mmes", "me", "dr", "pr", "mgr", "cheikh"],
         gerund_intro: vec!["en", "tout"],
     }
 }

@@ -37,12 +37,16 @@ pub struct ActorArgs {
     check: bool,
     /// With --check: exit 0 while at most N problems are found (the known
     /// ones), 1 beyond.
-    #[arg(long, value_name = "N", requires = "check")]
+    #[arg(long, value_name = "N")]
     max: Option<usize>,
 }
 
 /// Runs `dyad actor`; `today` is the default for `--on`.
 pub fn run(args: ActorArgs, today: Date) -> Result<ExitCode> {
+    if args.max.is_some() && !args.check {
+        eprintln!("dyad: error: --max goes with --check");
+        return Ok(ExitCode::from(2));
+    }
     let kb = Kb::bundled().context("loading the bundled knowledge base")?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     let code = if args.stats {
@@ -54,7 +58,7 @@ pub fn run(args: ActorArgs, today: Date) -> Result<ExitCode> {
             None => today,
             Some(Ok(d)) => d,
             Some(Err(e)) => {
-                eprintln!("dyad: error: --on: {e} (expected YYYY-MM-DD)");
+                eprintln!("dyad: error: --on: {e}");
                 return Ok(ExitCode::from(2));
             }
         };

@@ -342,6 +342,56 @@ impl NameMatches {
     }
 }
 
+/// The [`name_key`] of every person's canonical name and aliases (see
+/// [`Kb::name_index`]).
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// (person index, key), by person.
+    keys: Vec<(usize, String)>,
+}
+
+impl NameIndex {
+    /// What [`Kb::find_persons`] answers, with the keys computed once; `kb`
+    /// must be the knowledge base the index was built from.
+    pub fn find(&self, kb: &Kb, query: &str, fold: Fold<'_>) -> Option<NameMatches> {
+        let q = query.trim();
+        let key = name_key(q, fold);
+        if key.is_empty() {
+            return None;
+        }
+        let by_id = |id: &str| {
+            id == q
+                || id
+                    .strip_prefix(q)
+                    .and_then(|r| r.strip_prefix("-Q"))
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let ids: Vec<usize> = (0..kb.persons.len()).filter(|&i| by_id(&kb.persons[i].id)).collect();
+        if !ids.is_empty() {
+            return Some(NameMatches { kind: MatchKind::Id, persons: ids });
+        }
+        let suffix = format!(" {key}");
+        let mut names: Vec<usize> = Vec::new();
+        let mut surnames: Vec<usize> = Vec::new();
+        for (p, k) in &self.keys {
+            if *k == key {
+                if names.last() != Some(p) {
+                    names.push(*p);
+                }
+            } else if k.ends_with(&suffix) && surnames.last() != Some(p) {
+                surnames.push(*p);
+            }
+        }
+        if !names.is_empty() {
+            Some(NameMatches { kind: MatchKind::Name, persons: names })
+        } else if !surnames.is_empty() {
+            Some(NameMatches { kind: MatchKind::Surname, persons: surnames })
+        } else {
+            None
+        }
+    }
+}
+
 /// Rank of a role code when a person holds several on a date, as the coder
 /// ranks them: government, then military, legislature, judiciary, the rest.
 pub fn role_rank(code: &str) -> u8 {
@@ -539,48 +589,22 @@ impl Kb {
     /// `sergei-shoigu-Q32024`), else by canonical name or alias, else by
     /// surname (the last words of a name or alias). `None` when nothing
     /// matches. Several persons of the best kind are all returned: see
-    /// [`NameMatches::is_ambiguous`].
+    /// [`NameMatches::is_ambiguous`]. For many look-ups, build a
+    /// [`NameIndex`] once.
     pub fn find_persons(&self, query: &str, fold: Fold<'_>) -> Option<NameMatches> {
-        let q = query.trim();
-        let key = name_key(q, fold);
-        if key.is_empty() {
-            return None;
-        }
-        let by_id = |id: &str| {
-            id == q
-                || id
-                    .strip_prefix(q)
-                    .and_then(|r| r.strip_prefix("-Q"))
-                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        };
-        let ids: Vec<usize> = (0..self.persons.len()).filter(|&i| by_id(&self.persons[i].id)).collect();
-        if !ids.is_empty() {
-            return Some(NameMatches { kind: MatchKind::Id, persons: ids });
-        }
-        let mut names = Vec::new();
-        let mut surnames = Vec::new();
-        let suffix = format!(" {key}");
+        self.name_index(fold).find(self, query, fold)
+    }
+
+    /// The comparison keys of every person's names, for
+    /// [`NameIndex::find`].
+    pub fn name_index(&self, fold: Fold<'_>) -> NameIndex {
+        let mut keys = Vec::new();
         for (i, p) in self.persons.iter().enumerate() {
-            let mut surname = false;
             for n in std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(|(_, a)| a.as_str())) {
-                let k = name_key(n, fold);
-                if k == key {
-                    names.push(i);
-                    break;
-                }
-                surname |= k.ends_with(&suffix);
-            }
-            if surname && names.last() != Some(&i) {
-                surnames.push(i);
+                keys.push((i, name_key(n, fold)));
             }
         }
-        if !names.is_empty() {
-            Some(NameMatches { kind: MatchKind::Name, persons: names })
-        } else if !surnames.is_empty() {
-            Some(NameMatches { kind: MatchKind::Surname, persons: surnames })
-        } else {
-            None
-        }
+        NameIndex { keys }
     }
 
     /// Distinct country codes (first three letters) of person `p`'s roles,

@@ -815,9 +815,7 @@ impl<'a> Analysis<'a> {
         for item in &pat.items {
             match item {
                 Item::Word(alts) | Item::Optional(alts) => {
-                    let hit = (pos..(pos + GAP + 1).min(self.toks.len()))
-                        .take_while(|&t| !self.clause_break(t))
-                        .find(|&t| self.word_matches(t, alts));
+                    let hit = (pos..self.reach(pos, GAP + 1)).take_while(|&t| !self.clause_break(t)).find(|&t| self.word_matches(t, alts));
                     match hit {
                         Some(t) => {
                             pos = t + 1;
@@ -828,7 +826,7 @@ impl<'a> Analysis<'a> {
                     }
                 }
                 Item::Target => {
-                    let g = (pos..(pos + GAP + 2).min(self.toks.len())).take_while(|&t| !self.clause_break(t)).find_map(|t| {
+                    let g = (pos..self.reach(pos, GAP + 2)).take_while(|&t| !self.clause_break(t)).find_map(|t| {
                         self.group_of(t)
                             .filter(|&g| !self.groups[g].attributed && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
                     });
@@ -840,6 +838,26 @@ impl<'a> Analysis<'a> {
             }
         }
         Some((score, target, pos))
+    }
+
+    /// The token index `words` words after `from`, where an actor group
+    /// counts as one word and periods of abbreviations as none ("a U.S.
+    /// request" is three words away, not six tokens).
+    fn reach(&self, from: usize, words: usize) -> usize {
+        let mut t = from;
+        let mut n = 0;
+        while t < self.toks.len() && n < words {
+            if let Some(g) = self.group_of(t) {
+                t = self.groups[g].t1.max(t + 1);
+                n += 1;
+            } else {
+                if self.tok(t) != "." {
+                    n += 1;
+                }
+                t += 1;
+            }
+        }
+        t.min(self.toks.len())
     }
 
     fn has_reflexive(&self, head: usize) -> bool {

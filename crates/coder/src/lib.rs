@@ -201,7 +201,15 @@ impl Pipeline {
             a.confirm_surnames();
             a.attribution();
             let ev_date = dyad_text::relative_date(&folded.text, rules, date).unwrap_or(date);
+            // Without a home country, a role noun takes the one country the
+            // sentence names ("Judge X opened investigations against Chilean
+            // officials"); with two or more it stays uncoded.
+            let article_home = ctx.home.clone();
+            if ctx.home.is_none() {
+                ctx.home = a.only_country();
+            }
             let cands = a.events(ev_date, &ctx);
+            ctx.home = article_home;
             if opts.explain {
                 eprintln!("[{}:{}] {}\n{}", article.id, range.start, sent, a.explain());
             }

@@ -1357,6 +1357,20 @@ impl<'a> Analysis<'a> {
         gr.nps.iter().flat_map(|np| self.resolve(np, date, ctx, inherit)).collect()
     }
 
+    /// The only country the sentence's actors name, if exactly one.
+    pub fn only_country(&self) -> Option<String> {
+        let mut found: Option<u32> = None;
+        for np in self.groups.iter().filter(|g| !g.attributed).flat_map(|g| g.nps.iter()) {
+            if let Some(c) = np.country {
+                if found.is_some_and(|f| f != c) {
+                    return None;
+                }
+                found = Some(c);
+            }
+        }
+        found.map(|c| self.m.codes[c as usize].clone()).filter(|c| !NON_STATES.contains(&c.as_str()))
+    }
+
     /// Persons named in full in this sentence.
     pub fn persons(&self) -> impl Iterator<Item = u32> + '_ {
         self.groups.iter().flat_map(|g| g.nps.iter()).filter_map(|n| n.person).filter(|p| p & UNCONFIRMED == 0)
@@ -1459,7 +1473,8 @@ fn compatible(np: &Np, p: &Np) -> bool {
     if (named(np) || np.person.is_some()) && named(p) {
         return false;
     }
-    if named(np) && p.person.is_some() {
+    // "Israël Benyamin Nétanyahou" is two actors; "Pakistan President Zia" one.
+    if named(np) && p.person.is_some() && np.agent.is_none() {
         return false;
     }
     if np.country.is_some() && p.country.is_some() && np.country != p.country {

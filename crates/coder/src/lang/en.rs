@@ -20,7 +20,7 @@ pub fn closed() -> Closed {
         agency: vec!["agency", "broadcaster"],
         modals: vec!["will", "would", "could", "may", "might", "should", "must", "can", "shall"],
         to: vec!["to"],
-        determiners: vec!["a", "an", "the", "this", "these", "that", "its", "their", "his", "her", "any", "no", "new", "first"],
+        determiners: vec!["s", "a", "an", "the", "this", "these", "that", "its", "their", "his", "her", "any", "no", "new", "first"],
         pair_countries: vec!["countries", "nations", "states", "governments", "capitals"],
         home_country: None,
         future_aux: vec![],

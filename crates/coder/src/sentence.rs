@@ -802,8 +802,10 @@ impl<'a> Analysis<'a> {
     }
 
     fn clause_break(&self, t: usize) -> bool {
-        // No "." here: inside a split sentence a period belongs to an abbreviation ("M. Trump").
-        matches!(self.tok(t), ";" | ":" | "?" | "!" | "\"" | "(" | ")")
+        // No "." here: inside a split sentence a period belongs to an
+        // abbreviation ("M. Trump"); no quotes either: "dénonce les
+        // « perturbateurs »" quotes the target, it does not end the clause.
+        matches!(self.tok(t), ";" | ":" | "?" | "!" | "(" | ")")
     }
 
     /// Tries `pat` with its head at units[u]; returns (score, target group, last token).

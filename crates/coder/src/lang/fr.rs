@@ -134,6 +134,7 @@ pub fn closed() -> Closed {
             "sortir",
             "retourner",
             "descendre",
+            "redescendre",
             "monter",
             "tomber",
             "naitre",

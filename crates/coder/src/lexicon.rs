@@ -141,67 +141,9 @@ pub struct Matcher {
     pub lemmas: Vec<String>,
     /// The language pack.
     pub pack: LangPack,
-    /// Words that glue the parts of a noun phrase ("de", "la", "of").
-    pub glue: Vec<&'static str>,
-    /// Prepositions that keep a noun phrase from being a subject.
-    pub preps: Vec<&'static str>,
-    /// Locative prepositions ("à Moscou" is a place, not an actor).
-    pub locatives: Vec<&'static str>,
-    /// Reflexive clitics.
-    pub reflexives: Vec<&'static str>,
-    /// Auxiliary lemmas (passive "être"/"be").
-    pub passive_aux: Vec<&'static str>,
-    /// Words introducing "between X and Y".
-    pub between: Vec<&'static str>,
-    /// Possessive determiners ("ses citoyens").
-    pub possessives: Vec<&'static str>,
-    /// Relative pronouns ("qui", "who").
-    pub relatives: Vec<&'static str>,
-    /// Agents for passive ("par", "by").
-    pub by: Vec<&'static str>,
-    /// Words that introduce a gerund clause ("tout en", "while").
-    pub gerund_intro: Vec<&'static str>,
-    /// Words that make a pair phrase country-level ("les deux pays").
-    pub pair_countries: Vec<&'static str>,
-    /// Country of a role noun that names none ("le ministre de l'Éducation")
-    /// when the article gives no better clue (dateline); `None` leaves such
-    /// actors uncoded.
-    pub home_country: Option<&'static str>,
-    /// Lemmas that make a following infinitive a plan ("va rencontrer",
-    /// "doit signer"): coded as intent.
-    pub future_aux: Vec<&'static str>,
-    /// Quantity words before "de"/"of" ("des milliers de manifestants"):
-    /// there "de" is no preposition.
-    pub quantities: Vec<&'static str>,
-    /// Prepositions placing an event inside a country ("en Iran", "in Serbia").
-    pub inside: Vec<&'static str>,
-    /// Lemmas after which an infinitive is a fact ("continued to send").
-    pub aspectual: Vec<&'static str>,
-    /// Reporting verb forms, folded ("said", "declare"): "X said it would" is
-    /// X's stated intent; "X said Y must" is X's demand on Y.
-    pub reporting: Vec<&'static str>,
-    /// Words of obligation ("must", "doit") that turn reported speech into a demand.
-    pub obligation: Vec<&'static str>,
-    /// Support verbs whose object noun is the event ("staged rallies",
-    /// "a entamé une grève"): the noun's source is the verb's subject.
-    pub light_verbs: Vec<&'static str>,
-    /// Verbs whose compound tenses take "être" while active ("est arrivé",
-    /// "est venu"): never read as passives.
-    pub active_with_be: Vec<&'static str>,
-    /// Honorifics before a surname ("Mme Meloni", "Mr. Putin"), folded, without the period.
-    pub honorifics: Vec<&'static str>,
-    /// Adjectives come before the noun (English "Iranian officials"); in
-    /// French they follow it ("la répression chinoise").
-    pub adjective_first: bool,
-    /// Nouns that introduce a news agency's name ("agence", "agency").
-    pub agency: Vec<&'static str>,
-    /// Modal auxiliaries that make the next verb non-factual ("will", "would").
-    pub modals: Vec<&'static str>,
-    /// Infinitive markers ("to").
-    pub to: Vec<&'static str>,
-    /// Determiners: a form after one is a noun ("la menace"), not a verb.
-    pub determiners: Vec<&'static str>,
-    /// Lemma index of the infinitive marker verb groups — unused for French.
+    /// The language's closed word classes (see [`Closed`]).
+    pub closed: Closed,
+    /// ISO 639-1 code of the language.
     pub lang: &'static str,
 }
 
@@ -297,57 +239,65 @@ impl Builder {
 
 /// Per-language closed word classes used by the assembler, from the language module.
 pub struct Closed {
-    /// See [`Matcher::glue`].
+    /// Words that glue the parts of a noun phrase ("de", "la", "of").
     pub glue: Vec<&'static str>,
-    /// See [`Matcher::preps`].
+    /// Prepositions that keep a noun phrase from being a subject.
     pub preps: Vec<&'static str>,
-    /// See [`Matcher::locatives`].
+    /// Locative prepositions ("à Moscou" is a place, not an actor).
     pub locatives: Vec<&'static str>,
-    /// See [`Matcher::reflexives`].
+    /// Reflexive clitics.
     pub reflexives: Vec<&'static str>,
-    /// See [`Matcher::passive_aux`].
+    /// Auxiliary lemmas (passive "être"/"be").
     pub passive_aux: Vec<&'static str>,
-    /// See [`Matcher::between`].
+    /// Words introducing "between X and Y".
     pub between: Vec<&'static str>,
-    /// See [`Matcher::possessives`].
+    /// Possessive determiners ("ses citoyens").
     pub possessives: Vec<&'static str>,
-    /// See [`Matcher::relatives`].
+    /// Relative pronouns ("qui", "who").
     pub relatives: Vec<&'static str>,
-    /// See [`Matcher::by`].
+    /// Agents for passive ("par", "by").
     pub by: Vec<&'static str>,
-    /// See [`Matcher::gerund_intro`].
+    /// Words that introduce a gerund clause ("tout en", "while").
     pub gerund_intro: Vec<&'static str>,
-    /// See [`Matcher::agency`].
+    /// Nouns that introduce a news agency's name ("agence", "agency").
     pub agency: Vec<&'static str>,
-    /// See [`Matcher::pair_countries`].
+    /// Words that make a pair phrase country-level ("les deux pays").
     pub pair_countries: Vec<&'static str>,
-    /// See [`Matcher::home_country`].
+    /// Country of a role noun that names none ("le ministre de l'Éducation")
+    /// when the article gives no better clue (dateline); `None` leaves such
+    /// actors uncoded.
     pub home_country: Option<&'static str>,
-    /// See [`Matcher::future_aux`].
+    /// Lemmas that make a following infinitive a plan ("va rencontrer",
+    /// "doit signer"): coded as intent.
     pub future_aux: Vec<&'static str>,
-    /// See [`Matcher::quantities`].
+    /// Quantity words before "de"/"of" ("des milliers de manifestants"):
+    /// there "de" is no preposition.
     pub quantities: Vec<&'static str>,
-    /// See [`Matcher::inside`].
+    /// Prepositions placing an event inside a country ("en Iran", "in Serbia").
     pub inside: Vec<&'static str>,
-    /// See [`Matcher::aspectual`].
+    /// Lemmas after which an infinitive is a fact ("continued to send").
     pub aspectual: Vec<&'static str>,
-    /// See [`Matcher::reporting`].
+    /// Reporting verb forms, folded ("said", "declare"): "X said it would" is
+    /// X's stated intent; "X said Y must" is X's demand on Y.
     pub reporting: Vec<&'static str>,
-    /// See [`Matcher::obligation`].
+    /// Words of obligation ("must", "doit") that turn reported speech into a demand.
     pub obligation: Vec<&'static str>,
-    /// See [`Matcher::light_verbs`].
+    /// Support verbs whose object noun is the event ("staged rallies",
+    /// "a entamé une grève"): the noun's source is the verb's subject.
     pub light_verbs: Vec<&'static str>,
-    /// See [`Matcher::active_with_be`].
+    /// Verbs whose compound tenses take "être" while active ("est arrivé",
+    /// "est venu"): never read as passives.
     pub active_with_be: Vec<&'static str>,
-    /// See [`Matcher::honorifics`].
+    /// Honorifics before a surname ("Mme Meloni", "Mr. Putin"), folded, without the period.
     pub honorifics: Vec<&'static str>,
-    /// See [`Matcher::adjective_first`].
+    /// Adjectives come before the noun (English "Iranian officials"); in
+    /// French they follow it ("la répression chinoise").
     pub adjective_first: bool,
-    /// See [`Matcher::modals`].
+    /// Modal auxiliaries that make the next verb non-factual ("will", "would").
     pub modals: Vec<&'static str>,
-    /// See [`Matcher::to`].
+    /// Infinitive markers ("to").
     pub to: Vec<&'static str>,
-    /// See [`Matcher::determiners`].
+    /// Determiners: a form after one is a noun ("la menace"), not a verb.
     pub determiners: Vec<&'static str>,
 }
 
@@ -485,41 +435,6 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build_with_values(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)))
             .map_err(|e| CoderError::Automaton(e.to_string()))?;
-        Ok(Matcher {
-            ac,
-            entries: b.entries,
-            keys: b.keys,
-            acronyms: b.acronyms,
-            codes: b.codes,
-            lemmas: b.lemmas,
-            pack,
-            glue: closed.glue,
-            preps: closed.preps,
-            locatives: closed.locatives,
-            reflexives: closed.reflexives,
-            passive_aux: closed.passive_aux,
-            between: closed.between,
-            possessives: closed.possessives,
-            relatives: closed.relatives,
-            by: closed.by,
-            gerund_intro: closed.gerund_intro,
-            agency: closed.agency,
-            pair_countries: closed.pair_countries,
-            home_country: closed.home_country,
-            future_aux: closed.future_aux,
-            quantities: closed.quantities,
-            inside: closed.inside,
-            aspectual: closed.aspectual,
-            reporting: closed.reporting,
-            obligation: closed.obligation,
-            light_verbs: closed.light_verbs,
-            active_with_be: closed.active_with_be,
-            honorifics: closed.honorifics,
-            adjective_first: closed.adjective_first,
-            modals: closed.modals,
-            to: closed.to,
-            determiners: closed.determiners,
-            lang,
-        })
+        Ok(Matcher { ac, entries: b.entries, keys: b.keys, acronyms: b.acronyms, codes: b.codes, lemmas: b.lemmas, pack, closed, lang })
     }
 }

@@ -182,7 +182,7 @@ impl Pipeline {
         let home = match &opts.home_country {
             Some(h) if h.eq_ignore_ascii_case("none") => None,
             Some(h) => Some(h.to_ascii_uppercase()),
-            None => dateline_place.as_ref().map(|p| p.country.clone()).or(m.home_country.map(str::to_string)),
+            None => dateline_place.as_ref().map(|p| p.country.clone()).or(m.closed.home_country.map(str::to_string)),
         };
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut sentences = 0;
@@ -330,7 +330,7 @@ impl Pipeline {
     fn sentence_place(&self, m: &Matcher, a: &Analysis<'_>) -> Option<Location> {
         for (ui, u) in a.units.iter().enumerate() {
             let prev = u.t0.checked_sub(1).map(|t| a.tok(t)).unwrap_or("");
-            if !m.locatives.contains(&prev) {
+            if !m.closed.locatives.contains(&prev) {
                 continue;
             }
             for e in a.entries(ui) {

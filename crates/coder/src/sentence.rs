@@ -321,7 +321,7 @@ impl<'a> Analysis<'a> {
             let joinable = cur.as_ref().and_then(|g| {
                 let between: Vec<&str> = (last_end..unit.t0).map(|t| self.tok(t)).collect();
                 let np = g.nps.last()?;
-                if between.is_empty() || (between.len() <= 3 && between.iter().all(|w| self.m.glue.contains(w))) {
+                if between.is_empty() || (between.len() <= 3 && between.iter().all(|w| self.m.closed.glue.contains(w))) {
                     if compatible(np, &piece) {
                         return Some(Join::Extend);
                     }
@@ -332,13 +332,18 @@ impl<'a> Analysis<'a> {
                 }
                 // English adjectives before the head noun: "French paper
                 // workers", "Algeria's leading rights activist".
-                if self.m.adjective_first && piece.agent.is_some() && piece.person.is_none() && np.agent.is_none() && np.person.is_none() {
+                if self.m.closed.adjective_first
+                    && piece.agent.is_some()
+                    && piece.person.is_none()
+                    && np.agent.is_none()
+                    && np.person.is_none()
+                {
                     let words: Vec<usize> = (last_end..unit.t0).filter(|&t| !(self.tok(t) == "s" && t == last_end)).collect();
                     let plain = |t: usize| {
                         self.unit_at[t].is_none()
                             && !self.capitalised(t)
                             && self.tok(t).chars().all(|c| c.is_alphabetic() || c == '-')
-                            && !self.m.preps.contains(&self.tok(t))
+                            && !self.m.closed.preps.contains(&self.tok(t))
                     };
                     if words.len() <= 2 && words.iter().all(|&t| plain(t)) && compatible(np, &piece) {
                         return Some(Join::Extend);
@@ -346,7 +351,7 @@ impl<'a> Analysis<'a> {
                 }
                 // "security forces in Guinea", "les rebelles au Darfour".
                 if between.len() == 1
-                    && self.m.inside.contains(&between[0])
+                    && self.m.closed.inside.contains(&between[0])
                     && np.agent.is_some()
                     && np.country.is_none()
                     && np.person.is_none()
@@ -434,7 +439,7 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let t = g.t1;
-            if !self.m.inside.contains(&self.tok(t)) {
+            if !self.m.closed.inside.contains(&self.tok(t)) {
                 continue;
             }
             let place = self.unit_at.get(t + 1).copied().flatten().and_then(|u| {
@@ -456,7 +461,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn push_group(&mut self, mut g: Group) {
-        if self.m.adjective_first {
+        if self.m.closed.adjective_first {
             if let Some(last) = g.nps.last().cloned() {
                 if last.agent.is_some() && last.person.is_none() {
                     for np in g.nps.iter_mut() {
@@ -471,12 +476,12 @@ impl<'a> Analysis<'a> {
         while t > 0 && self.is_article(t - 1) {
             t -= 1;
         }
-        if t > 0 && self.m.possessives.contains(&self.tok(t - 1)) {
+        if t > 0 && self.m.closed.possessives.contains(&self.tok(t - 1)) {
             g.possessive = true;
             t -= 1;
         }
         // "des milliers de manifestants": the quantity is part of the phrase.
-        if t >= 2 && matches!(self.tok(t - 1), "de" | "d'" | "of") && self.m.quantities.contains(&self.tok(t - 2)) {
+        if t >= 2 && matches!(self.tok(t - 1), "de" | "d'" | "of") && self.m.closed.quantities.contains(&self.tok(t - 2)) {
             t -= 2;
             while t > 0 && self.is_article(t - 1) {
                 t -= 1;
@@ -491,18 +496,21 @@ impl<'a> Analysis<'a> {
             if !bare {
                 return false;
             }
-            if self.m.adjective_first {
+            if self.m.closed.adjective_first {
                 let next = self.tok(np.t1);
                 next.chars().next().is_some_and(char::is_alphanumeric)
                     && self.unit_at.get(np.t1).copied().flatten().is_none()
-                    && !self.m.preps.contains(&next)
+                    && !self.m.closed.preps.contains(&next)
             } else {
-                !(g.t0 == 0 || self.is_article(g.t0 - 1) || self.m.determiners.contains(&self.tok(g.t0 - 1)) || self.tok(g.t0 - 1) == ",")
+                !(g.t0 == 0
+                    || self.is_article(g.t0 - 1)
+                    || self.m.closed.determiners.contains(&self.tok(g.t0 - 1))
+                    || self.tok(g.t0 - 1) == ",")
             }
         });
         g.weak = weak;
         // English attributive role noun: "military aid", "opposition rally".
-        if self.m.adjective_first && g.nps.len() == 1 {
+        if self.m.closed.adjective_first && g.nps.len() == 1 {
             let np = &g.nps[0];
             let bare_agent = np.agent.is_some() && np.country.is_none() && np.person.is_none() && np.org.is_none() && !np.pair;
             let next_is_noun = self.unit_at.get(np.t1).copied().flatten().is_some_and(|x| {
@@ -529,7 +537,7 @@ impl<'a> Analysis<'a> {
         let mut np = Np { t0: unit.t0, t1: unit.t1, ..Np::default() };
         let mut any = false;
         let prev = unit.t0.checked_sub(1).map(|t| self.tok(t)).unwrap_or("");
-        let locative = self.m.locatives.contains(&prev);
+        let locative = self.m.closed.locatives.contains(&prev);
         // "à Rome": a place, even if some person is surnamed Rome.
         let place_here = locative && self.entries(u).iter().any(|e| matches!(e, Entry::Capital(..) | Entry::City(_)));
         for e in self.entries(u) {
@@ -595,7 +603,7 @@ impl<'a> Analysis<'a> {
             self.unit_at.get(t).copied().flatten().is_none()
                 && self.tok(t).chars().next().is_some_and(char::is_alphabetic)
                 && self.capitalised(t)
-                && !self.m.honorifics.contains(&self.tok(t))
+                && !self.m.closed.honorifics.contains(&self.tok(t))
         };
         (unit.t0 > 0 && unknown_cap(unit.t0 - 1)) || (unit.t1 < self.toks.len() && unknown_cap(unit.t1))
     }
@@ -632,7 +640,7 @@ impl<'a> Analysis<'a> {
         let mut t = 0;
         while t < n {
             let lex = self.lex_at(t);
-            let agency = self.m.agency.contains(&self.tok(t));
+            let agency = self.m.closed.agency.contains(&self.tok(t));
             let marker = matches!(lex, Some(Lex::AttributionPrep) | Some(Lex::AttributionVerb));
             if !marker && !agency {
                 t += 1;
@@ -640,7 +648,8 @@ impl<'a> Analysis<'a> {
             }
             let marker_end = self.unit_at[t].map_or(t + 1, |u| self.units[u].t1);
             let last = self.tok(marker_end - 1);
-            let forward = agency || lex == Some(Lex::AttributionPrep) || self.m.by.contains(&last) || last == "agence" || last == "agency";
+            let forward =
+                agency || lex == Some(Lex::AttributionPrep) || self.m.closed.by.contains(&last) || last == "agence" || last == "agency";
             let mut clause_end = marker_end;
             while clause_end < n && !matches!(self.tok(clause_end), "," | ";" | ":" | "." | "?" | "!" | "(" | ")") {
                 clause_end += 1;
@@ -712,7 +721,7 @@ impl<'a> Analysis<'a> {
         if np.pair {
             let Some((a, b)) = &ctx.last_pair else { return Vec::new() };
             // "les deux pays" names the countries; "les deux responsables" the people.
-            let countries = (np.t0..np.t1).any(|t| self.m.pair_countries.contains(&self.tok(t)));
+            let countries = (np.t0..np.t1).any(|t| self.m.closed.pair_countries.contains(&self.tok(t)));
             return [a, b]
                 .into_iter()
                 .map(|r| Resolved {
@@ -742,7 +751,7 @@ impl<'a> Analysis<'a> {
                     (None, None) => return Vec::new(),
                 }
             } else {
-                roles.sort_by_key(|r| role_rank(&r.code));
+                roles.sort_by_key(|r| dyad_kb::role_rank(&r.code));
                 roles[0].code.clone()
             };
             return vec![Resolved {
@@ -783,7 +792,7 @@ impl<'a> Analysis<'a> {
         let es: &'a [Entry] = self.entries(u);
         // After a determiner, "la menace" is a noun, never a verb form.
         let t0 = self.units[u].t0;
-        let noun_only = t0 > 0 && self.m.determiners.contains(&self.tok(t0 - 1));
+        let noun_only = t0 > 0 && self.m.closed.determiners.contains(&self.tok(t0 - 1));
         es.iter().filter_map(move |e| match *e {
             Entry::Form(l, t) if !noun_only => Some((l, t, false)),
             Entry::Noun(l) => Some((l, tag::FINITE, true)),
@@ -863,7 +872,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn has_reflexive(&self, head: usize) -> bool {
-        (head.saturating_sub(3)..head).any(|t| self.m.reflexives.contains(&self.tok(t)))
+        (head.saturating_sub(3)..head).any(|t| self.m.closed.reflexives.contains(&self.tok(t)))
     }
 
     fn lemma_is(&self, t: usize, lemmas: &[&str]) -> bool {
@@ -876,13 +885,13 @@ impl<'a> Analysis<'a> {
     }
 
     fn passive(&self, head: usize) -> bool {
-        (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.passive_aux)) && !self.has_reflexive(head)
+        (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.passive_aux)) && !self.has_reflexive(head)
     }
 
     /// Whether a group can be the subject of a verb at `head`.
     fn subject_ok(&self, g: usize, weak_ok: bool) -> bool {
         let gr = &self.groups[g];
-        !gr.attributed && (weak_ok || !gr.weak) && gr.lead.is_none_or(|l| !self.m.preps.contains(&self.tok(l)))
+        !gr.attributed && (weak_ok || !gr.weak) && gr.lead.is_none_or(|l| !self.m.closed.preps.contains(&self.tok(l)))
     }
 
     fn subject(&self, head: usize, gerund: bool, exclude: Option<usize>) -> Option<usize> {
@@ -894,7 +903,7 @@ impl<'a> Analysis<'a> {
     fn subject_with(&self, head: usize, gerund: bool, exclude: Option<usize>, weak_ok: bool) -> Option<usize> {
         // Relative clause: "X, qui a accusé Y" — the subject is before the pronoun.
         for t in (head.saturating_sub(4)..head).rev() {
-            if self.m.relatives.contains(&self.tok(t)) {
+            if self.m.closed.relatives.contains(&self.tok(t)) {
                 let g = (0..t).rev().take(3).find_map(|x| self.group_of(x));
                 if g.is_some() && g != exclude {
                     return g;
@@ -930,7 +939,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn modal_before(&self, head: usize) -> Option<&'a str> {
-        (head.saturating_sub(3)..head).rev().map(|t| self.tok(t)).find(|w| self.m.modals.contains(w))
+        (head.saturating_sub(3)..head).rev().map(|t| self.tok(t)).find(|w| self.m.closed.modals.contains(w))
     }
 
     fn lex_in(&self, lo: usize, hi: usize, l: Lex) -> Option<usize> {
@@ -978,7 +987,8 @@ impl<'a> Analysis<'a> {
                 // one event per clause.
                 if pass_nominal
                     && verb_heads.iter().any(|&v| {
-                        v < head && !(v..head).any(|t| matches!(self.tok(t), "," | ";" | ":") || self.m.relatives.contains(&self.tok(t)))
+                        v < head
+                            && !(v..head).any(|t| matches!(self.tok(t), "," | ";" | ":") || self.m.closed.relatives.contains(&self.tok(t)))
                     })
                 {
                     continue;
@@ -1025,22 +1035,22 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let negated = self.negated(head);
-        let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.future_aux));
+        let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.future_aux));
         let intent =
             self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
         let mut modal = self.modal_before(head);
         // "said it would allow": reported future, i.e. a stated intent.
-        let reported = (head.saturating_sub(6)..head).any(|t| self.m.reporting.contains(&self.tok(t)));
+        let reported = (head.saturating_sub(6)..head).any(|t| self.m.closed.reporting.contains(&self.tok(t)));
         if modal == Some("would") && reported {
             modal = Some("will");
         }
         let mut infinitive = tg == tag::INFINITIVE && !pat.nominal;
         if self.m.lang == "en" && tg == tag::INFINITIVE {
             // The English base form is also the present tense.
-            infinitive = head > 0 && self.m.to.contains(&self.tok(head - 1)) || modal.is_some();
+            infinitive = head > 0 && self.m.closed.to.contains(&self.tok(head - 1)) || modal.is_some();
         }
         // "continued to send", "a continué à bombarder": the act happened.
-        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.aspectual)) {
+        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.aspectual)) {
             infinitive = false;
         }
         // "a confirmé qu'il ne rencontrerait pas": a conditional in reported
@@ -1091,28 +1101,29 @@ impl<'a> Analysis<'a> {
         // --- actors -----------------------------------------------------
         // A gerund clause ("tout en accusant", ", accusing") shares the main
         // subject; a bare "-ing" after a noun ("inspectors probing") does not.
-        let gerund = tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.m.gerund_intro.contains(&self.tok(head - 1)));
+        let gerund =
+            tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.m.closed.gerund_intro.contains(&self.tok(head - 1)));
         // "for hosting", "in brokering": a gerund after a preposition names an
         // act, it does not report one.
         if tg == tag::GERUND
             && head > 0
-            && self.m.adjective_first
-            && self.m.preps.contains(&self.tok(head - 1))
-            && !self.m.gerund_intro.contains(&self.tok(head - 1))
+            && self.m.closed.adjective_first
+            && self.m.closed.preps.contains(&self.tok(head - 1))
+            && !self.m.closed.gerund_intro.contains(&self.tok(head - 1))
         {
             return None;
         }
         // "journalists detained during a raid": a participle right after an
         // object noun phrase is a reduced relative, not the main verb.
-        if self.m.adjective_first && !pat.nominal && head > 0 {
+        if self.m.closed.adjective_first && !pat.nominal && head > 0 {
             let both = self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE));
             if both && !self.aux_before(head) {
                 if let Some(g) = self.group_of(head - 1) {
                     let lead_is_verb_or_prep = self.groups[g].lead.is_some_and(|l| {
-                        self.m.preps.contains(&self.tok(l))
+                        self.m.closed.preps.contains(&self.tok(l))
                             || self.unit_at[l].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(..))))
                     });
-                    if lead_is_verb_or_prep && !self.m.by.contains(&self.tok(self.units[u].t1)) {
+                    if lead_is_verb_or_prep && !self.m.closed.by.contains(&self.tok(self.units[u].t1)) {
                         return None;
                     }
                 }
@@ -1121,12 +1132,12 @@ impl<'a> Analysis<'a> {
         let participle = tg == tag::PARTICIPLE
             || tg == tag::PAST
             || self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, t) if *t == tag::PARTICIPLE || *t == tag::PAST));
-        let passive = !pat.nominal && participle && self.passive(head) && !self.m.active_with_be.contains(&pat.head.as_str());
+        let passive = !pat.nominal && participle && self.passive(head) && !self.m.closed.active_with_be.contains(&pat.head.as_str());
         let mut target_g = tgt_slot;
         let mut source_g;
         if passive {
             let from = self.units[u].t1;
-            let by = (from..(end.max(from) + 8).min(self.toks.len())).find(|&t| self.m.by.contains(&self.tok(t)))?;
+            let by = (from..(end.max(from) + 8).min(self.toks.len())).find(|&t| self.m.closed.by.contains(&self.tok(t)))?;
             source_g = self.group_of(by + 1).or_else(|| self.group_of(by + 2));
             target_g = self.subject(head, false, None);
         } else {
@@ -1139,15 +1150,17 @@ impl<'a> Analysis<'a> {
                     .take_while(|&t| !(self.clause_break(t) || self.tok(t) == "," && t > end))
                     .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].weak || t < from + 4))
                     // "agreed to a ceasefire at talks in Malaysia": a place, not a target.
-                    .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.m.inside.contains(&self.tok(l))))
-                    .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.m.by.contains(&self.tok(l))));
+                    .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.m.closed.inside.contains(&self.tok(l))))
+                    .filter(|&g| {
+                        !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.m.closed.by.contains(&self.tok(l)))
+                    });
             }
             source_g = if pat.source_after { target_g.take() } else { self.subject(head, gerund, target_g) };
         }
         // Nominal events: "l'entretien entre X et Y", "des manifestations en Iran".
         let mut nominal_pair = None;
         if pat.nominal {
-            let bt = (head + 1..(head + 4).min(self.toks.len())).find(|&t| self.m.between.contains(&self.tok(t)));
+            let bt = (head + 1..(head + 4).min(self.toks.len())).find(|&t| self.m.closed.between.contains(&self.tok(t)));
             if let Some(bt) = bt {
                 if let Some(g) = self.group_of(bt + 1).or_else(|| self.group_of(bt + 2)) {
                     if self.groups[g].nps.len() >= 2 {
@@ -1165,7 +1178,7 @@ impl<'a> Analysis<'a> {
                     // The object of a support verb ("staged rallies", "a entamé
                     // une grève"): the verb's subject did it, under the verb's
                     // modality ("n'ont pas lancé d'offensive").
-                    if let Some(v) = (head.saturating_sub(4)..head).rev().find(|&t| self.lemma_is(t, &self.m.light_verbs)) {
+                    if let Some(v) = (head.saturating_sub(4)..head).rev().find(|&t| self.lemma_is(t, &self.m.closed.light_verbs)) {
                         if self.negated(v)
                             || self.modal_before(v).is_some()
                             || self.lex_in(v.saturating_sub(5), v, Lex::Speculation).is_some()
@@ -1177,7 +1190,8 @@ impl<'a> Analysis<'a> {
                 }
                 if source_g.is_none() {
                     // "des manifestations en Iran": the place is who acts.
-                    if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.inside.contains(&self.tok(l)))) {
+                    if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.closed.inside.contains(&self.tok(l))))
+                    {
                         source_g = Some(g);
                         target_g = None;
                     }
@@ -1306,12 +1320,12 @@ impl<'a> Analysis<'a> {
             return out;
         }
         for o in 1..self.toks.len() {
-            if !self.m.obligation.contains(&self.tok(o)) || self.negated(o + 1) {
+            if !self.m.closed.obligation.contains(&self.tok(o)) || self.negated(o + 1) {
                 continue;
             }
             let Some(tg) = self.group_of(o - 1) else { continue };
             let t0 = self.groups[tg].t0;
-            let Some(rv) = (t0.saturating_sub(4)..t0).find(|&t| self.m.reporting.contains(&self.tok(t))) else { continue };
+            let Some(rv) = (t0.saturating_sub(4)..t0).find(|&t| self.m.closed.reporting.contains(&self.tok(t))) else { continue };
             let Some(sg) = self.subject(rv, false, Some(tg)) else { continue };
             let sources = self.resolve_group(sg, date, ctx, None);
             let targets = self.resolve_group(tg, date, ctx, None);
@@ -1504,18 +1518,6 @@ fn merge(np: &mut Np, p: Np) {
     np.capital |= p.capital;
     np.named_country |= p.named_country;
     np.org = np.org.or(p.org);
-}
-
-/// Prefer government over military over legislature … when a person holds
-/// several roles at once.
-fn role_rank(code: &str) -> u8 {
-    match code.get(3..6).unwrap_or("") {
-        "GOV" => 0,
-        "MIL" => 1,
-        "LEG" => 2,
-        "JUD" => 3,
-        _ => 4,
-    }
 }
 
 /// The refusal code for a negated intent to cooperate ("will not meet" → 125).

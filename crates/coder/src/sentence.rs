@@ -1171,9 +1171,19 @@ impl<'a> Analysis<'a> {
             if nominal_pair.is_none() {
                 // A bare event noun takes its source from a genitive right after
                 // it ("la visite du dalaï-lama"), not from the clause's subject.
-                source_g = (head + 1..(head + 3).min(self.toks.len()))
+                let genitive = (head + 1..(head + 3).min(self.toks.len()))
                     .find_map(|t| self.group_of(t))
                     .filter(|&g| self.groups[g].lead.is_some_and(|l| matches!(self.tok(l), "de" | "du" | "des" | "d'" | "of")));
+                // …but after a noun of coercion or violence the genitive is the
+                // victim: "l'arrestation de X", "the shelling of Kyiv".
+                if root >= 17 {
+                    if genitive.is_some() && target_g.is_none_or(|t| Some(t) == genitive) {
+                        target_g = genitive;
+                    }
+                    source_g = None;
+                } else {
+                    source_g = genitive;
+                }
                 if source_g.is_none() {
                     // The object of a support verb ("staged rallies", "a entamé
                     // une grève"): the verb's subject did it, under the verb's

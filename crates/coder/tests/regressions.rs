@@ -1,0 +1,85 @@
+//! One test per bug found while building the coder, named after what broke.
+
+use dyad_coder::{Options, Pipeline};
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new().expect("pipeline"))
+}
+
+/// (source, target, code) of every event.
+fn code(lang: &str, date: &str, text: &str) -> Vec<(String, String, String)> {
+    let a =
+        dyad_core::Article { id: "r".into(), text: text.into(), date: date.parse().ok(), lang: Some(lang.into()), ..Default::default() };
+    pipeline()
+        .code(&a, &Options::default())
+        .expect("codes")
+        .events
+        .into_iter()
+        .map(|e| (e.source.code, e.target.map_or_else(|| "-".into(), |t| t.code), e.code))
+        .collect()
+}
+
+fn has(events: &[(String, String, String)], s: &str, t: &str, root: &str) -> bool {
+    events.iter().any(|(a, b, c)| a == s && b == t && c.starts_with(root))
+}
+
+#[test]
+fn two_persons_with_the_same_code_are_two_actors() {
+    let e = code("fr", "2026-01-12", "Vladimir Poutine a reçu mardi Sergueï Choïgou au Kremlin.");
+    assert!(has(&e, "RUSGOV", "RUSGOV", "04"), "{e:?}");
+}
+
+#[test]
+fn an_honorific_does_not_hide_a_surname() {
+    let e = code("fr", "2025-01-26", "Mme Meloni s’est entretenue par téléphone avec M. Trump dimanche.");
+    assert!(has(&e, "ITAGOV", "USAGOV", "041"), "{e:?}");
+}
+
+#[test]
+fn a_country_name_is_never_a_persons_surname() {
+    // "Soviet Russia" is an alias in the sources: "Russia" must stay a country.
+    let e = code("en", "2026-03-01", "Ukraine accused Russia of war crimes on Tuesday.");
+    assert!(has(&e, "UKR", "RUS", "11"), "{e:?}");
+}
+
+#[test]
+fn a_sentence_opened_by_a_condition_codes_no_future_act() {
+    assert!(code("fr", "2026-03-01", "Si l’Iran attaque Israël, les États-Unis interviendront militairement.").is_empty());
+    assert!(code("en", "2026-03-01", "If Iran attacks Israel, the United States will strike Iran.").is_empty());
+}
+
+#[test]
+fn a_concessive_si_keeps_the_main_clause() {
+    let e = code("fr", "2008-08-22", "S'il n'a pas rencontré le président, le ministre israélien des Affaires étrangères s'est entretenu vendredi avec le ministre russe des Affaires étrangères.");
+    assert!(has(&e, "ISRGOV", "RUSGOV", "04"), "{e:?}");
+}
+
+#[test]
+fn a_passive_agent_after_the_participle_is_the_source() {
+    let e = code("fr", "2024-06-10", "Le Premier ministre indien Narendra Modi a été félicité par Vladimir Poutine pour sa reconduction.");
+    assert!(has(&e, "RUSGOV", "INDGOV", "05"), "{e:?}");
+}
+
+#[test]
+fn a_place_is_not_the_target_of_coordinated_subjects() {
+    let e = code("en", "2026-03-01", "Thailand and Cambodia agreed to an immediate ceasefire at talks in Malaysia on Monday.");
+    assert!(e.iter().all(|(_, t, _)| t != "MYS"), "{e:?}");
+    assert!(e.iter().any(|(s, t, _)| s == "THA" && t == "KHM"), "{e:?}");
+}
+
+#[test]
+fn quantities_do_not_hide_protesters() {
+    let e = code("fr", "2026-03-01", "Des milliers de manifestants serbes ont défilé samedi à Belgrade.");
+    assert!(e.iter().any(|(s, _, c)| s == "SRBOPP" && c.starts_with("14")), "{e:?}");
+}
+
+#[test]
+fn attribution_covers_only_the_cited_name() {
+    // Reported speech keeps its events: "said" is not an attribution region.
+    let e = code("en", "2026-03-01", "Iran said on Tuesday that it would allow inspectors to visit the Fordow site, the agency reported.");
+    assert!(e.iter().all(|(s, _, _)| s != "-"), "{e:?}");
+    let e = code("fr", "2026-03-01", "Selon l’agence IRNA, l’Iran a condamné les sanctions américaines.");
+    assert!(e.iter().all(|(s, _, _)| !s.starts_with("IRNMED")), "the agency is never the source: {e:?}");
+}

@@ -112,6 +112,38 @@ covers its start (``supersede_open``).  Example: Phoenix has Shoigu
 2012-11-06 -> 2024-05-12 then Secretary of the Security Council (RUSGOV) from
 2024-05-12, so the old role ends on 2024-05-12.
 
+An open role from an older source is only superseded when the closed one
+covers its start by more than one day (Phoenix's inclusive end + 1 day often
+lands on the next term's first day: Erdoğan's ``[TURGOV 021118-030314]`` must
+not swallow CountryInfo's ``[>20030314]``).  When both start on the same day,
+the open one is kept, ended as the closed one, and ``dedupe`` keeps the more
+authoritative of the two.  A leaders-2026 holder without a ``since`` date
+(Mark Carney, canada.current.json) is dropped when the curated file has an
+open role of the same code for that person.
+
+Single-holder offices close at the next holder's start
+------------------------------------------------------
+Roles are classified into single-holder offices -- head of state, head of
+government, defence, foreign and interior minister -- per jurisdiction
+(country code, or country + entity code) exactly as ``dyad actor --check``
+does (``office_of`` mirrors ``Kb::office_of`` in crates/kb/src/lib.rs; English
+country names and demonyms come from data/names/countries.tsv; elite roles,
+undated starts, deputy/vice/acting/"of state for" roles and " & " lists are
+not offices).  Then, after merging (``close_by_successor``):
+
+(a) curated rows win: an older-source role (wikidata-2022, countryinfo,
+    phoenix) that starts inside another person's curated term of the same
+    office is dropped, or, if it runs past that term, starts when it ends;
+(b) an older-source role that is open-ended, or ends after the start of the
+    next role of the same office held by another person (the earliest one
+    starting strictly later), ends on that start (exclusive end).  Example:
+    CountryInfo has Merkel "Chancellor" open from 2005-11-22; the curated
+    Scholz row starts 2021-12-08, so her role ends on 2021-12-08.
+
+Roles are only ever shortened, never extended, and curated and leaders-2026
+roles are never changed.  Two holders starting the same day are left alone
+(there is no telling which is wrong); ``dyad actor --check`` still lists them.
+
 Output is deterministic (sorted); roles whose start is after their end are
 reported and dropped.  The merged output is distributed under the most
 restrictive input licence, CC BY-SA (CountryInfo CC BY-SA 3.0,
@@ -1017,12 +1049,193 @@ def supersede_open(roles):
     for r in roles:
         if r.end is None and r.src in OLDER:
             rs = r.start or dt.date.min
-            if any(o.src != r.src and o.code == r.code and o.end is not None and o.src != "curated"
-                   and o.start and r.start and (o.start - rs).days <= 31 and o.end > rs
-                   for o in roles):
+            closed = [o for o in roles
+                      if o.src != r.src and o.code == r.code and o.end is not None and o.src != "curated"
+                      and o.start and r.start and (o.start - rs).days <= 31
+                      and o.end > rs + dt.timedelta(days=1)]
+            if closed:
+                same = [o for o in closed if o.start == r.start]
+                if same:
+                    # Same start: keep this one (dedupe then keeps the more
+                    # authoritative of the two), ended as the closed one.
+                    r.end = min(o.end for o in same)
+                    out.append(r)
                 continue
         out.append(r)
     return out
+
+
+# ----------------------------------------------------------------------------
+# single-holder offices (mirror of crates/kb/src/lib.rs `Kb::office_of`)
+
+OFFICES_EXACT = {
+    "president": "head of state", "president of the republic": "head of state", "king": "head of state",
+    "queen": "head of state", "monarch": "head of state", "emperor": "head of state",
+    "empress": "head of state", "emir": "head of state", "amir": "head of state", "sultan": "head of state",
+    "grand duke": "head of state", "head of state": "head of state",
+    "prime minister": "head of government", "premier": "head of government",
+    "chancellor": "head of government", "head of government": "head of government",
+    "president of the government": "head of government",
+}
+OFFICES_MINISTRY = [
+    ("minister of defence", "defence minister"), ("minister of defense", "defence minister"),
+    ("minister of national defence", "defence minister"), ("minister of national defense", "defence minister"),
+    ("minister for defence", "defence minister"), ("minister for defense", "defence minister"),
+    ("minister for national defence", "defence minister"), ("minister of the armed forces", "defence minister"),
+    ("defence minister", "defence minister"), ("defense minister", "defence minister"),
+    ("secretary of defense", "defence minister"),
+    ("minister of foreign affairs", "foreign minister"), ("minister for foreign affairs", "foreign minister"),
+    ("minister of external affairs", "foreign minister"), ("minister for external affairs", "foreign minister"),
+    ("minister of foreign relations", "foreign minister"),
+    ("minister for europe and foreign affairs", "foreign minister"),
+    ("foreign minister", "foreign minister"), ("foreign secretary", "foreign minister"),
+    ("secretary of state", "foreign minister"),
+    ("minister of interior", "interior minister"), ("minister of the interior", "interior minister"),
+    ("minister for the interior", "interior minister"), ("minister of internal affairs", "interior minister"),
+    ("minister of home affairs", "interior minister"), ("minister for home affairs", "interior minister"),
+    ("interior minister", "interior minister"), ("home secretary", "interior minister"),
+]
+NOT_THE_OFFICE = ["deputy", "vice", "acting", "of state for", "elite"]
+AGENT_CODES = set("GOV MIL LEG JUD OPP CVL REB MED BUS COP SPY EDU REL HLH ELI LAB AGR ENV HRI UAF CRM RAD "
+                  "REF PTY MNC NGO IGO DEV INS MOD SEP IMG".split())
+FOLD_CHARS = {"œ": "oe", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ı": "i", "ø": "o", "þ": "th", "ð": "d",
+              "\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "}
+
+
+def fold_text(s):
+    """Approximately dyad_text::fold: lowercase, Latin accents stripped."""
+    s = "".join(FOLD_CHARS.get(c, c) for c in s.lower())
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def office_key(s):
+    """dyad_kb::name_key: folded, words split at hyphens and spaces."""
+    return " ".join(w for w in re.split(r"[-\s]", fold_text(s)) if w)
+
+
+def load_country_names():
+    """English names and demonyms per country code, from data/names/countries.tsv."""
+    m = defaultdict(lambda: ([], []))
+    with open(os.path.join(REPO, "data", "names", "countries.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 4 or f[1] != "en":
+                continue
+            if f[2] in ("name", "short"):
+                m[f[0]][0].append(office_key(f[3]))
+            elif f[2] == "demonym":
+                m[f[0]][1].append(office_key(f[3]))
+    for names, dems in m.values():
+        names.sort(key=len, reverse=True)
+        dems.sort(key=len, reverse=True)
+    return dict(m)
+
+
+def strip_word_prefix(s, prefix):
+    if s.startswith(prefix) and s[len(prefix):len(prefix) + 1] == " ":
+        return s[len(prefix) + 1:]
+    return None
+
+
+def office_of(description, names, demonyms):
+    if " & " in description:
+        return None
+    s = office_key(description)
+    if "(" in s:
+        s = s[:s.index("(")].rstrip()
+    for w in NOT_THE_OFFICE:
+        if (w in s) if " " in w else (w in s.split(" ")):
+            return None
+    while s.startswith("the "):
+        s = s[4:]
+    for n in names + demonyms:
+        r = strip_word_prefix(s, n)
+        if r is not None:
+            s = r
+            break
+    for n in names:
+        if s.endswith(n):
+            r = s[:len(s) - len(n)]
+            if r.endswith(" of the "):
+                s = r[:-len(" of the ")]
+                break
+            if r.endswith(" of "):
+                s = r[:-len(" of ")]
+                break
+    r = strip_word_prefix(s, "federal")
+    if r is not None:
+        s = r
+    if s in OFFICES_EXACT:
+        return OFFICES_EXACT[s]
+    for o, k in OFFICES_MINISTRY:
+        if o == s:
+            return k
+    for o, k in OFFICES_MINISTRY:
+        r = strip_word_prefix(s, o)
+        if r is not None and r.startswith("and "):
+            return k
+    return None
+
+
+def jurisdiction(code):
+    g = code[3:6]
+    if len(g) == 3 and g not in AGENT_CODES:
+        return code[:6]
+    return code[:3]
+
+
+def close_by_successor(persons):
+    """Single-holder offices: shorten older-source roles that a later holder
+    (or a curated holder) contradicts.  See the module docstring."""
+    names = load_country_names()
+    groups = defaultdict(list)
+    for pi, p in enumerate(persons):
+        for r in p["roles"]:
+            if r.start is None or r.code.endswith("ELI") or r.role.startswith("elite"):
+                continue
+            if r.end is not None and r.end <= r.start:
+                continue
+            nd = names.get(r.code[:3])
+            if not nd:
+                continue
+            o = office_of(r.role, nd[0], nd[1])
+            if o:
+                groups[(jurisdiction(r.code), o)].append((pi, r))
+    stats = {"dropped": 0, "trimmed": 0, "closed": 0, "by_office": Counter()}
+    drop = set()
+    for (_, office), rs in groups.items():
+        # (a) curated rows win: an older role starting inside another person's
+        # curated term loses that part (or is dropped when nothing is left).
+        for pi, r in rs:
+            if r.src not in OLDER:
+                continue
+            for pj, c in rs:
+                if pj == pi or c.src != "curated" or not (c.start <= r.start and (c.end is None or r.start < c.end)):
+                    continue
+                if c.end is not None and (r.end is None or r.end > c.end):
+                    r.start = c.end
+                    stats["trimmed"] += 1
+                else:
+                    drop.add(id(r))
+                    stats["dropped"] += 1
+                    break
+        live = sorted(((pi, r) for pi, r in rs if id(r) not in drop), key=lambda x: (x[1].start, x[0]))
+        # (b) an older role still open (or running past) when the next holder
+        # takes office ends on that day.
+        for pi, r in live:
+            if r.src not in OLDER:
+                continue
+            nxt = next((o for pj, o in live if pj != pi and o.start > r.start), None)
+            if nxt is not None and (r.end is None or r.end > nxt.start):
+                r.end = nxt.start
+                stats["closed"] += 1
+                stats["by_office"][office] += 1
+    if drop:
+        for p in persons:
+            p["roles"] = [r for r in p["roles"] if id(r) not in drop]
+    return stats
 
 
 def dedupe(roles):
@@ -1094,6 +1307,9 @@ def main():
     closed = 0
     for g in groups:
         roles = supersede_open([ro for r in g for ro in r.roles])
+        roles = [ro for ro in roles
+                 if not (ro.src == "leaders-2026" and ro.start is None and ro.end is None
+                         and any(c.src == "curated" and c.code == ro.code and c.end is None for c in roles))]
         closed += close_by_curated(roles)
         good = []
         for ro in roles:
@@ -1120,6 +1336,9 @@ def main():
                 seen.add(k)
                 aliases.append((lang, a))
         persons.append({"name": name, "qids": qids, "cids": cids, "aliases": aliases, "roles": roles})
+
+    succ = close_by_successor(persons)
+    persons = [p for p in persons if p["roles"]]
 
     # ids
     def base_id(p):
@@ -1187,6 +1406,9 @@ def main():
     print(f"aliases: {sum(langs.values())} by language: {dict(sorted(langs.items()))}")
     print(f"countries covered: {len(countries)}")
     print(f"older open-ended roles closed by curated rows: {closed}")
+    print(f"single-holder offices: older roles dropped as contradicted by a curated holder: {succ['dropped']}, "
+          f"started after a curated holder's term: {succ['trimmed']}, closed at the next holder's start: "
+          f"{succ['closed']} (by office: {dict(sorted(succ['by_office'].items()))})")
     print(f"roles dropped (start >= end): {len(dropped)}")
     for name, ro in sorted(dropped, key=lambda x: (x[0], x[1].key()))[:200]:
         print(f"  WARNING dropped {name}: {ro.code} {fmt(ro.start)} -> {fmt(ro.end)} [{ro.source}]")

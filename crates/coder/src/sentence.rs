@@ -544,7 +544,15 @@ impl<'a> Analysis<'a> {
             match *e {
                 Entry::Person(p) | Entry::Surname(p) if place_here && !ctx.seen_persons.contains(&p) => {}
                 Entry::Person(p) if self.capitalised(unit.t0) => {
-                    np.person = Some(p);
+                    // Namesakes: prefer who holds an office on the date, then
+                    // who serves the country the article is about.
+                    let better = match np.person {
+                        None => true,
+                        Some(q) => self.namesake_score(p, date, ctx) > self.namesake_score(q, date, ctx),
+                    };
+                    if better {
+                        np.person = Some(p);
+                    }
                     np.person_toks = Some((unit.t0, unit.t1));
                     any = true;
                 }
@@ -616,6 +624,14 @@ impl<'a> Analysis<'a> {
             return false;
         }
         !self.entries(u).iter().any(|e| matches!(*e, Entry::Surname(q) | Entry::Person(q) if q != p && office(q)))
+    }
+
+    /// How likely person `p` is meant: 2 for an office held on `date`, plus 1
+    /// when some role serves the article's home country.
+    fn namesake_score(&self, p: u32, date: Option<Date>, ctx: &Context) -> u8 {
+        let office = date.is_some_and(|d| self.kb.roles_on(p as usize, d).any(|r| !r.code.ends_with("ELI")));
+        let home = ctx.home.as_deref().is_some_and(|h| self.kb.roles_of(p as usize).any(|r| r.code.starts_with(h)));
+        2 * u8::from(office) + u8::from(home)
     }
 
     fn is_head_of_state(&self, p: u32, d: Date) -> bool {

@@ -711,8 +711,13 @@ impl<'a> Analysis<'a> {
                     self.attributed[x] = true;
                 }
             } else if agency {
-                if let Some((_, e)) = cited {
-                    for x in t..e {
+                // "l'agence IRIB", "the news agency": a source of news, never an actor.
+                let e = cited.map_or(marker_end, |(_, e)| e);
+                for x in t..e {
+                    self.attributed[x] = true;
+                }
+                if let Some(g) = self.group_of(t) {
+                    for x in self.groups[g].t0..self.groups[g].t1 {
                         self.attributed[x] = true;
                     }
                 }
@@ -1306,21 +1311,16 @@ impl<'a> Analysis<'a> {
             // a protest with no other target is aimed at its own country.
             let src_country: String = sources[0].code.chars().take(3).collect();
             let place = self.place_country_after(self.units[u].t1);
-            let code = match place {
-                Some(c) => Some(c),
-                None if root == 14 => Some(src_country.clone()),
-                None => None,
+            // The target's text is the place's name, or the source's own for a
+            // protest aimed at its country.
+            let (code, toks) = match place {
+                Some((c, toks)) => (Some(c), toks),
+                None if root == 14 => (Some(src_country.clone()), sources[0].toks),
+                None => (None, (head, head)),
             };
             if let Some(c) = code {
                 if sources.iter().any(|s| s.code != c) {
-                    targets.push(Resolved {
-                        code: c,
-                        toks: (head, self.units[u].t1),
-                        title: None,
-                        entity: None,
-                        person: None,
-                        title_country: None,
-                    });
+                    targets.push(Resolved { code: c, toks, title: None, entity: None, person: None, title_country: None });
                 }
             }
         }
@@ -1368,19 +1368,20 @@ impl<'a> Analysis<'a> {
 
     /// The country of the first place named after token `from` in the same
     /// clause: a country, a capital or a gazetteer city written with a capital.
-    fn place_country_after(&self, from: usize) -> Option<String> {
+    fn place_country_after(&self, from: usize) -> Option<(String, (usize, usize))> {
         let mut t = from;
         while t < self.toks.len() && !self.clause_break(t) {
             if let Some(u) = self.unit_at[t] {
+                let toks = (self.units[u].t0, self.units[u].t1);
                 if self.attributed[t] {
                     t = self.units[u].t1;
                     continue;
                 }
                 for e in self.entries(u) {
                     match *e {
-                        Entry::Country(c) | Entry::Capital(c, _) => return Some(self.m.codes[c as usize].clone()),
+                        Entry::Country(c) | Entry::Capital(c, _) => return Some((self.m.codes[c as usize].clone(), toks)),
                         Entry::City(c) if self.capitalised(self.units[u].t0) => {
-                            return self.kb.cities.get(c as usize).map(|ci| ci.country.clone());
+                            return self.kb.cities.get(c as usize).map(|ci| (ci.country.clone(), toks));
                         }
                         _ => {}
                     }

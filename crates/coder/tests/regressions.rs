@@ -83,3 +83,25 @@ fn attribution_covers_only_the_cited_name() {
     let e = code("fr", "2026-03-01", "Selon l’agence IRNA, l’Iran a condamné les sanctions américaines.");
     assert!(e.iter().all(|(s, _, _)| !s.starts_with("IRNMED")), "the agency is never the source: {e:?}");
 }
+
+#[test]
+fn a_place_target_is_named_by_the_place_and_agencies_are_never_actors() {
+    let text = "Lebanon’s president condemned the strikes on the south, warning Israel of consequences in Beirut, the news agency said.";
+    let a = dyad_core::Article {
+        id: "r".into(),
+        text: text.into(),
+        date: "2026-01-20".parse().ok(),
+        lang: Some("en".into()),
+        ..Default::default()
+    };
+    let events = pipeline().code(&a, &Options::default()).expect("codes").events;
+    for e in &events {
+        assert!(!e.source.code.ends_with("MED"), "the news agency is not an actor: {e:?}");
+        if let Some(t) = &e.target {
+            assert!(text.contains(&t.text) && !t.text.is_empty(), "target text comes from the sentence: {t:?}");
+            assert_ne!(t.text, e.trigger, "a place target is named by the place, not the verb: {e:?}");
+        }
+    }
+    let e = code("en", "2026-03-01", "Ivorian authorities imposed a curfew in Abidjan on Monday.");
+    assert!(e.iter().any(|(s, t, _)| s == "CIVGOV" && t == "CIV"), "{e:?}");
+}

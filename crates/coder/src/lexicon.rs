@@ -33,8 +33,6 @@ pub enum Lex {
     AttributionPrep,
     /// "rapporté par", "cité par".
     AttributionVerb,
-    /// "a déclaré", "said".
-    ReportingVerb,
     /// "et", "and".
     Coordination,
     /// "les deux pays", "the two leaders".
@@ -55,7 +53,6 @@ impl Lex {
             "intent" => Lex::Intent,
             "attribution_prep" => Lex::AttributionPrep,
             "attribution_verb" => Lex::AttributionVerb,
-            "reporting_verb" => Lex::ReportingVerb,
             "coordination" => Lex::Coordination,
             "pair" => Lex::Pair,
             "article" => Lex::Article,
@@ -401,19 +398,9 @@ impl Matcher {
         for f in &pack.forms {
             forms_of.entry(f.lemma.as_str()).or_default().push(f.form.as_str());
         }
-        for kind in [
-            "negation",
-            "condition",
-            "hypothetical",
-            "speculation",
-            "modal_conditional",
-            "intent",
-            "attribution_prep",
-            "attribution_verb",
-            "coordination",
-            "pair",
-            "article",
-        ] {
+        // Every lexicon kind the coder reacts to (`Lex::from_kind` skips the
+        // others: months, stopwords … belong to dyad-text).
+        for &kind in dyad_text::LEXICON_KINDS {
             for (surface, value) in rules.entries(kind) {
                 if let Some(lex) = Lex::from_kind(kind, value) {
                     let v = value.and_then(|v| v.parse::<i8>().ok()).unwrap_or(0);

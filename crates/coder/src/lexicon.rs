@@ -129,6 +129,8 @@ pub struct Matcher {
     pub entries: Vec<Vec<Entry>>,
     /// The folded keys, for diagnostics and the benchmark baseline.
     pub keys: Vec<String>,
+    /// Index of the automaton's keys, by folded key.
+    pub index: HashMap<String, u32>,
     /// Acronyms ("UN", "US", "IRIB"): matched per token, and only where the
     /// text writes them in capitals, so "un" and "us" stay words.
     pub acronyms: HashMap<String, u32>,
@@ -179,8 +181,8 @@ impl Builder {
     /// Adds a person's name unless the same key already names a country,
     /// a place or an organisation ("Soviet Russia" gives no surname "Russia").
     fn add_person(&mut self, surface: &str, e: Entry) {
-        let key = Folded::new(surface.trim()).text;
-        if let Some(&i) = self.index.get(key.trim()) {
+        let key = Folded::new(surface.trim()).text.trim().to_string();
+        if let Some(&i) = self.index.get(&key) {
             if self.entries[i as usize]
                 .iter()
                 .any(|x| matches!(x, Entry::Country(_) | Entry::Demonym(_) | Entry::Capital(..) | Entry::Org(..)))
@@ -188,42 +190,32 @@ impl Builder {
                 return;
             }
         }
-        self.add(surface, e);
+        self.insert(key, surface, e);
     }
 
     fn add(&mut self, surface: &str, e: Entry) {
-        let key = Folded::new(surface.trim()).text;
-        let key = key.trim().to_string();
+        let key = Folded::new(surface.trim()).text.trim().to_string();
+        self.insert(key, surface, e);
+    }
+
+    /// Files entry `e` under the folded `key` of `surface`.
+    fn insert(&mut self, key: String, surface: &str, e: Entry) {
         if key.is_empty() {
             return;
         }
         let letters = surface.trim().chars().count();
-        if (2..=6).contains(&letters) && surface.trim().chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
-            let i = match self.acronyms.get(&key) {
-                Some(&i) => i,
-                None => {
-                    let i = self.keys.len() as u32;
-                    self.acronyms.insert(key.clone(), i);
-                    self.keys.push(key);
-                    self.entries.push(Vec::new());
-                    self.in_automaton.push(false);
-                    i
-                }
-            };
-            let v = &mut self.entries[i as usize];
-            if !v.contains(&e) {
-                v.push(e);
-            }
-            return;
-        }
-        let i = match self.index.get(&key) {
+        // Acronyms ("UN", "US") are looked up per token, where the text writes
+        // them in capitals, not through the automaton.
+        let acronym = (2..=6).contains(&letters) && surface.trim().chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+        let map = if acronym { &mut self.acronyms } else { &mut self.index };
+        let i = match map.get(&key) {
             Some(&i) => i,
             None => {
                 let i = self.keys.len() as u32;
-                self.index.insert(key.clone(), i);
+                map.insert(key.clone(), i);
                 self.keys.push(key);
                 self.entries.push(Vec::new());
-                self.in_automaton.push(true);
+                self.in_automaton.push(!acronym);
                 i
             }
         };
@@ -287,6 +279,13 @@ pub struct Closed {
     pub active_with_be: Vec<&'static str>,
     /// Honorifics before a surname ("Mme Meloni", "Mr. Putin"), folded, without the period.
     pub honorifics: Vec<&'static str>,
+    /// Genitive prepositions ("la visite *du* dalaï-lama", "ministre *de* la Défense").
+    pub genitive: Vec<&'static str>,
+    /// Definite articles, skipped before an actor phrase even inside a longer key.
+    pub definite: Vec<&'static str>,
+    /// A negation contracted onto the auxiliary, as the tokenizer splits it:
+    /// English "didn't" is "didn'" + "t".
+    pub contracted_negation: Option<(&'static str, &'static str)>,
     /// Adjectives come before the noun (English "Iranian officials"); in
     /// French they follow it ("la répression chinoise").
     pub adjective_first: bool,
@@ -370,7 +369,7 @@ impl Matcher {
             // "ministre de la Défense" also yields the complement "de la Défense",
             // which completes "ministre" across a demonym.
             let folded = Folded::new(&a.surface).text;
-            for glue in closed.glue.iter().filter(|g| ["de", "du", "des", "d'", "of"].contains(g)) {
+            for glue in &closed.genitive {
                 let needle = if glue.ends_with('\'') { format!(" {glue}") } else { format!(" {glue} ") };
                 if let Some(pos) = folded.find(&needle) {
                     let head = &folded[..pos];
@@ -422,6 +421,17 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build_with_values(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)))
             .map_err(|e| CoderError::Automaton(e.to_string()))?;
-        Ok(Matcher { ac, entries: b.entries, keys: b.keys, acronyms: b.acronyms, codes: b.codes, lemmas: b.lemmas, pack, closed, lang })
+        Ok(Matcher {
+            ac,
+            entries: b.entries,
+            keys: b.keys,
+            index: b.index,
+            acronyms: b.acronyms,
+            codes: b.codes,
+            lemmas: b.lemmas,
+            pack,
+            closed,
+            lang,
+        })
     }
 }

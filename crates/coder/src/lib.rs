@@ -316,8 +316,8 @@ impl Pipeline {
     fn place(&self, m: &Matcher, name: &str) -> Option<Location> {
         let folded = Folded::new(name.trim());
         let key = folded.text.trim();
-        let i = m.keys.iter().position(|k| k == key)?;
-        m.entries[i].iter().find_map(|e| match *e {
+        let &i = m.index.get(key)?;
+        m.entries[i as usize].iter().find_map(|e| match *e {
             Entry::City(c) | Entry::Capital(_, c) if c != u32::MAX => {
                 let city = self.kb.cities.get(c as usize)?;
                 Some(Location { name: name.trim().to_string(), country: city.country.clone(), lat: city.lat, lon: city.lon })

@@ -307,7 +307,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn is_article(&self, t: usize) -> bool {
-        self.lex_at(t) == Some(Lex::Article) || matches!(self.tok(t), "les" | "le" | "la" | "l'" | "the")
+        self.lex_at(t) == Some(Lex::Article) || self.m.closed.definite.contains(&self.tok(t))
     }
 
     /// Builds actor groups; `seen` are persons named in full earlier.
@@ -948,7 +948,9 @@ impl<'a> Analysis<'a> {
 
     fn negated(&self, head: usize) -> bool {
         let lo = head.saturating_sub(4);
-        let pre = (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre) || (self.tok(t).ends_with("n'") && self.tok(t + 1) == "t"));
+        let contracted =
+            |t: usize| self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.tok(t).ends_with(aux) && self.tok(t + 1) == neg);
+        let pre = (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre) || contracted(t));
         if !pre {
             return false;
         }
@@ -1194,7 +1196,7 @@ impl<'a> Analysis<'a> {
                 // it ("la visite du dalaï-lama"), not from the clause's subject.
                 let genitive = (head + 1..(head + 3).min(self.toks.len()))
                     .find_map(|t| self.group_of(t))
-                    .filter(|&g| self.groups[g].lead.is_some_and(|l| matches!(self.tok(l), "de" | "du" | "des" | "d'" | "of")));
+                    .filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.closed.genitive.contains(&self.tok(l))));
                 // …but after a noun of coercion or violence the genitive is the
                 // victim: "l'arrestation de X", "the shelling of Kyiv".
                 if root >= 17 {
@@ -1567,8 +1569,6 @@ fn intent_code(root: u8) -> &'static str {
         6 => "031",
         7 => "033",
         8 => "035",
-        9 => "030",
-        2 | 3 => "030",
         _ => "030",
     }
 }

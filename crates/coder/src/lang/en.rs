@@ -97,6 +97,9 @@ pub fn closed() -> Closed {
             "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
             "prof", "rev", "sheikh",
         ],
+        genitive: vec!["of"],
+        definite: vec!["the"],
+        contracted_negation: Some(("n'", "t")),
         gerund_intro: vec!["while", "after", "before", "by", "when"],
     }
 }

@@ -149,6 +149,9 @@ pub fn closed() -> Closed {
             "apparaitre",
         ],
         honorifics: vec!["m", "mme", "mlle", "mm", "mmes", "me", "dr", "pr", "mgr", "cheikh"],
+        genitive: vec!["de", "du", "des", "d'"],
+        definite: vec!["les", "le", "la", "l'"],
+        contracted_negation: None,
         gerund_intro: vec!["en", "tout"],
     }
 }

@@ -62,69 +62,60 @@ fn decode(bytes: Vec<u8>, at: &str, warn: &mut dyn FnMut(String)) -> String {
     }
 }
 
-/// Reads `path` (or stdin for `-`) and pushes each article to `sink`.
-pub fn read(
-    path: &str,
-    sink: &mut dyn FnMut(Article),
-    skipped: &mut dyn FnMut(Skipped),
-    warn: &mut dyn FnMut(String),
-    ids: &mut Ids,
-) -> Result<()> {
+/// Where the reader sends what it finds.
+pub struct Out<'a> {
+    /// Each article read.
+    pub article: &'a mut dyn FnMut(Article),
+    /// Each record that could not be used.
+    pub skipped: &'a mut dyn FnMut(Skipped),
+    /// Warnings (lossy decoding, repeated ids).
+    pub warn: &'a mut dyn FnMut(String),
+    /// Ids given so far in this run.
+    pub ids: &'a mut Ids,
+}
+
+/// Reads `path` (or stdin for `-`) and pushes each article to `out`.
+pub fn read(path: &str, out: &mut Out<'_>) -> Result<()> {
     if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin().lock().read_to_end(&mut buf).context("reading standard input")?;
         let first = buf.iter().find(|b| !b.is_ascii_whitespace()).copied();
         if first == Some(b'{') {
-            return read_jsonl(BufReader::new(&buf[..]), "<stdin>", sink, skipped, warn, ids);
+            return read_jsonl(BufReader::new(&buf[..]), "<stdin>", out);
         }
-        let text = decode(buf, "<stdin>", warn);
-        return push_text(text, "<stdin>", false, sink, skipped, warn, ids);
+        let text = decode(buf, "<stdin>", out.warn);
+        return push_text(text, "<stdin>", false, out);
     }
     let p = Path::new(path);
     let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if ext == "jsonl" || ext == "ndjson" {
         let f = std::fs::File::open(p).with_context(|| format!("cannot open {path}"))?;
-        return read_jsonl(BufReader::new(f), path, sink, skipped, warn, ids);
+        return read_jsonl(BufReader::new(f), path, out);
     }
     let bytes = std::fs::read(p).with_context(|| format!("cannot read {path}"))?;
-    let text = decode(bytes, path, warn);
+    let text = decode(bytes, path, out.warn);
     let html = ext == "html" || ext == "htm";
-    push_text(text, path, html, sink, skipped, warn, ids)
+    push_text(text, path, html, out)
 }
 
 fn stem(path: &str) -> String {
     Path::new(path).file_stem().and_then(|s| s.to_str()).map(str::to_string).unwrap_or_else(|| "stdin".into())
 }
 
-fn push_text(
-    text: String,
-    path: &str,
-    html: bool,
-    sink: &mut dyn FnMut(Article),
-    skipped: &mut dyn FnMut(Skipped),
-    warn: &mut dyn FnMut(String),
-    ids: &mut Ids,
-) -> Result<()> {
+fn push_text(text: String, path: &str, html: bool, out: &mut Out<'_>) -> Result<()> {
     let text = if html { dyad_text::html_to_text(&text) } else { text };
     if text.trim().is_empty() {
-        skipped(Skipped { at: path.to_string(), why: "empty article".into() });
+        (out.skipped)(Skipped { at: path.to_string(), why: "empty article".into() });
         return Ok(());
     }
     let id = if path == "-" || path == "<stdin>" { dyad_coder::content_id(&text) } else { stem(path) };
-    let id = ids.unique(id, path, warn);
+    let id = out.ids.unique(id, path, out.warn);
     let title = text.lines().next().map(|l| l.trim().to_string());
-    sink(Article { id, text, title, ..Article::default() });
+    (out.article)(Article { id, text, title, ..Article::default() });
     Ok(())
 }
 
-fn read_jsonl(
-    reader: impl BufRead,
-    path: &str,
-    sink: &mut dyn FnMut(Article),
-    skipped: &mut dyn FnMut(Skipped),
-    warn: &mut dyn FnMut(String),
-    ids: &mut Ids,
-) -> Result<()> {
+fn read_jsonl(reader: impl BufRead, path: &str, out: &mut Out<'_>) -> Result<()> {
     let mut reader = reader;
     let mut line_no = 0usize;
     let mut buf = Vec::new();
@@ -136,23 +127,23 @@ fn read_jsonl(
         }
         line_no += 1;
         let at = format!("{path}:{line_no}");
-        let line = decode(std::mem::take(&mut buf), &at, warn);
+        let line = decode(std::mem::take(&mut buf), &at, out.warn);
         if line.trim().is_empty() {
             continue;
         }
         let rec: Record = match serde_json::from_str(&line) {
             Ok(r) => r,
             Err(e) => {
-                skipped(Skipped { at, why: format!("not a JSON object: {e}") });
+                (out.skipped)(Skipped { at, why: format!("not a JSON object: {e}") });
                 continue;
             }
         };
         let Some(text) = rec.text else {
-            skipped(Skipped { at, why: "field `text` is missing".into() });
+            (out.skipped)(Skipped { at, why: "field `text` is missing".into() });
             continue;
         };
         if text.trim().is_empty() {
-            skipped(Skipped { at, why: "field `text` is empty".into() });
+            (out.skipped)(Skipped { at, why: "field `text` is empty".into() });
             continue;
         }
         let date = match rec.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
@@ -160,7 +151,7 @@ fn read_jsonl(
             Some(d) => match d.get(..10).unwrap_or(d).parse::<Date>() {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    skipped(Skipped { at, why: format!("field `date`: {d:?} is not YYYY-MM-DD") });
+                    (out.skipped)(Skipped { at, why: format!("field `date`: {d:?} is not YYYY-MM-DD") });
                     continue;
                 }
             },
@@ -170,8 +161,8 @@ fn read_jsonl(
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => dyad_coder::content_id(&text),
         };
-        let id = ids.unique(id, &at, warn);
-        sink(Article { id, text, date, lang: rec.lang, title: rec.title, source: rec.source, url: rec.url });
+        let id = out.ids.unique(id, &at, out.warn);
+        (out.article)(Article { id, text, date, lang: rec.lang, title: rec.title, source: rec.source, url: rec.url });
     }
     Ok(())
 }
@@ -183,15 +174,8 @@ mod tests {
     fn collect(src: &str) -> (Vec<Article>, Vec<Skipped>, Vec<String>) {
         let (mut arts, mut skips, mut warns) = (Vec::new(), Vec::new(), Vec::new());
         let mut ids = Ids::default();
-        read_jsonl(
-            BufReader::new(src.as_bytes()),
-            "f.jsonl",
-            &mut |a| arts.push(a),
-            &mut |s| skips.push(s),
-            &mut |w| warns.push(w),
-            &mut ids,
-        )
-        .unwrap();
+        let mut out = Out { article: &mut |a| arts.push(a), skipped: &mut |s| skips.push(s), warn: &mut |w| warns.push(w), ids: &mut ids };
+        read_jsonl(BufReader::new(src.as_bytes()), "f.jsonl", &mut out).unwrap();
         (arts, skips, warns)
     }
 

@@ -198,7 +198,7 @@ fn code(
             eprintln!("dyad: skipped {}: {}", s.at, s.why);
         };
         let mut warn = |w: String| eprintln!("dyad: warning: {w}");
-        if let Err(e) = input::read(f, &mut sink, &mut on_skip, &mut warn, &mut ids) {
+        if let Err(e) = input::read(f, &mut input::Out { article: &mut sink, skipped: &mut on_skip, warn: &mut warn, ids: &mut ids }) {
             eprintln!("dyad: skipped {f}: {e:#}");
             skipped.set(skipped.get() + 1);
         }

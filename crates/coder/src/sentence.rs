@@ -1315,11 +1315,16 @@ impl<'a> Analysis<'a> {
             let place = self.place_country_after(self.units[u].t1);
             // The target's text is the place's name, or the source's own for a
             // protest aimed at its country.
-            let (code, toks) = match place {
+            let (mut code, toks) = match place {
                 Some((c, toks)) => (Some(c), toks),
                 None if root == 14 => (Some(src_country.clone()), sources[0].toks),
                 None => (None, (head, head)),
             };
+            // A protest at home is aimed at the home government ("thousands of
+            // Iraqi Kurds demonstrated in Kirkuk": IRQ against IRQGOV).
+            if root == 14 && code.as_ref().is_some_and(|c| sources.iter().all(|s| &s.code == c)) {
+                code = code.map(|c| format!("{c}GOV"));
+            }
             if let Some(c) = code {
                 if sources.iter().any(|s| s.code != c) {
                     targets.push(Resolved { code: c, toks, title: None, entity: None, person: None, title_country: None });

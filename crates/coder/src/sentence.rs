@@ -480,8 +480,9 @@ impl<'a> Analysis<'a> {
             g.possessive = true;
             t -= 1;
         }
-        // "des milliers de manifestants": the quantity is part of the phrase.
-        if t >= 2 && matches!(self.tok(t - 1), "de" | "d'" | "of") && self.m.closed.quantities.contains(&self.tok(t - 2)) {
+        // "des milliers de manifestants", "tens of thousands of students": the
+        // quantities are part of the phrase.
+        while t >= 2 && matches!(self.tok(t - 1), "de" | "d'" | "of") && self.m.closed.quantities.contains(&self.tok(t - 2)) {
             t -= 2;
             while t > 0 && self.is_article(t - 1) {
                 t -= 1;
@@ -1322,7 +1323,7 @@ impl<'a> Analysis<'a> {
             };
             // A protest at home is aimed at the home government ("thousands of
             // Iraqi Kurds demonstrated in Kirkuk": IRQ against IRQGOV).
-            if root == 14 && code.as_ref().is_some_and(|c| sources.iter().all(|s| &s.code == c)) {
+            if root == 14 && code.as_ref().is_some_and(|c| sources.iter().all(|s| s.code.starts_with(c.as_str()))) {
                 code = code.map(|c| format!("{c}GOV"));
             }
             if let Some(c) = code {

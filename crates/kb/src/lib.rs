@@ -145,6 +145,10 @@ macro_rules! bundled {
     };
 }
 
+/// Organisations and armed groups generated from the Phoenix dictionaries
+/// (`tools/gen_groups.py`), loaded after the hand-written table.
+pub const BUNDLED_GROUPS: (&str, &str) = bundled!("actors/groups.tsv");
+
 /// The bundled data files, as (name, contents).
 pub const BUNDLED: [(&str, &str); 5] = [
     bundled!("names/countries.tsv"),
@@ -172,9 +176,20 @@ impl Kb {
         static KB: OnceLock<Result<Kb, String>> = OnceLock::new();
         let r = KB.get_or_init(|| {
             let [c, ci, o, p, r] = BUNDLED;
-            Kb::from_sources(c, ci, o, p, r).map_err(|e| e.to_string())
+            let mut kb = Kb::from_sources(c, ci, o, p, r).map_err(|e| e.to_string())?;
+            kb.add_orgs(BUNDLED_GROUPS).map_err(|e| e.to_string())?;
+            Ok(kb)
         });
         r.as_ref().map_err(|e| KbError::Data(CoreError::Data { file: "data/".into(), line: 0, what: e.clone() }))
+    }
+
+    /// Adds the organisations of a file of kind `organisations` given as
+    /// (name, contents), after those already loaded.
+    pub fn add_orgs(&mut self, (f, s): (&str, &str)) -> Result<(), KbError> {
+        for row in tsv::rows(s, f, "organisations", 1, 3)? {
+            self.orgs.push(Org { code: row.get(0).into(), lang: row.get(1).into(), surface: row.get(2).into() });
+        }
+        Ok(())
     }
 
     /// Parses the five files given as (name, contents).
@@ -213,10 +228,7 @@ impl Kb {
                 aliases: row.get(5).split('|').filter(|a| !a.is_empty()).map(str::to_string).collect(),
             });
         }
-        let (f, s) = orgs;
-        for row in tsv::rows(s, f, "organisations", 1, 3)? {
-            kb.orgs.push(Org { code: row.get(0).into(), lang: row.get(1).into(), surface: row.get(2).into() });
-        }
+        kb.add_orgs(orgs)?;
         let (f, s) = persons;
         for row in tsv::rows(s, f, "persons", 1, 2)? {
             let aliases = row
@@ -945,6 +957,20 @@ mohammad-bagheri-2\tIRQGOV\tx\t\t\tt
         assert_eq!(role_rank("RUSMIL"), 1);
         assert_eq!(role_rank("RUSLEG"), 2);
         assert_eq!(role_rank("RUS"), 4);
+    }
+
+    #[test]
+    fn phoenix_groups_load_after_the_hand_written_table() {
+        let kb = Kb::bundled().unwrap();
+        let code = |name: &str| kb.orgs.iter().find(|o| o.surface == name).map(|o| o.code.as_str());
+        assert_eq!(code("FARC"), Some("COLREB"), "a Phoenix MilNonState acronym");
+        assert_eq!(code("Save The Children Fund"), Some("NGODEV"), "a Phoenix NGO");
+        // A name in both files keeps the hand-written code, which comes first.
+        let hamas: Vec<&str> = kb.orgs.iter().filter(|o| o.surface.eq_ignore_ascii_case("hamas")).map(|o| o.code.as_str()).collect();
+        assert_eq!(hamas, ["PSEREBHMS"]);
+        let mut k = Kb::default();
+        let e = k.add_orgs(("g.tsv", "#dyad-format organisations 1\nIGO\ten\n")).unwrap_err().to_string();
+        assert!(e.contains("g.tsv:2"), "{e}");
     }
 
     #[test]

@@ -541,6 +541,9 @@ impl<'a> Analysis<'a> {
         let locative = self.m.closed.locatives.contains(&prev);
         // "à Rome": a place, even if some person is surnamed Rome.
         let place_here = locative && self.entries(u).iter().any(|e| matches!(e, Entry::Capital(..) | Entry::City(_)));
+        // "Defence Secretary Tom King": a title word after an unknown given
+        // name (not the sentence's first word) is the end of that name.
+        let name_end = unit.t1 == unit.t0 + 1 && unit.t0 >= 2 && self.capitalised(unit.t0) && self.unknown_capitalised(unit.t0 - 1);
         for e in self.entries(u) {
             match *e {
                 Entry::Person(p) | Entry::Surname(p) if place_here && !ctx.seen_persons.contains(&p) => {}
@@ -590,6 +593,7 @@ impl<'a> Analysis<'a> {
                     np.org = Some((c, o));
                     any = true;
                 }
+                Entry::Agent(..) if name_end => {}
                 Entry::Agent(c, _) | Entry::Complement(c) => {
                     np.agent = Some(c);
                     np.title_toks = Some((unit.t0, unit.t1));
@@ -608,13 +612,16 @@ impl<'a> Analysis<'a> {
     /// "Carlos Menem", "Carla Bruni-Sarkozy": a known surname written next
     /// to an unknown capitalised word is part of another person's name.
     fn beside_unknown_name(&self, unit: Unit) -> bool {
-        let unknown_cap = |t: usize| {
-            self.unit_at.get(t).copied().flatten().is_none()
-                && self.tok(t).chars().next().is_some_and(char::is_alphabetic)
-                && self.capitalised(t)
-                && !self.m.closed.honorifics.contains(&self.tok(t))
-        };
-        (unit.t0 > 0 && unknown_cap(unit.t0 - 1)) || (unit.t1 < self.toks.len() && unknown_cap(unit.t1))
+        (unit.t0 > 0 && self.unknown_capitalised(unit.t0 - 1)) || (unit.t1 < self.toks.len() && self.unknown_capitalised(unit.t1))
+    }
+
+    /// A capitalised word that is no known unit and no honorific: part of a
+    /// name dyad does not know.
+    fn unknown_capitalised(&self, t: usize) -> bool {
+        self.unit_at.get(t).copied().flatten().is_none()
+            && self.tok(t).chars().next().is_some_and(char::is_alphabetic)
+            && self.capitalised(t)
+            && !self.m.closed.honorifics.contains(&self.tok(t))
     }
 
     /// The surname of unit `u` belongs to `p` and to no other person holding

@@ -105,3 +105,23 @@ fn a_place_target_is_named_by_the_place_and_agencies_are_never_actors() {
     let e = code("en", "2026-03-01", "Ivorian authorities imposed a curfew in Abidjan on Monday.");
     assert!(e.iter().any(|(s, t, _)| s == "CIVGOV" && t == "CIV"), "{e:?}");
 }
+
+#[test]
+fn a_title_word_ending_an_unknown_name_is_part_of_the_name() {
+    // "King" after the unknown given name "Tom" is a surname, not the title
+    // "king": the subject is the Defence Secretary.
+    let e = code("en", "1990-05-02", "British Defence Secretary Tom King has promised to continue military aid to Mozambique.");
+    assert!(has(&e, "GBRGOVMIL", "MOZ", "03"), "{e:?}");
+    // A lowercase role noun after an unknown capitalised word keeps its role.
+    let e = code("en", "1990-05-02", "Nicaragua's Sandinista government ordered the newspaper La Prensa to suspend publication.");
+    assert!(e.iter().any(|(s, _, _)| s == "NICGOV"), "{e:?}");
+}
+
+#[test]
+fn a_protest_at_home_is_aimed_at_the_home_government() {
+    let e =
+        code("en", "2000-01-01", "Tens of thousands of university students throughout Indonesia staged mass demonstrations on Saturday.");
+    assert!(has(&e, "IDNEDU", "IDNGOV", "14"), "{e:?}");
+    let e = code("en", "2000-01-01", "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.");
+    assert!(has(&e, "IRQ", "IRQGOV", "14"), "{e:?}");
+}

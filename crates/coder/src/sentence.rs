@@ -231,6 +231,12 @@ impl<'a> Analysis<'a> {
         self.orig_text(t0, t0 + 1).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// A word of two letters or more written in capitals only ("IRNA").
+    fn all_capitals(&self, t0: usize) -> bool {
+        let w = self.orig_text(t0, t0 + 1);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.chars().any(char::is_alphabetic)
+    }
+
     fn tok_index(&self, byte: usize, end: bool) -> Option<usize> {
         // Tokens are sorted; binary search the one containing `byte`.
         let i = self.toks.partition_point(|t| if end { t.e < byte } else { t.e <= byte });
@@ -1395,7 +1401,9 @@ impl<'a> Analysis<'a> {
                 for e in self.entries(u) {
                     match *e {
                         Entry::Country(c) | Entry::Capital(c, _) => return Some((self.m.codes[c as usize].clone(), toks)),
-                        Entry::City(c) if self.capitalised(self.units[u].t0) => {
+                        // "IRNA" is an agency, not the Italian village Irna:
+                        // a city is written in mixed case.
+                        Entry::City(c) if self.capitalised(self.units[u].t0) && !self.all_capitals(self.units[u].t0) => {
                             return self.kb.cities.get(c as usize).map(|ci| (ci.country.clone(), toks));
                         }
                         _ => {}

@@ -125,3 +125,14 @@ fn a_protest_at_home_is_aimed_at_the_home_government() {
     let e = code("en", "2000-01-01", "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.");
     assert!(has(&e, "IRQ", "IRQGOV", "14"), "{e:?}");
 }
+
+#[test]
+fn an_acronym_is_not_a_city_of_the_same_name() {
+    // "IRNA" (the agency) is also the name of a village in Italy.
+    let e = code(
+        "en",
+        "2000-01-01",
+        "Iran threatened to cut off electricity to the republic of Nakhichevan, the official IRNA news agency reported.",
+    );
+    assert!(e.iter().all(|(_, t, _)| t != "ITA"), "{e:?}");
+}

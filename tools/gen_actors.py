@@ -1062,14 +1062,9 @@ def merge_same_term(recs, uf):
         if r.src not in OLDER:
             continue
         for ro in r.roles:
-            if ro.start is None or ro.code.endswith("ELI") or ro.role.startswith("elite"):
-                continue
-            nd = names.get(ro.code[:3])
-            if not nd:
-                continue
-            o = office_of(ro.role, nd[0], nd[1])
+            o = single_office(ro, names)
             if o:
-                byterm[(jurisdiction(ro.code), o, ro.start, ro.end)].add(i)
+                byterm[o + (ro.start, ro.end)].add(i)
     merged = 0
     for _, idx in sorted(byterm.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or dt.date.max)):
         idx = sorted(idx)
@@ -1266,6 +1261,18 @@ def jurisdiction(code):
     return code[:3]
 
 
+def single_office(r, names):
+    """(jurisdiction, office) of a dated, non-elite role that is a single-holder
+    office (see ``office_of``), else None."""
+    if r.start is None or r.code.endswith("ELI") or r.role.startswith("elite"):
+        return None
+    nd = names.get(r.code[:3])
+    if not nd:
+        return None
+    o = office_of(r.role, nd[0], nd[1])
+    return (jurisdiction(r.code), o) if o else None
+
+
 def close_by_successor(persons):
     """Single-holder offices: shorten older-source roles that a later holder
     (or a curated holder) contradicts.  See the module docstring."""
@@ -1273,16 +1280,11 @@ def close_by_successor(persons):
     groups = defaultdict(list)
     for pi, p in enumerate(persons):
         for r in p["roles"]:
-            if r.start is None or r.code.endswith("ELI") or r.role.startswith("elite"):
+            if r.start is not None and r.end is not None and r.end <= r.start:
                 continue
-            if r.end is not None and r.end <= r.start:
-                continue
-            nd = names.get(r.code[:3])
-            if not nd:
-                continue
-            o = office_of(r.role, nd[0], nd[1])
+            o = single_office(r, names)
             if o:
-                groups[(jurisdiction(r.code), o)].append((pi, r))
+                groups[o].append((pi, r))
     stats = {"dropped": 0, "trimmed": 0, "closed": 0, "by_office": Counter()}
     drop = set()
     for (_, office), rs in groups.items():

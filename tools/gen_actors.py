@@ -93,7 +93,12 @@ and they share a country (first three letters of a role code) or one of them
 has no country.  Each role keeps the tag of its source.  Identical roles
 (same code, same start -- or one start unknown, as when Phoenix turned
 CountryInfo's ``[<date]`` into ``030101-date`` --, ends within one day of each
-other) are kept once, from the more authoritative source.
+other) are kept once, from the more authoritative source.  Two older-source
+records holding one single-holder office over exactly the same term whose
+surnames are equal or one letter apart are one person written two ways
+(``merge_same_term``: Kostas / Konstandinos Simitis).  A CountryInfo leader
+term that starts before the birth date CountryInfo gives is a misplaced line
+and is dropped, with the same term copied into Phoenix (MARK_RUTTE_).
 
 Curated rows close older open-ended roles
 -----------------------------------------
@@ -171,6 +176,7 @@ OLDER = {"wikidata-2022", "countryinfo", "phoenix"}
 NON_COUNTRY = {"IGO", "NGO", "NGM", "MNC", "IMG", "UAF", "ELI", "CVL", "REB", "OPP", "---"}
 
 WARNINGS = []
+BIRTHS = {}  # (country code, loose name key) -> birth date from CountryInfo <Leaders> [B:...]
 
 
 def warn(msg):
@@ -703,12 +709,21 @@ def load_countryinfo(shared):
             for n in names[1:]:
                 rec.aliases.append(("", title_case(n)))
             title = singular(sub or "Leader")
+            mb = re.search(r"\[B:(\d{8})\]", content)
+            born = parse_yyyymmdd(mb[1]) if mb else None
+            if born:
+                BIRTHS[(country[:3], loose_key(rec.name))] = born
             for sp in spans:
                 code = country + "GOV"
                 mc = re.match(r"^\s*([A-Z]{3,})\s*(.*)$", sp)
                 if mc:
                     code, sp = mc[1], mc[2]
                 r = ci_spec(sp, where)
+                if r and born and r[0] and r[0] < born:
+                    # a term that starts before the holder's birth is a misplaced
+                    # line (MARK_RUTTE_ carries Marijnen's 1963-1965 term, B:1967)
+                    warn(f"countryinfo: {names[0]} [{sp.strip()}] starts before birth {born} at {where}; dropped")
+                    continue
                 if r:
                     rec.roles.append(Role(code, title, r[0], r[1], "countryinfo", "countryinfo"))
             if rec.roles:
@@ -1003,10 +1018,70 @@ def merge(recs):
                     continue
                 if not cty[i] or not cty[j] or cty[i] & cty[j]:
                     uf.union(i, j)
+    merge_same_term(recs, uf)
     groups = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(recs[i])
     return list(groups.values())
+
+
+def within_one_edit(a, b):
+    """True when a and b differ by at most one substituted, inserted or deleted letter."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+def surname_key(name):
+    words = loose_key(name).split()
+    return words[-1] if words else ""
+
+
+def merge_same_term(recs, uf):
+    """One person written two ways by an older source: two records holding one
+    single-holder office (``office_of``) over exactly the same term -- same
+    jurisdiction, start and end, both from wikidata-2022/countryinfo/phoenix --
+    whose surnames (last word of the loose key, at least 4 letters) are equal or
+    one letter apart are the same person.  CountryInfo lists many people once
+    under <Leaders> and once under <Government>, spelt differently (Kostas /
+    Konstandinos Simitis, Hans / Johannes Stefanus Joseph Hillen, Abu Bakr
+    al-Qirbi / al-Qorbi, Jean-Bedel / Salah Eddine Ahmed Bokassa); a
+    single-holder office cannot have two holders with one surname over the same
+    days.  Genuine collective heads (Somalia's National Salvation Council 1997,
+    Georgia's Military Council 1992) have different surnames and stay apart."""
+    names = load_country_names()
+    byterm = defaultdict(set)
+    for i, r in enumerate(recs):
+        if r.src not in OLDER:
+            continue
+        for ro in r.roles:
+            o = single_office(ro, names)
+            if o:
+                byterm[o + (ro.start, ro.end)].add(i)
+    merged = 0
+    for _, idx in sorted(byterm.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or dt.date.max)):
+        idx = sorted(idx)
+        for a in range(len(idx)):
+            for b in range(a + 1, len(idx)):
+                i, j = idx[a], idx[b]
+                if uf.find(i) == uf.find(j):
+                    continue
+                if recs[i].qid and recs[j].qid and recs[i].qid != recs[j].qid:
+                    continue
+                si, sj = surname_key(recs[i].name), surname_key(recs[j].name)
+                if len(si) >= 4 and len(sj) >= 4 and within_one_edit(si, sj):
+                    uf.union(i, j)
+                    merged += 1
+    if merged:
+        print(f"merged {merged} record pair(s) holding one office over the same term under one surname",
+              file=sys.stderr)
 
 
 def close_by_curated(roles):
@@ -1186,6 +1261,18 @@ def jurisdiction(code):
     return code[:3]
 
 
+def single_office(r, names):
+    """(jurisdiction, office) of a dated, non-elite role that is a single-holder
+    office (see ``office_of``), else None."""
+    if r.start is None or r.code.endswith("ELI") or r.role.startswith("elite"):
+        return None
+    nd = names.get(r.code[:3])
+    if not nd:
+        return None
+    o = office_of(r.role, nd[0], nd[1])
+    return (jurisdiction(r.code), o) if o else None
+
+
 def close_by_successor(persons):
     """Single-holder offices: shorten older-source roles that a later holder
     (or a curated holder) contradicts.  See the module docstring."""
@@ -1193,16 +1280,11 @@ def close_by_successor(persons):
     groups = defaultdict(list)
     for pi, p in enumerate(persons):
         for r in p["roles"]:
-            if r.start is None or r.code.endswith("ELI") or r.role.startswith("elite"):
+            if r.start is not None and r.end is not None and r.end <= r.start:
                 continue
-            if r.end is not None and r.end <= r.start:
-                continue
-            nd = names.get(r.code[:3])
-            if not nd:
-                continue
-            o = office_of(r.role, nd[0], nd[1])
+            o = single_office(r, names)
             if o:
-                groups[(jurisdiction(r.code), o)].append((pi, r))
+                groups[o].append((pi, r))
     stats = {"dropped": 0, "trimmed": 0, "closed": 0, "by_office": Counter()}
     drop = set()
     for (_, office), rs in groups.items():
@@ -1306,7 +1388,14 @@ def main():
     dropped = []
     closed = 0
     for g in groups:
-        roles = supersede_open([ro for r in g for ro in r.roles])
+        # Phoenix copied some CountryInfo lines with their errors (MARK_RUTTE_
+        # [NLDGOV 630724-650414]): no older-source role starts before a birth
+        # date CountryInfo gives for the person.
+        born = max((BIRTHS[(c, loose_key(r.name))] for r in g for c in r.countries()
+                    if (c, loose_key(r.name)) in BIRTHS), default=None)
+        roles = [ro for r in g for ro in r.roles
+                 if not (born and ro.src in OLDER and ro.start and ro.start < born)]
+        roles = supersede_open(roles)
         roles = [ro for ro in roles
                  if not (ro.src == "leaders-2026" and ro.start is None and ro.end is None
                          and any(c.src == "curated" and c.code == ro.code and c.end is None for c in roles))]

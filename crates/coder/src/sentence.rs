@@ -670,7 +670,12 @@ impl<'a> Analysis<'a> {
         let mut t = 0;
         while t < n {
             let lex = self.lex_at(t);
-            let agency = self.m.closed.agency.contains(&self.tok(t));
+            // "news agency" cites a source; the International Atomic Energy
+            // Agency is an actor (an organisation not coded as media).
+            let agency = self.m.closed.agency.contains(&self.tok(t))
+                && !self.unit_at[t].is_some_and(|u| {
+                    self.entries(u).iter().any(|e| matches!(*e, Entry::Org(c, _) if !self.m.codes[c as usize].contains("MED")))
+                });
             let marker = matches!(lex, Some(Lex::AttributionPrep) | Some(Lex::AttributionVerb));
             if !marker && !agency {
                 t += 1;

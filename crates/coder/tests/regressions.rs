@@ -136,3 +136,10 @@ fn an_acronym_is_not_a_city_of_the_same_name() {
     );
     assert!(e.iter().all(|(_, t, _)| t != "ITA"), "{e:?}");
 }
+
+#[test]
+fn an_organisation_named_agency_is_an_actor_not_a_cited_source() {
+    let e =
+        code("en", "2003-01-01", "North Korea expelled inspectors of the International Atomic Energy Agency from its nuclear facilities.");
+    assert!(e.iter().any(|(s, t, _)| s == "PRK" && t.starts_with("IGO")), "{e:?}");
+}

@@ -370,8 +370,8 @@ TLS | en | East Timor, Timor-Leste
 TLS | fr | Timor oriental, Timor-Leste
 VAT | en | Vatican, Holy See
 VAT | fr | Vatican, Saint-Siège
-PSE | en | Palestine, State of Palestine, Palestinian territories
-PSE | fr | Palestine, État de Palestine, territoires palestiniens
+PSE | en | Palestine, State of Palestine, Palestinian territories, West Bank, Gaza Strip
+PSE | fr | Palestine, État de Palestine, territoires palestiniens, Cisjordanie, bande de Gaza
 BIH | en | Bosnia
 BIH | fr | Bosnie
 TTO | en | Trinidad
@@ -588,6 +588,7 @@ PSEREBHMS | * | Hamas
 PSEREB | en | Palestine Liberation Organization, PLO
 PSEREB | fr | Organisation de libération de la Palestine, OLP
 PSEGOV | en | Palestinian Authority, Palestinian National Authority
+PSEFTA | * | Fatah
 PSEGOV | fr | Autorité palestinienne, Autorité nationale palestinienne
 LBNREB | * | Hezbollah, Hizbollah, Hizballah, Hizbullah
 YEMREB | en | Houthis, Houthi

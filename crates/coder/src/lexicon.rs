@@ -248,6 +248,10 @@ pub struct Closed {
     pub by: Vec<&'static str>,
     /// Words that introduce a gerund clause ("tout en", "while").
     pub gerund_intro: Vec<&'static str>,
+    /// Prepositions that name who an act is aimed at ("contre", "against"):
+    /// even a bare demonym after one is the target ("restrictions against
+    /// German goods").
+    pub against: Vec<&'static str>,
     /// Nouns that introduce a news agency's name ("agence", "agency").
     pub agency: Vec<&'static str>,
     /// Words that make a pair phrase country-level ("les deux pays").

@@ -1190,7 +1190,12 @@ impl<'a> Analysis<'a> {
                 let to = (end + 6).min(self.toks.len());
                 target_g = (from..to)
                     .take_while(|&t| !(self.clause_break(t) || self.tok(t) == "," && t > end))
-                    .find_map(|t| self.group_of(t).filter(|&g| !self.groups[g].weak || t < from + 4))
+                    .find_map(|t| {
+                        self.group_of(t).filter(|&g| {
+                            let gr = &self.groups[g];
+                            !gr.weak || t < from + 4 || gr.lead.is_some_and(|l| self.m.closed.against.contains(&self.tok(l)))
+                        })
+                    })
                     // "agreed to a ceasefire at talks in Malaysia": a place, not a target.
                     .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.m.closed.inside.contains(&self.tok(l))))
                     .filter(|&g| {

@@ -143,3 +143,9 @@ fn an_organisation_named_agency_is_an_actor_not_a_cited_source() {
         code("en", "2003-01-01", "North Korea expelled inspectors of the International Atomic Energy Agency from its nuclear facilities.");
     assert!(e.iter().any(|(s, t, _)| s == "PRK" && t.starts_with("IGO")), "{e:?}");
 }
+
+#[test]
+fn a_bare_demonym_after_against_is_the_target() {
+    let e = code("en", "1990-01-01", "A French minister threatened today to impose import restrictions against German goods.");
+    assert!(e.iter().any(|(s, t, c)| s.starts_with("FRA") && t == "DEU" && c.starts_with("13")), "{e:?}");
+}

@@ -101,5 +101,6 @@ pub fn closed() -> Closed {
         definite: vec!["the"],
         contracted_negation: Some(("n'", "t")),
         gerund_intro: vec!["while", "after", "before", "by", "when"],
+        against: vec!["against"],
     }
 }

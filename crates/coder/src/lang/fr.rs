@@ -153,5 +153,6 @@ pub fn closed() -> Closed {
         definite: vec!["les", "le", "la", "l'"],
         contracted_negation: None,
         gerund_intro: vec!["en", "tout"],
+        against: vec!["contre"],
     }
 }

@@ -279,7 +279,8 @@ pub struct Closed {
     /// "a entamé une grève"): the noun's source is the verb's subject.
     pub light_verbs: Vec<&'static str>,
     /// Verbs whose compound tenses take "être" while active ("est arrivé",
-    /// "est venu"): never read as passives.
+    /// "est venu"), or whose participle after "be" is an adjective ("is
+    /// opposed to"): never read as passives.
     pub active_with_be: Vec<&'static str>,
     /// Honorifics before a surname ("Mme Meloni", "Mr. Putin"), folded, without the period.
     pub honorifics: Vec<&'static str>,

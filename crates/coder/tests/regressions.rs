@@ -149,3 +149,9 @@ fn a_bare_demonym_after_against_is_the_target() {
     let e = code("en", "1990-01-01", "A French minister threatened today to impose import restrictions against German goods.");
     assert!(e.iter().any(|(s, t, c)| s.starts_with("FRA") && t == "DEU" && c.starts_with("13")), "{e:?}");
 }
+
+#[test]
+fn an_adjectival_participle_after_be_is_not_a_passive() {
+    let e = code("en", "2000-01-01", "Israel is opposed to French mediation in peace negotiations with Syria.");
+    assert!(e.iter().any(|(s, t, c)| s == "ISR" && t == "FRA" && c.starts_with("12")), "{e:?}");
+}

@@ -92,7 +92,9 @@ pub fn closed() -> Closed {
             "pay",
             "give",
         ],
-        active_with_be: vec![],
+        // Participles that are adjectives after "be": "Israel is opposed to
+        // French mediation" reports Israel's stance, not a passive.
+        active_with_be: vec!["oppose", "commit", "determine", "prepare"],
         honorifics: vec![
             "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
             "prof", "rev", "sheikh",

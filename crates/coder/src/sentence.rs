@@ -1104,14 +1104,21 @@ impl<'a> Analysis<'a> {
             code = if conflict {
                 if intent_negated {
                     "0356".to_string()
-                } else if root >= 18 {
-                    "138".to_string()
                 } else {
-                    "130".to_string()
+                    threat_code(&code, root).to_string()
                 }
             } else if intent_negated {
                 // "will not meet", "n'a pas l'intention de signer": a refusal.
                 refusal_code(root)?.to_string()
+            } else if root >= 9 {
+                // "will reject", "will demand": saying so is the act; "will
+                // boycott" threatens a sanction; a planned or advocated protest
+                // or inquiry ("le PS doit manifester") is no event yet.
+                match root {
+                    10..=13 => code,
+                    _ if code.starts_with("143") => "1312".to_string(),
+                    _ => return None,
+                }
             } else {
                 intent_code(root).to_string()
             };
@@ -1590,6 +1597,18 @@ fn refusal_code(root: u8) -> Option<&'static str> {
         8 => "124",
         _ => return None,
     })
+}
+
+/// The threat a stated future act of force or sanction makes ("will cut
+/// ties" → 1313, "will impose sanctions" → 1312, "will attack" → 138).
+fn threat_code(code: &str, root: u8) -> &'static str {
+    match (root, code) {
+        (18.., _) => "138",
+        (16, c) if c.starts_with("162") => "1311",
+        (16, c) if c.starts_with("163") => "1312",
+        (16, _) => "1313",
+        _ => "130",
+    }
 }
 
 /// The intent code for a cooperative root ("plans to visit" → 036).

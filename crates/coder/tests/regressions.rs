@@ -155,3 +155,13 @@ fn an_adjectival_participle_after_be_is_not_a_passive() {
     let e = code("en", "2000-01-01", "Israel is opposed to French mediation in peace negotiations with Syria.");
     assert!(e.iter().any(|(s, t, c)| s == "ISR" && t == "FRA" && c.starts_with("12")), "{e:?}");
 }
+
+#[test]
+fn a_stated_future_act_keeps_its_meaning() {
+    // A boycott announced is a threat of sanction, not an intent to cooperate.
+    let e = code("en", "2000-01-01", "Palestinian leaders said they would boycott the United States.");
+    assert!(has(&e, "PSEGOV", "USA", "1312"), "{e:?}");
+    // An advocated protest is no event.
+    let e = code("fr", "2009-01-10", "Le Parti socialiste doit manifester avec les lycéens.");
+    assert!(e.iter().all(|(_, _, c)| !c.starts_with("14") && !c.starts_with("03")), "{e:?}");
+}

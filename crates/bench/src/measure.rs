@@ -72,6 +72,9 @@ pub struct Report {
     pub mb_per_s: f64,
     /// One thread: events per second.
     pub events_per_s: f64,
+    /// One thread: CPU seconds the process used (user + system); near
+    /// `seconds` when the core was not shared.
+    pub cpu_s: Option<f64>,
     /// Threads of the second run.
     pub threads: usize,
     /// `threads` threads: seconds.
@@ -82,6 +85,10 @@ pub struct Report {
     pub threads_mb_per_s: f64,
     /// `threads` threads: events per second.
     pub threads_events_per_s: f64,
+    /// `threads` threads: CPU seconds (user + system); near
+    /// `threads × threads_seconds` when every thread had a core of its own,
+    /// lower when other processes shared the cores.
+    pub threads_cpu_s: Option<f64>,
     /// `threads` threads' throughput over one thread's.
     pub threads_speedup: f64,
     /// Keys in the baseline automata (both languages).
@@ -112,6 +119,19 @@ pub fn proc_status_mb(field: &str) -> Option<f64> {
     let line = s.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line[field.len()..].trim_start_matches(':').trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb * 1024.0 / 1e6)
+}
+
+/// CPU seconds (user + system) this process has used, from
+/// `/proc/self/stat`; `None` where there is no such file.
+pub fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): state is
+    // field 3, utime and stime are fields 14 and 15, in clock ticks.
+    let rest = &s[s.rfind(')')? + 1..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    // Linux reports these in USER_HZ, 100 on every mainstream configuration.
+    Some(ticks / 100.0)
 }
 
 /// Codes `articles` and serialises every event as JSON into a sink;
@@ -194,9 +214,11 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Result<Report, Bench
 
     let opts = Options::default();
     progress("coding on 1 thread");
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let events = code_all(&pipeline, &corpus.articles, &opts)?;
     let one = t.elapsed();
+    let cpu1 = cpu_seconds();
     progress(&format!("  {:.1} s, {:.2} MB/s, {events} events", one.as_secs_f64(), mb_per_s(corpus.bytes, one)));
 
     progress(&format!("coding on {} threads", cfg.threads));
@@ -207,6 +229,7 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Result<Report, Bench
         handles.into_iter().map(|h| h.join().unwrap_or(Err(BenchError::Thread))).collect()
     });
     let many = t.elapsed();
+    let cpu2 = cpu_seconds();
     let mut events_many = 0;
     for r in results {
         events_many += r?;
@@ -239,7 +262,9 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Result<Report, Bench
         sentences_per_s: corpus.sentences as f64 / secs,
         mb_per_s: mbs,
         events_per_s: events as f64 / secs,
+        cpu_s: cpu0.zip(cpu1).map(|(a, b)| b - a),
         threads: cfg.threads,
+        threads_cpu_s: cpu1.zip(cpu2).map(|(a, b)| b - a),
         threads_seconds: secs_many,
         threads_sentences_per_s: corpus.sentences as f64 / secs_many,
         threads_mb_per_s: mb_per_s(corpus.bytes, many),
@@ -348,6 +373,23 @@ mod tests {
         let parts = shares(&arts, 2);
         let bytes: Vec<usize> = parts.iter().map(|p| p.iter().map(|a| a.text.len()).sum()).collect();
         assert_eq!(bytes, vec![28, 17]);
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn cpu_time_and_memory_are_read_from_proc() {
+        let before = cpu_seconds().expect("/proc/self/stat");
+        let mut x = 0u64;
+        let t = Instant::now();
+        while t.elapsed() < Duration::from_millis(150) {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+        }
+        let after = cpu_seconds().expect("/proc/self/stat");
+        assert!(after - before >= 0.05, "150 ms of spinning counted as {} s", after - before);
+        let hwm = proc_status_mb("VmHWM").expect("VmHWM");
+        let rss = proc_status_mb("VmRSS").expect("VmRSS");
+        // The kernel updates VmHWM lazily, so it can trail VmRSS a little.
+        assert!(hwm > 0.5 && rss > 0.5 && hwm >= rss * 0.5, "VmHWM {hwm} MB, VmRSS {rss} MB");
     }
 
     #[test]

@@ -60,6 +60,8 @@ fn table(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
         writeln!(out, "{label:<11} {s:>11.0} {m:>7.2} {e:>10.0} {t:>9.2}")?;
     }
     writeln!(out, "speed-up    {:.2}x on {} threads ({} events each run)", r.threads_speedup, r.threads, r.events)?;
+    let cpu = |c: Option<f64>, wall: f64| c.map_or("n/a".to_string(), |c| format!("{c:.1} s ({:.2} cores)", c / wall));
+    writeln!(out, "CPU         1 thread {}, {} threads {}", cpu(r.cpu_s, r.seconds), r.threads, cpu(r.threads_cpu_s, r.threads_seconds))?;
     writeln!(
         out,
         "baseline    {} {:.0} MB/s (daachorse {:.0}, aho-corasick {:.0}; {} keys, {} matches)",

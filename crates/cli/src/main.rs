@@ -1,6 +1,7 @@
 //! `dyad`: political event coding from raw news text.
 
 mod actor;
+mod bench;
 mod input;
 
 use anyhow::{Context as _, Result};
@@ -71,6 +72,11 @@ enum Command {
     ///
     /// Example: dyad actor Choïgou --on 2024-05-12
     Actor(actor::ActorArgs),
+    /// Measure throughput on a generated corpus: sentences/s, MB/s and
+    /// events/s on 1 and N threads, a bare-automaton baseline, start-up, peak RSS.
+    ///
+    /// Example: dyad bench --size 50 --json
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -117,6 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Actor(args) => actor::run(args, today()),
+        Command::Bench(args) => bench::run_bench(args),
         Command::Code { format, lang, date, home, explain, progress, files } => {
             code(format, &lang, date.as_deref(), home, explain, progress, &files)
         }

@@ -205,3 +205,45 @@ fn output_matches_the_documented_schema() {
         assert!(e["quad"].as_u64().is_some_and(|q| (1..=4).contains(&q)));
     }
 }
+
+#[test]
+fn bench_prints_every_figure_as_json() {
+    let out = dyad(&["bench", "--size", "0.2", "--json", "--seed", "5"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    for k in [
+        "sentences_per_s",
+        "mb_per_s",
+        "events_per_s",
+        "baseline_mb_per_s",
+        "baseline_ratio",
+        "threads_speedup",
+        "startup_ms",
+        "threads_sentences_per_s",
+        "threads_mb_per_s",
+        "threads_events_per_s",
+        "daachorse_mb_per_s",
+        "aho_corasick_mb_per_s",
+    ] {
+        assert!(v[k].as_f64().is_some_and(|x| x > 0.0 && x.is_finite()), "{k}: {}", v[k]);
+    }
+    assert!(v["peak_rss_mb"].is_null() || v["peak_rss_mb"].as_f64().is_some_and(|x| x > 10.0));
+    assert_eq!(v["seed"], 5);
+    assert_eq!(v["threads"], 2);
+    let bytes = v["corpus_bytes"].as_u64().expect("corpus_bytes");
+    assert!((200_000..210_000).contains(&bytes), "{bytes}");
+    assert!(v["sentences"].as_u64().is_some_and(|n| n > 1_000), "{}", v["sentences"]);
+    assert!(v["events"].as_u64().is_some_and(|n| n > 100), "{}", v["events"]);
+    let ratio = v["baseline_ratio"].as_f64().expect("ratio");
+    let expect = v["mb_per_s"].as_f64().expect("mb_per_s") / v["baseline_mb_per_s"].as_f64().expect("baseline");
+    assert!((ratio - expect).abs() < 1e-9 && ratio < 1.0, "baseline_ratio {ratio} is a fraction");
+    assert!(v["baseline"] == "daachorse" || v["baseline"] == "aho-corasick");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("coding on 1 thread"), "progress on stderr");
+}
+
+#[test]
+fn bench_rejects_a_bad_size() {
+    let out = dyad(&["bench", "--size=0"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--size"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -20,11 +20,15 @@
 //! Groups:
 //! - `end_to_end`: code every article and serialise every event with
 //!   `serde_json` into `std::io::sink()` (throughput: input text bytes);
-//! - `stages`: `Folded::new` over every article, sentence splitting, and the
-//!   automaton scan alone (`find_overlapping_iter` over the folded text, with
-//!   the article's language's automaton).
+//! - `stages`: `Folded::new` over every article (normalise), sentence
+//!   splitting, the automaton scan alone (`find_overlapping_iter` over the
+//!   folded text, with the article's language's automaton), and `assemble`:
+//!   the sentence analysis on pre-split, pre-folded sentences
+//!   (`Analysis::new`, which scans, then `group`, `confirm_surnames`,
+//!   `attribution`, `events`), without building or serialising events.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use dyad_coder::sentence::{Analysis, Context};
 use dyad_coder::{Options, Pipeline};
 use dyad_core::{Article, Date};
 use dyad_text::{Folded, Lang};
@@ -212,6 +216,41 @@ fn benches(c: &mut Criterion) {
                     m.ac.find_overlapping_iter(black_box(f.as_str())).count()
                 })
                 .sum::<usize>()
+        });
+    });
+
+    // Pre-split, pre-folded sentences (what `Pipeline::code_into` hands the
+    // assembler), with their language and the article date.
+    let sentences: Vec<(&str, String, Folded, Date)> = corpus
+        .iter()
+        .flat_map(|a| {
+            let rules = rules_of(a);
+            let lang = a.lang.as_deref().unwrap_or("fr");
+            let date = a.date.or(options().default_date).expect("a date");
+            dyad_text::sentences(&a.text, rules)
+                .map(|r| &a.text[r])
+                .filter(|s| !dyad_text::is_boilerplate(s, rules))
+                .map(move |s| (lang, s.to_string(), Folded::new(s), date))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(sentences.len(), counts.sentences, "the assemble stage sees the sentences the pipeline codes");
+    let kb = pipeline.kb();
+    g.throughput(Throughput::Bytes(counts.bytes as u64));
+    g.bench_function("assemble", |b| {
+        b.iter(|| {
+            let mut candidates = 0;
+            for (l, orig, folded, date) in &sentences {
+                let m = if *l == "en" { en } else { fr };
+                let map = |f: usize| folded.orig(f);
+                let ctx = Context { date: Some(*date), ..Context::default() };
+                let mut a = Analysis::new(m, kb, black_box(&folded.text), orig, &map);
+                a.group(&ctx);
+                a.confirm_surnames();
+                a.attribution();
+                candidates += a.events(*date, &ctx).len();
+            }
+            candidates
         });
     });
     g.finish();

@@ -440,3 +440,12 @@ impl Matcher {
         })
     }
 }
+
+impl Matcher {
+    /// The folded keys the automaton holds (every surface the coder scans
+    /// for; acronyms, looked up per token, are not among them). For the
+    /// benchmark's bare-automaton baseline.
+    pub fn automaton_keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.index.keys().map(String::as_str)
+    }
+}

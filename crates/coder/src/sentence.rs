@@ -1415,7 +1415,10 @@ impl<'a> Analysis<'a> {
                     t = self.units[u].t1;
                     continue;
                 }
-                for e in self.entries(u) {
+                // "Hamas" is also a spelling of the German city Hamm: a name
+                // that is an organisation or a person is no place.
+                let actor_name = self.entries(u).iter().any(|e| matches!(e, Entry::Org(..) | Entry::Person(_)));
+                for e in self.entries(u).iter().filter(|_| !actor_name) {
                     match *e {
                         Entry::Country(c) | Entry::Capital(c, _) => return Some((self.m.codes[c as usize].clone(), toks)),
                         // "IRNA" is an agency, not the Italian village Irna:

@@ -165,3 +165,10 @@ fn a_stated_future_act_keeps_its_meaning() {
     let e = code("fr", "2009-01-10", "Le Parti socialiste doit manifester avec les lycéens.");
     assert!(e.iter().all(|(_, _, c)| !c.starts_with("14") && !c.starts_with("03")), "{e:?}");
 }
+
+#[test]
+fn an_organisation_name_is_not_a_place() {
+    // "Hamas" is also an alternate spelling of the German city Hamm.
+    let e = code("en", "2006-01-01", "Israel's Cabinet met Sunday and decided to approve a plan against candidates from the group Hamas.");
+    assert!(e.iter().all(|(_, t, _)| t != "DEU"), "{e:?}");
+}

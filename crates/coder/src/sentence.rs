@@ -1389,7 +1389,7 @@ impl<'a> Analysis<'a> {
             }
             let Some(tg) = self.group_of(o - 1) else { continue };
             let t0 = self.groups[tg].t0;
-            let Some(rv) = (t0.saturating_sub(4)..t0).find(|&t| self.m.closed.reporting.contains(&self.tok(t))) else { continue };
+            let Some(rv) = (t0.saturating_sub(6)..t0).find(|&t| self.m.closed.reporting.contains(&self.tok(t))) else { continue };
             let Some(sg) = self.subject(rv, false, Some(tg)) else { continue };
             let sources = self.resolve_group(sg, date, ctx, None);
             let targets = self.resolve_group(tg, date, ctx, None);

@@ -172,3 +172,9 @@ fn an_organisation_name_is_not_a_place() {
     let e = code("en", "2006-01-01", "Israel's Cabinet met Sunday and decided to approve a plan against candidates from the group Hamas.");
     assert!(e.iter().all(|(_, t, _)| t != "DEU"), "{e:?}");
 }
+
+#[test]
+fn a_reported_demand_may_sit_a_few_words_after_the_reporting_verb() {
+    let e = code("en", "1996-01-01", "Egyptian President Hosni Mubarak said here Wednesday that the US must be ready to mediate.");
+    assert!(has(&e, "EGYGOV", "USA", "100"), "{e:?}");
+}

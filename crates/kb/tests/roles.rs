@@ -479,3 +479,18 @@ fn one_person_written_two_ways_is_one_person() {
     assert!(kb().roles_on(person("Mark Rutte"), d).all(|r| r.role != "Prime minister" && r.role != "government"));
     assert_eq!(code("Mark Rutte", "2015-01-01").as_deref(), Some("NLDGOV"));
 }
+
+/// The single-holder office (as `dyad actor --check` sees it) `who` holds on `date`.
+fn office_on(who: &str, date: &str) -> Option<&'static str> {
+    let kb = kb();
+    let d: Date = date.parse().expect("a date");
+    kb.roles_on(person(who), d).find_map(|r| kb.office_of_role(r, &fold)).map(|o| o.as_str())
+}
+
+/// The Mexican "Secretary of ..." and Canadian "Minister of Public Safety"
+/// titles are single-holder offices for `dyad actor --check`.
+#[test]
+fn secretary_and_public_safety_titles_are_offices() {
+    assert_eq!(office_on("Ricardo Trevilla", "2025-01-01"), Some("defence minister"));
+    assert_eq!(office_on("Rosa Icela Rodríguez", "2025-01-01"), Some("interior minister"));
+}

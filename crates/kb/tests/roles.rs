@@ -480,6 +480,71 @@ fn one_person_written_two_ways_is_one_person() {
     assert_eq!(code("Mark Rutte", "2015-01-01").as_deref(), Some("NLDGOV"));
 }
 
+#[test]
+fn brazil_argentina_mexico() {
+    check(&[
+        change("Carlos França", "2023-01-02", Some(("BRAGOV", "Minister of Foreign Affairs of Brazil")), None),
+        change("Mauro Vieira", "2023-01-02", None, Some(("BRAGOV", "Minister of Foreign Affairs of Brazil"))),
+        change("Walter Braga Netto", "2022-03-31", Some(("BRAGOVMIL", "Minister of Defence of Brazil")), None),
+        change("Paulo Sérgio Nogueira", "2022-04-01", None, Some(("BRAGOVMIL", "Minister of Defence of Brazil"))),
+        change("Paulo Sergio Nogueira", "2023-01-01", Some(("BRAGOVMIL", "Minister of Defence of Brazil")), None),
+        change("Jose Mucio", "2023-01-01", None, Some(("BRAGOVMIL", "Minister of Defence of Brazil"))),
+        change("Flávio Dino", "2024-01-31", Some(("BRAGOV", "Minister of Justice and Public Security of Brazil")), None),
+        change("Ricardo Lewandowski", "2024-02-01", None, Some(("BRAGOV", "Minister of Justice and Public Security of Brazil"))),
+        change("Lewandowski", "2026-01-09", Some(("BRAGOV", "Minister of Justice and Public Security of Brazil")), None),
+        change("Júlio César de Arruda", "2023-01-21", Some(("BRAMIL", "Commander of the Brazilian Army")), None),
+        change("Tomas Paiva", "2023-01-21", None, Some(("BRAMIL", "Commander of the Brazilian Army"))),
+        change("Hugo Motta", "2025-02-01", None, Some(("BRALEG", "President of the Chamber of Deputies of Brazil"))),
+        change("Diana Mondino", "2024-10-30", Some(("ARGGOV", "Minister of Foreign Affairs of Argentina")), None),
+        change("Gerardo Werthein", "2024-11-04", None, Some(("ARGGOV", "Minister of Foreign Affairs of Argentina"))),
+        change("Werthein", "2025-10-27", Some(("ARGGOV", "Minister of Foreign Affairs of Argentina")), None),
+        change("Pablo Quirno", "2025-10-28", None, Some(("ARGGOV", "Minister of Foreign Affairs of Argentina"))),
+        change("Jorge Taiana", "2023-12-10", Some(("ARGGOVMIL", "Minister of Defence of Argentina")), None),
+        change("Luis Petri", "2025-12-10", Some(("ARGGOVMIL", "Minister of Defence of Argentina")), None),
+        change("Carlos Presti", "2025-12-12", None, Some(("ARGGOVMIL", "Minister of Defence of Argentina"))),
+        change("Lisandro Catalán", "2025-11-03", Some(("ARGGOV", "Minister of the Interior of Argentina")), None),
+        change("Diego Santilli", "2025-11-11", None, Some(("ARGGOV", "Minister of the Interior of Argentina"))),
+        change("Patricia Bullrich", "2025-12-02", Some(("ARGGOVCOP", "Minister of Security of Argentina")), None),
+        change("Alejandra Monteoliva", "2025-12-02", None, Some(("ARGGOVCOP", "Minister of Security of Argentina"))),
+        change("Cecilia Moreau", "2023-12-07", Some(("ARGLEG", "President of the Chamber of Deputies of Argentina")), None),
+        change("Martín Menem", "2023-12-07", None, Some(("ARGLEG", "President of the Chamber of Deputies of Argentina"))),
+        change("Juan Ramón de la Fuente", "2024-10-01", None, Some(("MEXGOV", "Secretary of Foreign Affairs of Mexico"))),
+    ]);
+    assert_eq!(person("Juan Ramon de la Fuente"), person("Juan Ramón de la Fuente"));
+    assert_eq!(person("Martin Menem"), person("Martín Menem"));
+    assert_eq!(person("Flavio Dino"), person("Flávio Dino"));
+    assert_eq!(code("Aníbal Fernández", "2023-01-01").as_deref(), Some("ARGGOVCOP"));
+}
+
+#[test]
+fn canada() {
+    check(&[
+        change(
+            "Mélanie Joly",
+            "2025-05-13",
+            Some(("CANGOV", "Minister of Foreign Affairs of Canada")),
+            Some(("CANGOVBUS", "Minister of Industry of Canada")),
+        ),
+        change("Anita Anand", "2025-05-13", None, Some(("CANGOV", "Minister of Foreign Affairs of Canada"))),
+        change("Anita Anand", "2023-07-26", Some(("CANGOVMIL", "Minister of National Defence of Canada")), None),
+        change("Bill Blair", "2023-07-26", None, Some(("CANGOVMIL", "Minister of National Defence of Canada"))),
+        change(
+            "David McGuinty",
+            "2025-05-13",
+            Some(("CANGOV", "Minister of Public Safety of Canada")),
+            Some(("CANGOVMIL", "Minister of National Defence of Canada")),
+        ),
+        change("Dominic LeBlanc", "2024-12-20", Some(("CANGOV", "Minister of Public Safety of Canada")), None),
+        change("Gary Anandasangaree", "2025-05-13", None, Some(("CANGOV", "Minister of Public Safety of Canada"))),
+        change("Wayne Eyre", "2024-07-18", Some(("CANMIL", "Chief of the Defence Staff of Canada")), None),
+        change("Jennie Carignan", "2024-07-18", None, Some(("CANMIL", "Chief of the Defence Staff of Canada"))),
+        change("Greg Fergus", "2025-05-26", Some(("CANLEG", "Speaker of the House of Commons of Canada")), None),
+        change("Francis Scarpaleggia", "2025-05-26", None, Some(("CANLEG", "Speaker of the House of Commons of Canada"))),
+    ]);
+    assert_eq!(person("Melanie Joly"), person("Mélanie Joly"));
+    assert_eq!(code("Mélanie Joly", "2025-05-12").as_deref(), Some("CANGOV"));
+}
+
 /// The single-holder office (as `dyad actor --check` sees it) `who` holds on `date`.
 fn office_on(who: &str, date: &str) -> Option<&'static str> {
     let kb = kb();
@@ -493,4 +558,6 @@ fn office_on(who: &str, date: &str) -> Option<&'static str> {
 fn secretary_and_public_safety_titles_are_offices() {
     assert_eq!(office_on("Ricardo Trevilla", "2025-01-01"), Some("defence minister"));
     assert_eq!(office_on("Rosa Icela Rodríguez", "2025-01-01"), Some("interior minister"));
+    assert_eq!(office_on("Juan Ramón de la Fuente", "2025-01-01"), Some("foreign minister"));
+    assert_eq!(office_on("Gary Anandasangaree", "2025-06-01"), Some("interior minister"));
 }

@@ -545,6 +545,37 @@ fn canada() {
     assert_eq!(code("Mélanie Joly", "2025-05-12").as_deref(), Some("CANGOV"));
 }
 
+#[test]
+fn australia() {
+    check(&[
+        change("Marise Payne", "2022-05-23", Some(("AUSGOV", "Minister for Foreign Affairs of Australia")), None),
+        change("Penny Wong", "2022-05-23", None, Some(("AUSGOV", "Minister for Foreign Affairs of Australia"))),
+        change("Peter Dutton", "2022-05-23", Some(("AUSGOVMIL", "Minister for Defence of Australia")), None),
+        change("Richard Marles", "2022-06-01", None, Some(("AUSGOVMIL", "Minister for Defence of Australia"))),
+        change("Clare O'Neil", "2024-07-29", Some(("AUSGOV", "Minister for Home Affairs of Australia")), None),
+        change("Tony Burke", "2024-07-29", None, Some(("AUSGOV", "Minister for Home Affairs of Australia"))),
+        change("Milton Dick", "2022-07-26", None, Some(("AUSLEG", "Speaker of the House of Representatives of Australia"))),
+    ]);
+    assert_eq!(code("Richard Marles", "2022-06-01").as_deref(), Some("AUSGOVMIL"));
+}
+
+#[test]
+fn indonesia_korea_india() {
+    check(&[
+        change("Retno Marsudi", "2024-10-20", Some(("IDNGOV", "Minister of Foreign Affairs of Indonesia")), None),
+        change("Sugiono", "2024-10-21", None, Some(("IDNGOV", "Minister of Foreign Affairs of Indonesia"))),
+        change("Sjafrie Sjamsoeddin", "2024-10-21", None, Some(("IDNGOVMIL", "Minister of Defence of Indonesia"))),
+        change("Han Duck-soo", "2022-05-21", None, Some(("KORGOV", "Prime Minister of South Korea"))),
+        change("Han Deok-soo", "2025-05-02", Some(("KORGOV", "Prime Minister of South Korea")), None),
+        change("Kim Min-seok", "2025-07-03", None, Some(("KORGOV", "Prime Minister of South Korea"))),
+        change("Park Jin", "2022-05-12", None, Some(("KORGOV", "Minister of Foreign Affairs of South Korea"))),
+        change("Park Jin", "2024-01-11", Some(("KORGOV", "Minister of Foreign Affairs of South Korea")), None),
+        change("Ram Nath Kovind", "2022-07-25", Some(("INDGOV", "President of India")), None),
+        change("Droupadi Murmu", "2022-07-25", None, Some(("INDGOV", "President"))),
+        change("Om Birla", "2024-06-26", None, Some(("INDLEG", "Speaker of the Lok Sabha"))),
+    ]);
+}
+
 /// The single-holder office (as `dyad actor --check` sees it) `who` holds on `date`.
 fn office_on(who: &str, date: &str) -> Option<&'static str> {
     let kb = kb();

@@ -576,6 +576,32 @@ fn indonesia_korea_india() {
     ]);
 }
 
+#[test]
+fn south_africa() {
+    check(&[
+        change(
+            "Naledi Pandor",
+            "2024-07-03",
+            Some(("ZAFGOV", "Minister of International Relations and Cooperation of South Africa")),
+            None,
+        ),
+        change(
+            "Ronald Lamola",
+            "2024-07-03",
+            None,
+            Some(("ZAFGOV", "Minister of International Relations and Cooperation of South Africa")),
+        ),
+        change("Thandi Modise", "2024-07-03", Some(("ZAFGOVMIL", "Minister of Defence and Military Veterans of South Africa")), None),
+        change("Angie Motshekga", "2024-07-03", None, Some(("ZAFGOVMIL", "Minister of Defence and Military Veterans of South Africa"))),
+        change("Bheki Cele", "2024-07-03", Some(("ZAFGOVCOP", "Minister of Police of South Africa")), None),
+        change("Senzo Mchunu", "2024-07-03", None, Some(("ZAFGOVCOP", "Minister of Police of South Africa"))),
+        change("Aaron Motsoaledi", "2024-07-03", Some(("ZAFGOV", "Minister of Home Affairs of South Africa")), None),
+        change("Leon Schreiber", "2024-07-03", None, Some(("ZAFGOV", "Minister of Home Affairs of South Africa"))),
+        change("Thoko Didiza", "2024-06-14", None, Some(("ZAFLEG", "Speaker of the National Assembly of South Africa"))),
+    ]);
+    assert_eq!(office_on("Ronald Lamola", "2025-01-01"), Some("foreign minister"));
+}
+
 /// The single-holder office (as `dyad actor --check` sees it) `who` holds on `date`.
 fn office_on(who: &str, date: &str) -> Option<&'static str> {
     let kb = kb();

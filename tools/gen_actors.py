@@ -1158,17 +1158,20 @@ OFFICES_MINISTRY = [
     ("minister for defence", "defence minister"), ("minister for defense", "defence minister"),
     ("minister for national defence", "defence minister"), ("minister of the armed forces", "defence minister"),
     ("defence minister", "defence minister"), ("defense minister", "defence minister"),
-    ("secretary of defense", "defence minister"),
+    ("secretary of defense", "defence minister"), ("secretary of national defense", "defence minister"),
+    ("secretary of national defence", "defence minister"),
     ("minister of foreign affairs", "foreign minister"), ("minister for foreign affairs", "foreign minister"),
     ("minister of external affairs", "foreign minister"), ("minister for external affairs", "foreign minister"),
     ("minister of foreign relations", "foreign minister"),
     ("minister for europe and foreign affairs", "foreign minister"),
     ("foreign minister", "foreign minister"), ("foreign secretary", "foreign minister"),
-    ("secretary of state", "foreign minister"),
+    ("secretary of state", "foreign minister"), ("secretary of foreign affairs", "foreign minister"),
+    ("minister of international relations and cooperation", "foreign minister"),
     ("minister of interior", "interior minister"), ("minister of the interior", "interior minister"),
     ("minister for the interior", "interior minister"), ("minister of internal affairs", "interior minister"),
     ("minister of home affairs", "interior minister"), ("minister for home affairs", "interior minister"),
     ("interior minister", "interior minister"), ("home secretary", "interior minister"),
+    ("secretary of the interior", "interior minister"), ("minister of public safety", "interior minister"),
 ]
 NOT_THE_OFFICE = ["deputy", "vice", "acting", "of state for", "elite"]
 AGENT_CODES = set("GOV MIL LEG JUD OPP CVL REB MED BUS COP SPY EDU REL HLH ELI LAB AGR ENV HRI UAF CRM RAD "

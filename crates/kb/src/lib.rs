@@ -522,6 +522,8 @@ const OFFICES_MINISTRY: &[(&str, Office)] = &[
     ("defence minister", Office::Defence),
     ("defense minister", Office::Defence),
     ("secretary of defense", Office::Defence),
+    ("secretary of national defense", Office::Defence),
+    ("secretary of national defence", Office::Defence),
     ("minister of foreign affairs", Office::ForeignAffairs),
     ("minister for foreign affairs", Office::ForeignAffairs),
     ("minister of external affairs", Office::ForeignAffairs),
@@ -531,6 +533,8 @@ const OFFICES_MINISTRY: &[(&str, Office)] = &[
     ("foreign minister", Office::ForeignAffairs),
     ("foreign secretary", Office::ForeignAffairs),
     ("secretary of state", Office::ForeignAffairs),
+    ("secretary of foreign affairs", Office::ForeignAffairs),
+    ("minister of international relations and cooperation", Office::ForeignAffairs),
     ("minister of interior", Office::Interior),
     ("minister of the interior", Office::Interior),
     ("minister for the interior", Office::Interior),
@@ -539,6 +543,8 @@ const OFFICES_MINISTRY: &[(&str, Office)] = &[
     ("minister for home affairs", Office::Interior),
     ("interior minister", Office::Interior),
     ("home secretary", Office::Interior),
+    ("secretary of the interior", Office::Interior),
+    ("minister of public safety", Office::Interior),
 ];
 
 /// Words that make a role something other than the office itself.

@@ -479,3 +479,142 @@ fn one_person_written_two_ways_is_one_person() {
     assert!(kb().roles_on(person("Mark Rutte"), d).all(|r| r.role != "Prime minister" && r.role != "government"));
     assert_eq!(code("Mark Rutte", "2015-01-01").as_deref(), Some("NLDGOV"));
 }
+
+#[test]
+fn brazil_argentina_mexico() {
+    check(&[
+        change("Carlos França", "2023-01-02", Some(("BRAGOV", "Minister of Foreign Affairs of Brazil")), None),
+        change("Mauro Vieira", "2023-01-02", None, Some(("BRAGOV", "Minister of Foreign Affairs of Brazil"))),
+        change("Walter Braga Netto", "2022-03-31", Some(("BRAGOVMIL", "Minister of Defence of Brazil")), None),
+        change("Paulo Sérgio Nogueira", "2022-04-01", None, Some(("BRAGOVMIL", "Minister of Defence of Brazil"))),
+        change("Paulo Sergio Nogueira", "2023-01-01", Some(("BRAGOVMIL", "Minister of Defence of Brazil")), None),
+        change("Jose Mucio", "2023-01-01", None, Some(("BRAGOVMIL", "Minister of Defence of Brazil"))),
+        change("Flávio Dino", "2024-01-31", Some(("BRAGOV", "Minister of Justice and Public Security of Brazil")), None),
+        change("Ricardo Lewandowski", "2024-02-01", None, Some(("BRAGOV", "Minister of Justice and Public Security of Brazil"))),
+        change("Lewandowski", "2026-01-09", Some(("BRAGOV", "Minister of Justice and Public Security of Brazil")), None),
+        change("Júlio César de Arruda", "2023-01-21", Some(("BRAMIL", "Commander of the Brazilian Army")), None),
+        change("Tomas Paiva", "2023-01-21", None, Some(("BRAMIL", "Commander of the Brazilian Army"))),
+        change("Hugo Motta", "2025-02-01", None, Some(("BRALEG", "President of the Chamber of Deputies of Brazil"))),
+        change("Diana Mondino", "2024-10-30", Some(("ARGGOV", "Minister of Foreign Affairs of Argentina")), None),
+        change("Gerardo Werthein", "2024-11-04", None, Some(("ARGGOV", "Minister of Foreign Affairs of Argentina"))),
+        change("Werthein", "2025-10-27", Some(("ARGGOV", "Minister of Foreign Affairs of Argentina")), None),
+        change("Pablo Quirno", "2025-10-28", None, Some(("ARGGOV", "Minister of Foreign Affairs of Argentina"))),
+        change("Jorge Taiana", "2023-12-10", Some(("ARGGOVMIL", "Minister of Defence of Argentina")), None),
+        change("Luis Petri", "2025-12-10", Some(("ARGGOVMIL", "Minister of Defence of Argentina")), None),
+        change("Carlos Presti", "2025-12-12", None, Some(("ARGGOVMIL", "Minister of Defence of Argentina"))),
+        change("Lisandro Catalán", "2025-11-03", Some(("ARGGOV", "Minister of the Interior of Argentina")), None),
+        change("Diego Santilli", "2025-11-11", None, Some(("ARGGOV", "Minister of the Interior of Argentina"))),
+        change("Patricia Bullrich", "2025-12-02", Some(("ARGGOVCOP", "Minister of Security of Argentina")), None),
+        change("Alejandra Monteoliva", "2025-12-02", None, Some(("ARGGOVCOP", "Minister of Security of Argentina"))),
+        change("Cecilia Moreau", "2023-12-07", Some(("ARGLEG", "President of the Chamber of Deputies of Argentina")), None),
+        change("Martín Menem", "2023-12-07", None, Some(("ARGLEG", "President of the Chamber of Deputies of Argentina"))),
+        change("Juan Ramón de la Fuente", "2024-10-01", None, Some(("MEXGOV", "Secretary of Foreign Affairs of Mexico"))),
+    ]);
+    assert_eq!(person("Juan Ramon de la Fuente"), person("Juan Ramón de la Fuente"));
+    assert_eq!(person("Martin Menem"), person("Martín Menem"));
+    assert_eq!(person("Flavio Dino"), person("Flávio Dino"));
+    assert_eq!(code("Aníbal Fernández", "2023-01-01").as_deref(), Some("ARGGOVCOP"));
+}
+
+#[test]
+fn canada() {
+    check(&[
+        change(
+            "Mélanie Joly",
+            "2025-05-13",
+            Some(("CANGOV", "Minister of Foreign Affairs of Canada")),
+            Some(("CANGOVBUS", "Minister of Industry of Canada")),
+        ),
+        change("Anita Anand", "2025-05-13", None, Some(("CANGOV", "Minister of Foreign Affairs of Canada"))),
+        change("Anita Anand", "2023-07-26", Some(("CANGOVMIL", "Minister of National Defence of Canada")), None),
+        change("Bill Blair", "2023-07-26", None, Some(("CANGOVMIL", "Minister of National Defence of Canada"))),
+        change(
+            "David McGuinty",
+            "2025-05-13",
+            Some(("CANGOV", "Minister of Public Safety of Canada")),
+            Some(("CANGOVMIL", "Minister of National Defence of Canada")),
+        ),
+        change("Dominic LeBlanc", "2024-12-20", Some(("CANGOV", "Minister of Public Safety of Canada")), None),
+        change("Gary Anandasangaree", "2025-05-13", None, Some(("CANGOV", "Minister of Public Safety of Canada"))),
+        change("Wayne Eyre", "2024-07-18", Some(("CANMIL", "Chief of the Defence Staff of Canada")), None),
+        change("Jennie Carignan", "2024-07-18", None, Some(("CANMIL", "Chief of the Defence Staff of Canada"))),
+        change("Greg Fergus", "2025-05-26", Some(("CANLEG", "Speaker of the House of Commons of Canada")), None),
+        change("Francis Scarpaleggia", "2025-05-26", None, Some(("CANLEG", "Speaker of the House of Commons of Canada"))),
+    ]);
+    assert_eq!(person("Melanie Joly"), person("Mélanie Joly"));
+    assert_eq!(code("Mélanie Joly", "2025-05-12").as_deref(), Some("CANGOV"));
+}
+
+#[test]
+fn australia() {
+    check(&[
+        change("Marise Payne", "2022-05-23", Some(("AUSGOV", "Minister for Foreign Affairs of Australia")), None),
+        change("Penny Wong", "2022-05-23", None, Some(("AUSGOV", "Minister for Foreign Affairs of Australia"))),
+        change("Peter Dutton", "2022-05-23", Some(("AUSGOVMIL", "Minister for Defence of Australia")), None),
+        change("Richard Marles", "2022-06-01", None, Some(("AUSGOVMIL", "Minister for Defence of Australia"))),
+        change("Clare O'Neil", "2024-07-29", Some(("AUSGOV", "Minister for Home Affairs of Australia")), None),
+        change("Tony Burke", "2024-07-29", None, Some(("AUSGOV", "Minister for Home Affairs of Australia"))),
+        change("Milton Dick", "2022-07-26", None, Some(("AUSLEG", "Speaker of the House of Representatives of Australia"))),
+    ]);
+    assert_eq!(code("Richard Marles", "2022-06-01").as_deref(), Some("AUSGOVMIL"));
+}
+
+#[test]
+fn indonesia_korea_india() {
+    check(&[
+        change("Retno Marsudi", "2024-10-20", Some(("IDNGOV", "Minister of Foreign Affairs of Indonesia")), None),
+        change("Sugiono", "2024-10-21", None, Some(("IDNGOV", "Minister of Foreign Affairs of Indonesia"))),
+        change("Sjafrie Sjamsoeddin", "2024-10-21", None, Some(("IDNGOVMIL", "Minister of Defence of Indonesia"))),
+        change("Han Duck-soo", "2022-05-21", None, Some(("KORGOV", "Prime Minister of South Korea"))),
+        change("Han Deok-soo", "2025-05-02", Some(("KORGOV", "Prime Minister of South Korea")), None),
+        change("Kim Min-seok", "2025-07-03", None, Some(("KORGOV", "Prime Minister of South Korea"))),
+        change("Park Jin", "2022-05-12", None, Some(("KORGOV", "Minister of Foreign Affairs of South Korea"))),
+        change("Park Jin", "2024-01-11", Some(("KORGOV", "Minister of Foreign Affairs of South Korea")), None),
+        change("Ram Nath Kovind", "2022-07-25", Some(("INDGOV", "President of India")), None),
+        change("Droupadi Murmu", "2022-07-25", None, Some(("INDGOV", "President"))),
+        change("Om Birla", "2024-06-26", None, Some(("INDLEG", "Speaker of the Lok Sabha"))),
+    ]);
+}
+
+#[test]
+fn south_africa() {
+    check(&[
+        change(
+            "Naledi Pandor",
+            "2024-07-03",
+            Some(("ZAFGOV", "Minister of International Relations and Cooperation of South Africa")),
+            None,
+        ),
+        change(
+            "Ronald Lamola",
+            "2024-07-03",
+            None,
+            Some(("ZAFGOV", "Minister of International Relations and Cooperation of South Africa")),
+        ),
+        change("Thandi Modise", "2024-07-03", Some(("ZAFGOVMIL", "Minister of Defence and Military Veterans of South Africa")), None),
+        change("Angie Motshekga", "2024-07-03", None, Some(("ZAFGOVMIL", "Minister of Defence and Military Veterans of South Africa"))),
+        change("Bheki Cele", "2024-07-03", Some(("ZAFGOVCOP", "Minister of Police of South Africa")), None),
+        change("Senzo Mchunu", "2024-07-03", None, Some(("ZAFGOVCOP", "Minister of Police of South Africa"))),
+        change("Aaron Motsoaledi", "2024-07-03", Some(("ZAFGOV", "Minister of Home Affairs of South Africa")), None),
+        change("Leon Schreiber", "2024-07-03", None, Some(("ZAFGOV", "Minister of Home Affairs of South Africa"))),
+        change("Thoko Didiza", "2024-06-14", None, Some(("ZAFLEG", "Speaker of the National Assembly of South Africa"))),
+    ]);
+    assert_eq!(office_on("Ronald Lamola", "2025-01-01"), Some("foreign minister"));
+}
+
+/// The single-holder office (as `dyad actor --check` sees it) `who` holds on `date`.
+fn office_on(who: &str, date: &str) -> Option<&'static str> {
+    let kb = kb();
+    let d: Date = date.parse().expect("a date");
+    kb.roles_on(person(who), d).find_map(|r| kb.office_of_role(r, &fold)).map(|o| o.as_str())
+}
+
+/// The Mexican "Secretary of ..." and Canadian "Minister of Public Safety"
+/// titles are single-holder offices for `dyad actor --check`.
+#[test]
+fn secretary_and_public_safety_titles_are_offices() {
+    assert_eq!(office_on("Ricardo Trevilla", "2025-01-01"), Some("defence minister"));
+    assert_eq!(office_on("Rosa Icela Rodríguez", "2025-01-01"), Some("interior minister"));
+    assert_eq!(office_on("Juan Ramón de la Fuente", "2025-01-01"), Some("foreign minister"));
+    assert_eq!(office_on("Gary Anandasangaree", "2025-06-01"), Some("interior minister"));
+}

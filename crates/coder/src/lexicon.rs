@@ -3,10 +3,11 @@
 //!
 //! Keys are folded the same way as the text ([`dyad_text::Folded`]); each key
 //! maps to one or more [`Entry`]s (a key such as "washington" is both a
-//! capital and a city).
+//! capital and a city). The keys are searched from each token start through a
+//! byte [`Trie`] (see [`crate::trie`]).
 
+use crate::trie::Trie;
 use crate::CoderError;
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use dyad_dict::{lang as dlang, LangPack};
 use dyad_kb::{Kb, NameKind};
 use dyad_text::{Folded, LangRules};
@@ -123,11 +124,12 @@ fn tag_of(t: &str) -> u8 {
 
 /// One language's compiled automaton and tables.
 pub struct Matcher {
-    /// The automaton; values index `entries`.
-    pub ac: DoubleArrayAhoCorasick<u32>,
+    /// The keys searched in the text (all but the acronyms); values index `entries`.
+    pub trie: Trie,
     /// Entries per key.
     pub entries: Vec<Vec<Entry>>,
-    /// The folded keys, for diagnostics and the benchmark baseline.
+    /// The folded keys, for diagnostics and the benchmark baseline (see
+    /// [`Matcher::scanned_keys`]).
     pub keys: Vec<String>,
     /// Index of the automaton's keys, by folded key.
     pub index: HashMap<String, u32>,
@@ -309,6 +311,16 @@ fn surname(name: &str) -> Option<&str> {
 }
 
 impl Matcher {
+    /// The keys searched in the text, with their index into `entries`: every
+    /// key but the acronyms (which are looked up per capitalised token).
+    pub fn scanned_keys(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.keys
+            .iter()
+            .enumerate()
+            .filter(|(i, k)| self.acronyms.get(k.as_str()) != Some(&(*i as u32)))
+            .map(|(i, k)| (k.as_str(), i as u32))
+    }
+
     /// Compiles everything for `lang`.
     pub fn build(lang: &'static str, kb: &Kb, pack: LangPack, rules: &LangRules, closed: Closed) -> Result<Matcher, CoderError> {
         let mut b = Builder::default();
@@ -417,12 +429,9 @@ impl Matcher {
                 }
             }
         }
-        let ac = DoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build_with_values(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)))
-            .map_err(|e| CoderError::Automaton(e.to_string()))?;
+        let trie = Trie::new(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)));
         Ok(Matcher {
-            ac,
+            trie,
             entries: b.entries,
             keys: b.keys,
             index: b.index,

@@ -26,6 +26,7 @@
 pub mod lang;
 pub mod lexicon;
 pub mod sentence;
+pub mod trie;
 
 use dyad_core::{codebook, Actor, Article, Date, Event, Evidence, Location, TitleCheck};
 use dyad_dict::LangPack;

@@ -242,52 +242,63 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// Selects the units: at each token start, left to right, the longest
+    /// key found there that covers whole tokens; the next unit starts after
+    /// its end. (Keys are searched only from token starts: a match starting
+    /// anywhere else could never be selected.)
     fn select_units(&mut self) {
         let text = self.text;
-        let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        for mt in self.m.ac.find_overlapping_iter(text) {
-            let (s, e) = (mt.start(), mt.end());
-            let key = &self.m.keys[mt.value() as usize];
-            let first = key.chars().next().unwrap_or(' ');
-            let last = key.chars().next_back().unwrap_or(' ');
-            if is_word(first) && text[..s].chars().next_back().is_some_and(is_word) {
-                continue;
-            }
-            if is_word(last) && text[e..].chars().next().is_some_and(is_word) {
-                continue;
-            }
-            found.push((s, e, mt.value()));
-        }
-        if !self.m.acronyms.is_empty() {
-            for t in &self.toks {
-                let (os, oe) = ((self.map)(t.s), (self.map)(t.e));
-                let o = self.orig.get(os..oe).unwrap_or("");
-                if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
-                    if let Some(&k) = self.m.acronyms.get(&self.text[t.s..t.e]) {
-                        found.push((t.s, t.e, k));
-                    }
-                }
-            }
-        }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let bytes = text.as_bytes();
+        // (end, acronym, key) of the keys starting at the current token,
+        // longest first; an automaton key before an acronym of the same span.
+        let mut cands: Vec<(usize, bool, u32)> = Vec::new();
         let mut pos = 0;
-        for (s, e, key) in found {
+        for ti in 0..self.toks.len() {
+            let t = self.toks[ti];
+            let s = t.s;
             if s < pos {
                 continue;
             }
-            let (Some(t0), Some(t1)) = (self.tok_index(s, false), self.tok_index(e, true)) else { continue };
-            // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
-            let tok_end = self.toks[t1].e;
-            if self.toks[t0].s != s
-                || (tok_end != e && !self.text[..e].ends_with('\'') && !(tok_end == e + 1 && self.text[..tok_end].ends_with('\'')))
-            {
-                continue;
+            cands.clear();
+            let prev_is_word = text[..s].chars().next_back().is_some_and(is_word);
+            for (len, key) in self.m.trie.prefixes(&bytes[s..]) {
+                let e = s + len;
+                let k = &text[s..e];
+                let first = k.chars().next().unwrap_or(' ');
+                let last = k.chars().next_back().unwrap_or(' ');
+                if is_word(first) && prev_is_word {
+                    continue;
+                }
+                if is_word(last) && text[e..].chars().next().is_some_and(is_word) {
+                    continue;
+                }
+                cands.push((e, false, key));
             }
-            pos = e;
-            let u = self.units.len();
-            self.units.push(Unit { t0, t1: t1 + 1, key });
-            for t in t0..=t1 {
-                self.unit_at[t] = Some(u);
+            cands.reverse();
+            if !self.m.acronyms.is_empty() {
+                let (os, oe) = ((self.map)(t.s), (self.map)(t.e));
+                let o = self.orig.get(os..oe).unwrap_or("");
+                if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+                    if let Some(&k) = self.m.acronyms.get(&text[t.s..t.e]) {
+                        let at = cands.iter().position(|c| c.0 < t.e).unwrap_or(cands.len());
+                        cands.insert(at, (t.e, true, k));
+                    }
+                }
+            }
+            for &(e, _, key) in &cands {
+                let Some(t1) = self.tok_index(e, true) else { continue };
+                // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
+                let tok_end = self.toks[t1].e;
+                if tok_end != e && !text[..e].ends_with('\'') && !(tok_end == e + 1 && text[..tok_end].ends_with('\'')) {
+                    continue;
+                }
+                pos = e;
+                let u = self.units.len();
+                self.units.push(Unit { t0: ti, t1: t1 + 1, key });
+                for x in ti..=t1 {
+                    self.unit_at[x] = Some(u);
+                }
+                break;
             }
         }
     }

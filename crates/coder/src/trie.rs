@@ -1,0 +1,179 @@
+//! A byte trie over the matcher's folded keys, searched from one position at
+//! a time.
+//!
+//! The coder only keeps matches that start where a token starts, so instead
+//! of an overlapping Aho–Corasick scan of every byte (where short keys such
+//! as "a", "de" or "the" match everywhere, including inside words) it walks
+//! this trie from each token start: [`Trie::prefixes`] yields every key that
+//! is a prefix of the text there, shortest first. Building it is a sort and
+//! one pass over the keys, far cheaper than compiling a double-array
+//! automaton, which was most of dyad's start-up.
+
+/// The first 8 bytes of `k`, zero-padded, as a big-endian integer: ordering
+/// by it never contradicts ordering by the bytes.
+fn head(k: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = k.len().min(8);
+    b[..n].copy_from_slice(&k[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// Value of a node that ends no key.
+const NONE: u32 = u32::MAX;
+
+/// A trie of byte strings, each with a `u32` value.
+///
+/// The edges leaving node `n` are `labels[span[n].0..span[n].1]` (sorted)
+/// with their targets at the same indices in `targets`. The root's edges are
+/// also kept in a direct table.
+#[derive(Debug, Clone)]
+pub struct Trie {
+    span: Vec<(u32, u32)>,
+    labels: Vec<u8>,
+    targets: Vec<u32>,
+    values: Vec<u32>,
+    root: Box<[u32; 256]>,
+}
+
+impl Trie {
+    /// Builds the trie of `keys` (each with its value). Empty keys are
+    /// ignored; when a key is repeated, its smallest value is kept.
+    pub fn new<'k>(keys: impl IntoIterator<Item = (&'k [u8], u32)>) -> Trie {
+        // Sorted by (first 8 bytes as a big-endian integer, key, value): the
+        // same order as sorting the keys, with most comparisons on integers.
+        let mut keys: Vec<(u64, &[u8], u32)> = keys.into_iter().filter(|(k, _)| !k.is_empty()).map(|(k, v)| (head(k), k, v)).collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+        // Among repeated keys, the first (smallest) value stays.
+        keys.dedup_by(|b, a| a.1 == b.1);
+        // The sorted keys, copied into one buffer: the walk below reads them
+        // in order.
+        let mut bytes = Vec::with_capacity(keys.iter().map(|k| k.1.len()).sum());
+        let mut ends = Vec::with_capacity(keys.len());
+        let vals: Vec<u32> = keys.iter().map(|k| k.2).collect();
+        for k in &keys {
+            bytes.extend_from_slice(k.1);
+            ends.push(bytes.len());
+        }
+        let key = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+        let mut span = vec![(0u32, 0u32)];
+        let mut labels = Vec::new();
+        let mut targets = Vec::new();
+        let mut values = vec![NONE];
+        // Depth first: (node, range of keys below it, depth). A node's edges
+        // are all created when it is visited, so they are contiguous.
+        let mut stack = vec![(0usize, 0usize, keys.len(), 0usize)];
+        let mut children = Vec::new();
+        while let Some((node, mut lo, hi, depth)) = stack.pop() {
+            if lo < hi && key(lo).len() == depth {
+                values[node] = vals[lo];
+                lo += 1;
+            }
+            let start = labels.len() as u32;
+            children.clear();
+            while lo < hi {
+                let b = key(lo)[depth];
+                let mut end = lo + 1;
+                while end < hi && key(end)[depth] == b {
+                    end += 1;
+                }
+                let child = values.len();
+                values.push(NONE);
+                span.push((0, 0));
+                labels.push(b);
+                targets.push(child as u32);
+                children.push((child, lo, end, depth + 1));
+                lo = end;
+            }
+            span[node] = (start, labels.len() as u32);
+            stack.extend(children.drain(..).rev());
+        }
+        let mut root = Box::new([NONE; 256]);
+        for i in span[0].0 as usize..span[0].1 as usize {
+            root[labels[i] as usize] = targets[i];
+        }
+        Trie { span, labels, targets, values, root }
+    }
+
+    /// Number of nodes (for diagnostics).
+    pub fn nodes(&self) -> usize {
+        self.values.len()
+    }
+
+    fn child(&self, node: u32, b: u8) -> Option<u32> {
+        if node == 0 {
+            let c = self.root[b as usize];
+            return (c != NONE).then_some(c);
+        }
+        let (lo, hi) = self.span[node as usize];
+        let (lo, hi) = (lo as usize, hi as usize);
+        let labels = &self.labels[lo..hi];
+        let i = if labels.len() <= 8 { labels.iter().position(|&l| l == b)? } else { labels.binary_search(&b).ok()? };
+        Some(self.targets[lo + i])
+    }
+
+    /// Every key that is a prefix of `text`, as (length, value), shortest first.
+    pub fn prefixes<'t>(&'t self, text: &'t [u8]) -> impl Iterator<Item = (usize, u32)> + 't {
+        let mut node = 0u32;
+        let mut i = 0usize;
+        std::iter::from_fn(move || {
+            while i < text.len() {
+                node = self.child(node, text[i])?;
+                i += 1;
+                let v = self.values[node as usize];
+                if v != NONE {
+                    return Some((i, v));
+                }
+            }
+            None
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(t: &Trie, text: &str) -> Vec<(usize, u32)> {
+        t.prefixes(text.as_bytes()).collect()
+    }
+
+    #[test]
+    fn finds_every_key_that_starts_here() {
+        let keys = ["de", "de la", "de la defense", "a", "ab", "defense", "z"];
+        let t = Trie::new(keys.iter().enumerate().map(|(i, k)| (k.as_bytes(), i as u32)));
+        assert_eq!(all(&t, "de la defense nationale"), vec![(2, 0), (5, 1), (13, 2)]);
+        assert_eq!(all(&t, "abc"), vec![(1, 3), (2, 4)]);
+        assert_eq!(all(&t, "d"), vec![]);
+        assert_eq!(all(&t, "x de"), vec![]);
+        assert_eq!(all(&t, ""), vec![]);
+        assert_eq!(all(&t, "z"), vec![(1, 6)]);
+    }
+
+    #[test]
+    fn matches_a_naive_search() {
+        // Many keys sharing prefixes, nodes with more than 8 edges, bytes
+        // above 127: the trie agrees with comparing every key.
+        let mut keys: Vec<String> = Vec::new();
+        for a in ["", "a", "b", "ab", "ba", "abc", "é"] {
+            for b in 'a'..='m' {
+                keys.push(format!("{a}{b}"));
+                keys.push(format!("{a}{b} {a}"));
+            }
+        }
+        keys.push("a".into()); // a repeat keeps its first value
+        let t = Trie::new(keys.iter().enumerate().map(|(i, k)| (k.as_bytes(), i as u32)));
+        for text in ["ab abc", "abcd a", "éa é", "ba ba", "mmm", "a"] {
+            for s in 0..text.len() {
+                let rest = &text.as_bytes()[s..];
+                let mut want: Vec<(usize, u32)> = Vec::new();
+                for (i, k) in keys.iter().enumerate() {
+                    if rest.starts_with(k.as_bytes()) && !want.iter().any(|w| w.0 == k.len()) {
+                        want.push((k.len(), i as u32));
+                    }
+                }
+                want.sort();
+                assert_eq!(t.prefixes(rest).collect::<Vec<_>>(), want, "{text:?} at {s}");
+            }
+        }
+    }
+}

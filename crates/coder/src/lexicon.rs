@@ -6,6 +6,7 @@
 //! capital and a city). The keys are searched from each token start through a
 //! byte [`Trie`] (see [`crate::trie`]).
 
+use crate::patterns::Patterns;
 use crate::trie::Trie;
 use crate::CoderError;
 use dyad_dict::{lang as dlang, LangPack};
@@ -140,6 +141,8 @@ pub struct Matcher {
     pub codes: Vec<String>,
     /// Interned lemmas.
     pub lemmas: Vec<String>,
+    /// The pack's patterns, compiled by lemma id.
+    pub patterns: Patterns,
     /// The language pack.
     pub pack: LangPack,
     /// The language's closed word classes (see [`Closed`]).
@@ -430,8 +433,10 @@ impl Matcher {
             }
         }
         let trie = Trie::new(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)));
+        let patterns = Patterns::new(&pack, &b.lemmas, dlang::agreement_endings(lang));
         Ok(Matcher {
             trie,
+            patterns,
             entries: b.entries,
             keys: b.keys,
             index: b.index,

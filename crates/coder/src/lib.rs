@@ -25,6 +25,7 @@
 
 pub mod lang;
 pub mod lexicon;
+pub mod patterns;
 pub mod sentence;
 pub mod trie;
 

@@ -21,18 +21,25 @@ fn head(k: &[u8]) -> u64 {
 /// Value of a node that ends no key.
 const NONE: u32 = u32::MAX;
 
+/// One edge, with what the walk needs of the node it leads to: its value and
+/// the range of its own edges (one memory access per byte of text).
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    start: u32,
+    end: u32,
+    value: u32,
+    label: u8,
+}
+
 /// A trie of byte strings, each with a `u32` value.
 ///
-/// The edges leaving node `n` are `labels[span[n].0..span[n].1]` (sorted)
-/// with their targets at the same indices in `targets`. The root's edges are
-/// also kept in a direct table.
+/// A node is the range of its edges in `edges` (sorted by label); the root's
+/// edges are `edges[root.0..root.1]`, also indexed by byte in `first`.
 #[derive(Debug, Clone)]
 pub struct Trie {
-    span: Vec<(u32, u32)>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
-    values: Vec<u32>,
-    root: Box<[u32; 256]>,
+    edges: Vec<Edge>,
+    root: (u32, u32),
+    first: Box<[u32; 256]>,
 }
 
 impl Trie {
@@ -55,20 +62,22 @@ impl Trie {
             ends.push(bytes.len());
         }
         let key = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-        let mut span = vec![(0u32, 0u32)];
-        let mut labels = Vec::new();
-        let mut targets = Vec::new();
-        let mut values = vec![NONE];
-        // Depth first: (node, range of keys below it, depth). A node's edges
-        // are all created when it is visited, so they are contiguous.
-        let mut stack = vec![(0usize, 0usize, keys.len(), 0usize)];
+        let mut edges: Vec<Edge> = Vec::with_capacity(bytes.len() / 2);
+        let mut root = (0, 0);
+        // Depth first: (edge into the node, or none for the root; range of
+        // keys below the node; depth). A node's edges are all created when it
+        // is visited, so they are contiguous.
+        let mut stack: Vec<(Option<usize>, usize, usize, usize)> = vec![(None, 0, keys.len(), 0)];
         let mut children = Vec::new();
-        while let Some((node, mut lo, hi, depth)) = stack.pop() {
+        while let Some((into, mut lo, hi, depth)) = stack.pop() {
             if lo < hi && key(lo).len() == depth {
-                values[node] = vals[lo];
+                if let Some(e) = into {
+                    let e: &mut Edge = &mut edges[e];
+                    e.value = vals[lo];
+                }
                 lo += 1;
             }
-            let start = labels.len() as u32;
+            let start = edges.len() as u32;
             children.clear();
             while lo < hi {
                 let b = key(lo)[depth];
@@ -76,52 +85,51 @@ impl Trie {
                 while end < hi && key(end)[depth] == b {
                     end += 1;
                 }
-                let child = values.len();
-                values.push(NONE);
-                span.push((0, 0));
-                labels.push(b);
-                targets.push(child as u32);
-                children.push((child, lo, end, depth + 1));
+                children.push((Some(edges.len()), lo, end, depth + 1));
+                edges.push(Edge { start: 0, end: 0, value: NONE, label: b });
                 lo = end;
             }
-            span[node] = (start, labels.len() as u32);
+            let range = (start, edges.len() as u32);
+            match into {
+                Some(e) => (edges[e].start, edges[e].end) = range,
+                None => root = range,
+            }
             stack.extend(children.drain(..).rev());
         }
-        let mut root = Box::new([NONE; 256]);
-        for i in span[0].0 as usize..span[0].1 as usize {
-            root[labels[i] as usize] = targets[i];
+        let mut first = Box::new([NONE; 256]);
+        for i in root.0..root.1 {
+            first[edges[i as usize].label as usize] = i;
         }
-        Trie { span, labels, targets, values, root }
+        Trie { edges, root, first }
     }
 
     /// Number of nodes (for diagnostics).
     pub fn nodes(&self) -> usize {
-        self.values.len()
-    }
-
-    fn child(&self, node: u32, b: u8) -> Option<u32> {
-        if node == 0 {
-            let c = self.root[b as usize];
-            return (c != NONE).then_some(c);
-        }
-        let (lo, hi) = self.span[node as usize];
-        let (lo, hi) = (lo as usize, hi as usize);
-        let labels = &self.labels[lo..hi];
-        let i = if labels.len() <= 8 { labels.iter().position(|&l| l == b)? } else { labels.binary_search(&b).ok()? };
-        Some(self.targets[lo + i])
+        self.edges.len() + 1
     }
 
     /// Every key that is a prefix of `text`, as (length, value), shortest first.
     pub fn prefixes<'t>(&'t self, text: &'t [u8]) -> impl Iterator<Item = (usize, u32)> + 't {
-        let mut node = 0u32;
+        let mut node = self.root;
         let mut i = 0usize;
         std::iter::from_fn(move || {
             while i < text.len() {
-                node = self.child(node, text[i])?;
+                let b = text[i];
+                let e = if i == 0 {
+                    self.edges.get(*self.first.get(b as usize)? as usize)?
+                } else {
+                    let edges = self.edges.get(node.0 as usize..node.1 as usize)?;
+                    let j = if edges.len() <= 8 {
+                        edges.iter().position(|e| e.label == b)?
+                    } else {
+                        edges.binary_search_by_key(&b, |e| e.label).ok()?
+                    };
+                    &edges[j]
+                };
                 i += 1;
-                let v = self.values[node as usize];
-                if v != NONE {
-                    return Some((i, v));
+                node = (e.start, e.end);
+                if e.value != NONE {
+                    return Some((i, e.value));
                 }
             }
             None

@@ -11,7 +11,7 @@ use crate::trie::Trie;
 use crate::CoderError;
 use dyad_dict::{lang as dlang, LangPack};
 use dyad_kb::{Kb, NameKind};
-use dyad_text::{Folded, LangRules};
+use dyad_text::{Folded, FxMap, LangRules};
 use std::collections::HashMap;
 
 /// Closed-class words the coder reacts to.
@@ -133,10 +133,10 @@ pub struct Matcher {
     /// [`Matcher::scanned_keys`]).
     pub keys: Vec<String>,
     /// Index of the automaton's keys, by folded key.
-    pub index: HashMap<String, u32>,
+    pub index: FxMap<u32>,
     /// Acronyms ("UN", "US", "IRIB"): matched per token, and only where the
     /// text writes them in capitals, so "un" and "us" stay words.
-    pub acronyms: HashMap<String, u32>,
+    pub acronyms: FxMap<u32>,
     /// Interned codes (countries, agents, orgs).
     pub codes: Vec<String>,
     /// Interned lemmas.
@@ -153,15 +153,15 @@ pub struct Matcher {
 
 #[derive(Default)]
 struct Builder {
-    index: HashMap<String, u32>,
+    index: FxMap<u32>,
     keys: Vec<String>,
     entries: Vec<Vec<Entry>>,
-    acronyms: HashMap<String, u32>,
+    acronyms: FxMap<u32>,
     in_automaton: Vec<bool>,
     codes: Vec<String>,
-    code_index: HashMap<String, u32>,
+    code_index: FxMap<u32>,
     lemmas: Vec<String>,
-    lemma_index: HashMap<String, u32>,
+    lemma_index: FxMap<u32>,
 }
 
 impl Builder {
@@ -327,6 +327,12 @@ impl Matcher {
     /// Compiles everything for `lang`.
     pub fn build(lang: &'static str, kb: &Kb, pack: LangPack, rules: &LangRules, closed: Closed) -> Result<Matcher, CoderError> {
         let mut b = Builder::default();
+        // About one key per name, alias and form: sized once, not rehashed.
+        let n = kb.countries.len() + kb.cities.len() + kb.orgs.len() + 3 * kb.persons.len() + pack.agents.len() + pack.forms.len();
+        b.index.reserve(n);
+        b.keys.reserve(n);
+        b.entries.reserve(n);
+        b.in_automaton.reserve(n);
         for c in &kb.countries {
             // Country names are written the same in many languages: take every
             // language's names, but demonyms and capitals of this language and English only.

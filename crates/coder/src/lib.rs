@@ -110,12 +110,13 @@ impl Pipeline {
         Ok(Pipeline { kb, role_offices, matchers })
     }
 
-    /// Loads and compiles every language now (to time start-up, or to fail early).
+    /// Loads and compiles every language now (to time start-up, or to fail
+    /// early), each on its own thread.
     pub fn warm(&self) -> Result<(), CoderError> {
-        for (l, _) in &self.matchers {
-            self.matcher(l)?;
-        }
-        Ok(())
+        std::thread::scope(|s| {
+            let builds: Vec<_> = self.matchers.iter().map(|(l, _)| s.spawn(move || self.matcher(l).map(|_| ()))).collect();
+            builds.into_iter().try_for_each(|b| b.join().unwrap_or_else(|_| Err(CoderError::Automaton("a build thread panicked".into()))))
+        })
     }
 
     fn build(kb: &Kb, l: &'static str) -> Result<Matcher, CoderError> {

@@ -57,13 +57,16 @@ pub struct Patterns {
     /// the pattern words that start with it and are at most 2 bytes longer.
     elided: FxMap<Vec<u32>>,
     endings: &'static [&'static str],
+    /// Bit `len.min(63)` of `shapes[first byte]` is set when some pattern
+    /// word has that first byte and length: most tokens need no hashing.
+    shapes: Vec<u64>,
 }
 
 impl Patterns {
     /// Compiles the patterns of `pack` for the lemmas `lemmas` (by id);
     /// `endings` are the language's agreement endings.
     pub fn new(pack: &LangPack, lemmas: &[String], endings: &'static [&'static str]) -> Patterns {
-        let mut p = Patterns { endings, ..Patterns::default() };
+        let mut p = Patterns { endings, shapes: vec![0; 256], ..Patterns::default() };
         for lemma in lemmas {
             let start = p.pats.len() as u32;
             for &pi in pack.patterns_for(lemma) {
@@ -100,6 +103,9 @@ impl Patterns {
         }
         let id = self.words.len() as u32;
         self.words.insert(a.to_string(), id);
+        if let Some(&b) = a.as_bytes().first() {
+            self.shapes[b as usize] |= 1 << a.len().min(63);
+        }
         // An elided token "w'" stands for `a` when `a` starts with "w" and is
         // at most 2 bytes longer than it.
         for cut in 0..=2.min(a.len()) {
@@ -135,8 +141,14 @@ impl Patterns {
     /// the elided stem and at most one byte longer than `w`; or `w` is `a`
     /// plus an agreement ending.
     pub fn token_words(&self, w: &str, out: &mut Vec<u32>) {
-        if let Some(&id) = self.words.get(w) {
-            out.push(id);
+        let maybe = |a: &str| match a.as_bytes().first() {
+            Some(&b) => self.shapes[b as usize] & (1 << a.len().min(63)) != 0,
+            None => self.words.contains_key(""),
+        };
+        if maybe(w) {
+            if let Some(&id) = self.words.get(w) {
+                out.push(id);
+            }
         }
         if let Some(stem) = w.strip_suffix('\'') {
             if let Some(ids) = self.elided.get(stem) {
@@ -144,7 +156,7 @@ impl Patterns {
             }
         }
         for e in self.endings {
-            if let Some(a) = w.strip_suffix(e) {
+            if let Some(a) = w.strip_suffix(e).filter(|a| maybe(a)) {
                 if let Some(&id) = self.words.get(a) {
                     out.push(id);
                 }

@@ -389,6 +389,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_pipeline_codes_on_several_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Pipeline>();
+        let p = Pipeline::new().expect("pipeline");
+        let a = Article {
+            id: "t".into(),
+            text: "Moscou a condamné mardi les sanctions imposées par Washington.".into(),
+            date: "2026-03-05".parse().ok(),
+            ..Default::default()
+        };
+        let ids = || p.code(&a, &Options::default()).expect("codes").events.into_iter().map(|e| e.id).collect::<Vec<_>>();
+        let one = ids();
+        assert!(!one.is_empty());
+        std::thread::scope(|s| {
+            let (x, y) = (s.spawn(ids), s.spawn(ids));
+            assert_eq!(x.join().expect("thread"), one);
+            assert_eq!(y.join().expect("thread"), one);
+        });
+    }
+
+    #[test]
     fn ids_are_stable_and_distinct() {
         let a = event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3);
         assert_eq!(a, event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3));

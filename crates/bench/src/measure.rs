@@ -11,7 +11,7 @@
 //! 5. the baseline: the text dyad scans (each non-boilerplate sentence,
 //!    folded, as [`Pipeline::code`] folds it), joined with newlines per
 //!    language, scanned with overlapping standard matching by a bare
-//!    automaton of the same keys as dyad's ([`Matcher::automaton_keys`]),
+//!    automaton of the same keys as dyad's ([`Matcher::scanned_keys`]),
 //!    built with `daachorse` and with `aho-corasick`; best of
 //!    [`BASELINE_RUNS`] scans each, the faster library is the baseline.
 //!
@@ -19,7 +19,7 @@
 //! `baseline_ratio` (dyad MB/s ÷ baseline MB/s) is the baseline's time over
 //! dyad's.
 //!
-//! [`Matcher::automaton_keys`]: dyad_coder::lexicon::Matcher::automaton_keys
+//! [`Matcher::scanned_keys`]: dyad_coder::lexicon::Matcher::scanned_keys
 
 use crate::corpus::{generate_with, Corpus};
 use crate::BenchError;
@@ -310,7 +310,7 @@ fn baseline(p: &Pipeline, corpus: &Corpus, progress: &mut dyn FnMut(&str)) -> Re
             }
         }
         folded_bytes += text.len();
-        let mut k: Vec<&str> = m.automaton_keys().collect();
+        let mut k: Vec<&str> = m.scanned_keys().map(|(k, _)| k).collect();
         k.sort_unstable();
         keys += k.len();
         let t = Instant::now();

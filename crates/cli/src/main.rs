@@ -157,7 +157,9 @@ fn code(
         },
         None => Some(today()),
     };
-    let pipeline = Pipeline::new().context("loading the bundled dictionaries")?;
+    // Never dropped: freeing the dictionaries' many small allocations at exit
+    // took ~15 % of a short run's time; the process ends right after.
+    let pipeline = std::mem::ManuallyDrop::new(Pipeline::new().context("loading the bundled dictionaries")?);
     let opts = Options { lang, default_date, explain, home_country: home };
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::new(stdout);

@@ -3,13 +3,15 @@
 //!
 //! Keys are folded the same way as the text ([`dyad_text::Folded`]); each key
 //! maps to one or more [`Entry`]s (a key such as "washington" is both a
-//! capital and a city).
+//! capital and a city). The keys are searched from each token start through a
+//! byte [`Trie`] (see [`crate::trie`]).
 
+use crate::patterns::Patterns;
+use crate::trie::Trie;
 use crate::CoderError;
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use dyad_dict::{lang as dlang, LangPack};
 use dyad_kb::{Kb, NameKind};
-use dyad_text::{Folded, LangRules};
+use dyad_text::{Folded, FxMap, LangRules};
 use std::collections::HashMap;
 
 /// Closed-class words the coder reacts to.
@@ -123,21 +125,24 @@ fn tag_of(t: &str) -> u8 {
 
 /// One language's compiled automaton and tables.
 pub struct Matcher {
-    /// The automaton; values index `entries`.
-    pub ac: DoubleArrayAhoCorasick<u32>,
+    /// The keys searched in the text (all but the acronyms); values index `entries`.
+    pub trie: Trie,
     /// Entries per key.
     pub entries: Vec<Vec<Entry>>,
-    /// The folded keys, for diagnostics and the benchmark baseline.
+    /// The folded keys, for diagnostics and the benchmark baseline (see
+    /// [`Matcher::scanned_keys`]).
     pub keys: Vec<String>,
     /// Index of the automaton's keys, by folded key.
-    pub index: HashMap<String, u32>,
+    pub index: FxMap<u32>,
     /// Acronyms ("UN", "US", "IRIB"): matched per token, and only where the
     /// text writes them in capitals, so "un" and "us" stay words.
-    pub acronyms: HashMap<String, u32>,
+    pub acronyms: FxMap<u32>,
     /// Interned codes (countries, agents, orgs).
     pub codes: Vec<String>,
     /// Interned lemmas.
     pub lemmas: Vec<String>,
+    /// The pack's patterns, compiled by lemma id.
+    pub patterns: Patterns,
     /// The language pack.
     pub pack: LangPack,
     /// The language's closed word classes (see [`Closed`]).
@@ -148,15 +153,15 @@ pub struct Matcher {
 
 #[derive(Default)]
 struct Builder {
-    index: HashMap<String, u32>,
+    index: FxMap<u32>,
     keys: Vec<String>,
     entries: Vec<Vec<Entry>>,
-    acronyms: HashMap<String, u32>,
+    acronyms: FxMap<u32>,
     in_automaton: Vec<bool>,
     codes: Vec<String>,
-    code_index: HashMap<String, u32>,
+    code_index: FxMap<u32>,
     lemmas: Vec<String>,
-    lemma_index: HashMap<String, u32>,
+    lemma_index: FxMap<u32>,
 }
 
 impl Builder {
@@ -314,9 +319,25 @@ fn surname(name: &str) -> Option<&str> {
 }
 
 impl Matcher {
+    /// The keys searched in the text, with their index into `entries`: every
+    /// key but the acronyms (which are looked up per capitalised token).
+    pub fn scanned_keys(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.keys
+            .iter()
+            .enumerate()
+            .filter(|(i, k)| self.acronyms.get(k.as_str()) != Some(&(*i as u32)))
+            .map(|(i, k)| (k.as_str(), i as u32))
+    }
+
     /// Compiles everything for `lang`.
     pub fn build(lang: &'static str, kb: &Kb, pack: LangPack, rules: &LangRules, closed: Closed) -> Result<Matcher, CoderError> {
         let mut b = Builder::default();
+        // About one key per name, alias and form: sized once, not rehashed.
+        let n = kb.countries.len() + kb.cities.len() + kb.orgs.len() + 3 * kb.persons.len() + pack.agents.len() + pack.forms.len();
+        b.index.reserve(n);
+        b.keys.reserve(n);
+        b.entries.reserve(n);
+        b.in_automaton.reserve(n);
         for c in &kb.countries {
             // Country names are written the same in many languages: take every
             // language's names, but demonyms and capitals of this language and English only.
@@ -422,12 +443,11 @@ impl Matcher {
                 }
             }
         }
-        let ac = DoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build_with_values(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)))
-            .map_err(|e| CoderError::Automaton(e.to_string()))?;
+        let trie = Trie::new(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)));
+        let patterns = Patterns::new(&pack, &b.lemmas, dlang::agreement_endings(lang));
         Ok(Matcher {
-            ac,
+            trie,
+            patterns,
             entries: b.entries,
             keys: b.keys,
             index: b.index,
@@ -438,14 +458,5 @@ impl Matcher {
             closed,
             lang,
         })
-    }
-}
-
-impl Matcher {
-    /// The folded keys the automaton holds (every surface the coder scans
-    /// for; acronyms, looked up per token, are not among them). For the
-    /// benchmark's bare-automaton baseline.
-    pub fn automaton_keys(&self) -> impl Iterator<Item = &str> + '_ {
-        self.index.keys().map(String::as_str)
     }
 }

@@ -25,7 +25,9 @@
 
 pub mod lang;
 pub mod lexicon;
+pub mod patterns;
 pub mod sentence;
+pub mod trie;
 
 use dyad_core::{codebook, Actor, Article, Date, Event, Evidence, Location, TitleCheck};
 use dyad_dict::LangPack;
@@ -108,12 +110,13 @@ impl Pipeline {
         Ok(Pipeline { kb, role_offices, matchers })
     }
 
-    /// Loads and compiles every language now (to time start-up, or to fail early).
+    /// Loads and compiles every language now (to time start-up, or to fail
+    /// early), each on its own thread.
     pub fn warm(&self) -> Result<(), CoderError> {
-        for (l, _) in &self.matchers {
-            self.matcher(l)?;
-        }
-        Ok(())
+        std::thread::scope(|s| {
+            let builds: Vec<_> = self.matchers.iter().map(|(l, _)| s.spawn(move || self.matcher(l).map(|_| ()))).collect();
+            builds.into_iter().try_for_each(|b| b.join().unwrap_or_else(|_| Err(CoderError::Automaton("a build thread panicked".into()))))
+        })
     }
 
     fn build(kb: &Kb, l: &'static str) -> Result<Matcher, CoderError> {
@@ -384,6 +387,27 @@ pub fn content_id(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pipeline_codes_on_several_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Pipeline>();
+        let p = Pipeline::new().expect("pipeline");
+        let a = Article {
+            id: "t".into(),
+            text: "Moscou a condamné mardi les sanctions imposées par Washington.".into(),
+            date: "2026-03-05".parse().ok(),
+            ..Default::default()
+        };
+        let ids = || p.code(&a, &Options::default()).expect("codes").events.into_iter().map(|e| e.id).collect::<Vec<_>>();
+        let one = ids();
+        assert!(!one.is_empty());
+        std::thread::scope(|s| {
+            let (x, y) = (s.spawn(ids), s.spawn(ids));
+            assert_eq!(x.join().expect("thread"), one);
+            assert_eq!(y.join().expect("thread"), one);
+        });
+    }
 
     #[test]
     fn ids_are_stable_and_distinct() {

@@ -6,8 +6,9 @@
 //! and a modality check around each event head.
 
 use crate::lexicon::{tag, Entry, Lex, Matcher};
+use crate::patterns::{CPattern, Kind};
 use dyad_core::Date;
-use dyad_dict::{lang as dlang, Item, Pattern};
+use dyad_dict::Pattern;
 use dyad_kb::Kb;
 
 /// A token: byte range in the folded sentence.
@@ -177,6 +178,11 @@ pub struct Analysis<'a> {
     pub cited: Vec<(usize, usize)>,
     consumed: Vec<bool>,
     question: bool,
+    /// Pattern word ids each token matches: `tok_words[t]` is a range of `word_ids`.
+    tok_words: Vec<(u32, u32)>,
+    word_ids: Vec<u32>,
+    /// Bit set of the pattern word ids matched anywhere in the sentence.
+    present: Vec<u64>,
 }
 
 fn is_word(c: char) -> bool {
@@ -205,6 +211,9 @@ impl<'a> Analysis<'a> {
             groups: Vec::new(),
             cited: Vec::new(),
             question,
+            tok_words: Vec::new(),
+            word_ids: Vec::new(),
+            present: Vec::new(),
         };
         a.select_units();
         a
@@ -248,52 +257,63 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// Selects the units: at each token start, left to right, the longest
+    /// key found there that covers whole tokens; the next unit starts after
+    /// its end. (Keys are searched only from token starts: a match starting
+    /// anywhere else could never be selected.)
     fn select_units(&mut self) {
         let text = self.text;
-        let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        for mt in self.m.ac.find_overlapping_iter(text) {
-            let (s, e) = (mt.start(), mt.end());
-            let key = &self.m.keys[mt.value() as usize];
-            let first = key.chars().next().unwrap_or(' ');
-            let last = key.chars().next_back().unwrap_or(' ');
-            if is_word(first) && text[..s].chars().next_back().is_some_and(is_word) {
-                continue;
-            }
-            if is_word(last) && text[e..].chars().next().is_some_and(is_word) {
-                continue;
-            }
-            found.push((s, e, mt.value()));
-        }
-        if !self.m.acronyms.is_empty() {
-            for t in &self.toks {
-                let (os, oe) = ((self.map)(t.s), (self.map)(t.e));
-                let o = self.orig.get(os..oe).unwrap_or("");
-                if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
-                    if let Some(&k) = self.m.acronyms.get(&self.text[t.s..t.e]) {
-                        found.push((t.s, t.e, k));
-                    }
-                }
-            }
-        }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let bytes = text.as_bytes();
+        // (end, acronym, key) of the keys starting at the current token,
+        // longest first; an automaton key before an acronym of the same span.
+        let mut cands: Vec<(usize, bool, u32)> = Vec::new();
         let mut pos = 0;
-        for (s, e, key) in found {
+        for ti in 0..self.toks.len() {
+            let t = self.toks[ti];
+            let s = t.s;
             if s < pos {
                 continue;
             }
-            let (Some(t0), Some(t1)) = (self.tok_index(s, false), self.tok_index(e, true)) else { continue };
-            // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
-            let tok_end = self.toks[t1].e;
-            if self.toks[t0].s != s
-                || (tok_end != e && !self.text[..e].ends_with('\'') && !(tok_end == e + 1 && self.text[..tok_end].ends_with('\'')))
-            {
-                continue;
+            cands.clear();
+            let prev_is_word = text[..s].chars().next_back().is_some_and(is_word);
+            for (len, key) in self.m.trie.prefixes(&bytes[s..]) {
+                let e = s + len;
+                let k = &text[s..e];
+                let first = k.chars().next().unwrap_or(' ');
+                let last = k.chars().next_back().unwrap_or(' ');
+                if is_word(first) && prev_is_word {
+                    continue;
+                }
+                if is_word(last) && text[e..].chars().next().is_some_and(is_word) {
+                    continue;
+                }
+                cands.push((e, false, key));
             }
-            pos = e;
-            let u = self.units.len();
-            self.units.push(Unit { t0, t1: t1 + 1, key });
-            for t in t0..=t1 {
-                self.unit_at[t] = Some(u);
+            cands.reverse();
+            if !self.m.acronyms.is_empty() {
+                let (os, oe) = ((self.map)(t.s), (self.map)(t.e));
+                let o = self.orig.get(os..oe).unwrap_or("");
+                if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+                    if let Some(&k) = self.m.acronyms.get(&text[t.s..t.e]) {
+                        let at = cands.iter().position(|c| c.0 < t.e).unwrap_or(cands.len());
+                        cands.insert(at, (t.e, true, k));
+                    }
+                }
+            }
+            for &(e, _, key) in &cands {
+                let Some(t1) = self.tok_index(e, true) else { continue };
+                // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
+                let tok_end = self.toks[t1].e;
+                if tok_end != e && !text[..e].ends_with('\'') && !(tok_end == e + 1 && text[..tok_end].ends_with('\'')) {
+                    continue;
+                }
+                pos = e;
+                let u = self.units.len();
+                self.units.push(Unit { t0: ti, t1: t1 + 1, key });
+                for x in ti..=t1 {
+                    self.unit_at[x] = Some(u);
+                }
+                break;
             }
         }
     }
@@ -840,14 +860,27 @@ impl<'a> Analysis<'a> {
         })
     }
 
-    fn word_matches(&self, t: usize, alts: &[String]) -> bool {
-        let w = self.tok(t);
-        let endings = dlang::agreement_endings(self.m.lang);
-        alts.iter().any(|a| {
-            w == a
-                || (w.ends_with('\'') && a.starts_with(&w[..w.len() - 1]) && a.len() <= w.len() + 1)
-                || endings.iter().any(|e| w.len() == a.len() + e.len() && w.starts_with(a.as_str()) && w.ends_with(e))
-        })
+    /// Maps every token to the pattern words it matches (see [`crate::patterns`]).
+    fn index_words(&mut self) {
+        let pats = &self.m.patterns;
+        self.tok_words.clear();
+        self.word_ids.clear();
+        self.present.clear();
+        self.present.resize(pats.words().div_ceil(64), 0);
+        for t in 0..self.toks.len() {
+            let start = self.word_ids.len() as u32;
+            pats.token_words(self.tok(t), &mut self.word_ids);
+            self.tok_words.push((start, self.word_ids.len() as u32));
+        }
+        for &id in &self.word_ids {
+            self.present[id as usize / 64] |= 1 << (id % 64);
+        }
+    }
+
+    /// Whether token `t` matches one of the pattern words `alts`.
+    fn word_matches(&self, t: usize, alts: &[u32]) -> bool {
+        let Some(&(s, e)) = self.tok_words.get(t) else { return false };
+        self.word_ids[s as usize..e as usize].iter().any(|id| alts.contains(id))
     }
 
     fn clause_break(&self, t: usize) -> bool {
@@ -858,25 +891,32 @@ impl<'a> Analysis<'a> {
     }
 
     /// Tries `pat` with its head at units[u]; returns (score, target group, last token).
-    fn try_pattern(&self, pat: &Pattern, u: usize) -> Option<(i32, Option<usize>, usize)> {
+    fn try_pattern(&self, pat: &CPattern, u: usize) -> Option<(i32, Option<usize>, usize)> {
         const GAP: usize = 4;
+        let pats = &self.m.patterns;
+        // A required word found nowhere in the sentence: no match.
+        let present = |id: &u32| self.present.get(*id as usize / 64).is_some_and(|b| b & (1 << (id % 64)) != 0);
+        if pats.items(pat).iter().any(|i| i.kind == Kind::Word && !pats.alts(i).iter().any(present)) {
+            return None;
+        }
         let mut pos = self.units[u].t1;
         let mut target = None;
         let mut score = 1;
-        for item in &pat.items {
-            match item {
-                Item::Word(alts) | Item::Optional(alts) => {
+        for item in pats.items(pat) {
+            match item.kind {
+                Kind::Word | Kind::Optional => {
+                    let alts = pats.alts(item);
                     let hit = (pos..self.reach(pos, GAP + 1)).take_while(|&t| !self.clause_break(t)).find(|&t| self.word_matches(t, alts));
                     match hit {
                         Some(t) => {
                             pos = t + 1;
                             score += 2;
                         }
-                        None if matches!(item, Item::Optional(_)) => {}
+                        None if item.kind == Kind::Optional => {}
                         None => return None,
                     }
                 }
-                Item::Target => {
+                Kind::Target => {
                     let g = (pos..self.reach(pos, GAP + 2)).take_while(|&t| !self.clause_break(t)).find_map(|t| {
                         self.group_of(t)
                             .filter(|&g| !self.groups[g].attributed && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
@@ -992,6 +1032,7 @@ impl<'a> Analysis<'a> {
     pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate> {
         let mut out = Vec::new();
         out.extend(self.reported_demands(date, ctx));
+        self.index_words();
         // Verbs first, so that light-verb patterns consume their nouns.
         let mut verb_heads: Vec<usize> = Vec::new();
         for pass_nominal in [false, true] {
@@ -1006,14 +1047,13 @@ impl<'a> Analysis<'a> {
                     if nominal != pass_nominal {
                         continue;
                     }
-                    let lemma_s = &self.m.lemmas[lemma as usize];
                     let refl = self.has_reflexive(head);
-                    for &pi in self.m.pack.patterns_for(lemma_s) {
-                        let pat = &self.m.pack.patterns[pi];
-                        if pat.nominal != nominal || (pat.reflexive && !refl) {
+                    for cp in self.m.patterns.of_lemma(lemma) {
+                        if cp.nominal != nominal || (cp.reflexive && !refl) {
                             continue;
                         }
-                        if let Some((mut score, tgt, end)) = self.try_pattern(pat, u) {
+                        let pat = &self.m.pack.patterns[cp.index as usize];
+                        if let Some((mut score, tgt, end)) = self.try_pattern(cp, u) {
                             if pat.reflexive {
                                 score += 3;
                             }

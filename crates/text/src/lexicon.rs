@@ -16,8 +16,9 @@ use std::sync::OnceLock;
 
 /// FxHash (rustc's hasher): the keys are short words from our own data, so a
 /// fast non-keyed hash is safe and the lookups sit in the splitting loop.
+/// (Also used by the coder for its own word tables.)
 #[derive(Default, Clone, Copy)]
-struct Fx(u64);
+pub struct Fx(u64);
 
 impl Hasher for Fx {
     #[inline]
@@ -33,7 +34,8 @@ impl Hasher for Fx {
 }
 
 type FxSet = HashSet<String, BuildHasherDefault<Fx>>;
-type FxMap<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
+/// A map keyed by words, hashed with [`Fx`].
+pub type FxMap<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
 
 /// Format kind and version of the lexicon header.
 const FORMAT: (&str, u32) = ("lexicon", 1);

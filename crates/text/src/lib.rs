@@ -50,7 +50,7 @@ pub use dyad_core::Date;
 pub use fold::{fold, fold_into, Folded};
 pub use html::html_to_text;
 pub use identify::{identify, Identified};
-pub use lexicon::{rules, try_rules, LangRules, LEXICON_KINDS};
+pub use lexicon::{rules, try_rules, Fx, FxMap, LangRules, LEXICON_KINDS};
 pub use sentence::{is_boilerplate, is_boilerplate_folded, sentences, Sentences};
 
 use std::fmt;

@@ -239,16 +239,17 @@ pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
     }
     let mut folded = String::with_capacity(cut);
     fold_into(&s[..cut], &mut folded);
-    is_short_furniture(s) || starts_with_boilerplate(&folded, words(s), rules)
+    is_short_furniture(s) || starts_with_boilerplate(&folded, s, rules)
 }
 
 /// [`is_boilerplate`] for a sentence that is already folded.
 pub fn is_boilerplate_folded(folded: &str, rules: &LangRules) -> bool {
     let s = folded.trim_matches(is_ws);
-    is_short_furniture(s) || starts_with_boilerplate(s, words(s), rules)
+    is_short_furniture(s) || starts_with_boilerplate(s, s, rules)
 }
 
-fn starts_with_boilerplate(folded: &str, n_words: usize, rules: &LangRules) -> bool {
+/// `words` is the sentence whose words are counted when that matters.
+fn starts_with_boilerplate(folded: &str, words: &str, rules: &LangRules) -> bool {
     let s = folded.trim_start_matches(is_ws);
     rules.boilerplate().iter().any(|b| {
         let Some(rest) = s.strip_prefix(b.as_str()) else {
@@ -264,20 +265,21 @@ fn starts_with_boilerplate(folded: &str, n_words: usize, rules: &LangRules) -> b
         // a separator follows or the line is short: "Share prices fell" is news.
         let one_word = !b.trim().contains(char::is_whitespace);
         let separated = rest.trim_start().starts_with([':', '|', '-', '>', '\u{203a}', '\u{bb}', '/']);
-        !one_word || next.is_none() || separated || n_words <= SHORT_WITH_ENTRY
+        !one_word || next.is_none() || separated || words_up_to(words, SHORT_WITH_ENTRY + 1) <= SHORT_WITH_ENTRY
     })
 }
 
 /// Most words in a line starting with a one-word boilerplate entry.
 const SHORT_WITH_ENTRY: usize = 6;
 
-fn words(s: &str) -> usize {
-    s.split(is_ws).filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// The number of words of `s`, counting no further than `limit`.
+fn words_up_to(s: &str, limit: usize) -> usize {
+    s.split(is_ws).filter(|w| w.chars().any(char::is_alphanumeric)).take(limit).count()
 }
 
 fn is_short_furniture(s: &str) -> bool {
     let last = s.chars().next_back();
-    words(s) <= 2 && !matches!(last, Some('.' | '!' | '?' | '…' | '"' | '»' | '”' | ')'))
+    !matches!(last, Some('.' | '!' | '?' | '…' | '"' | '»' | '”' | ')')) && words_up_to(s, 3) <= 2
 }
 
 #[cfg(test)]

@@ -1,0 +1,214 @@
+//! The verb and noun patterns, compiled for the sentence loop.
+//!
+//! A pattern's literal words ("accord|traité", "de") are interned once as
+//! word ids, and each token of a sentence is mapped once to the ids of every
+//! pattern word it can stand for: the word itself, the word with an
+//! agreement ending removed ("signées" → "signe"), and, for an elided token
+//! ("l'", "d'"), every pattern word it can be the elision of. Trying a
+//! pattern then compares small integers instead of strings, and a pattern
+//! whose required words appear nowhere in the sentence is rejected before
+//! any scanning. The patterns of each lemma sit in one contiguous run, in
+//! [`LangPack::patterns_for`] order, indexed by lemma id.
+
+use dyad_dict::{Item, LangPack};
+use dyad_text::FxMap;
+
+/// What a compiled pattern item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A literal word (one of the alternatives) must follow.
+    Word,
+    /// A literal word may follow.
+    Optional,
+    /// The target actor slot.
+    Target,
+}
+
+/// One compiled item: its kind and the range of its alternatives' word ids.
+#[derive(Debug, Clone, Copy)]
+pub struct CItem {
+    /// What the item is.
+    pub kind: Kind,
+    alts: (u32, u32),
+}
+
+/// One compiled pattern.
+#[derive(Debug, Clone, Copy)]
+pub struct CPattern {
+    /// Index into the pack's patterns.
+    pub index: u32,
+    /// The head is a noun.
+    pub nominal: bool,
+    /// Pronominal verb.
+    pub reflexive: bool,
+    items: (u32, u32),
+}
+
+/// Every pattern of a language pack, compiled.
+#[derive(Debug, Default)]
+pub struct Patterns {
+    by_lemma: Vec<(u32, u32)>,
+    pats: Vec<CPattern>,
+    items: Vec<CItem>,
+    alts: Vec<u32>,
+    /// Pattern word → id.
+    words: FxMap<u32>,
+    /// Stem of an elided token (the token without its apostrophe) → ids of
+    /// the pattern words that start with it and are at most 2 bytes longer.
+    elided: FxMap<Vec<u32>>,
+    endings: &'static [&'static str],
+    /// Bit `len.min(63)` of `shapes[first byte]` is set when some pattern
+    /// word has that first byte and length: most tokens need no hashing.
+    shapes: Vec<u64>,
+}
+
+impl Patterns {
+    /// Compiles the patterns of `pack` for the lemmas `lemmas` (by id);
+    /// `endings` are the language's agreement endings.
+    pub fn new(pack: &LangPack, lemmas: &[String], endings: &'static [&'static str]) -> Patterns {
+        let mut p = Patterns { endings, shapes: vec![0; 256], ..Patterns::default() };
+        for lemma in lemmas {
+            let start = p.pats.len() as u32;
+            for &pi in pack.patterns_for(lemma) {
+                let pat = &pack.patterns[pi];
+                let items_start = p.items.len() as u32;
+                for item in &pat.items {
+                    let (kind, alts) = match item {
+                        Item::Word(a) => (Kind::Word, a.as_slice()),
+                        Item::Optional(a) => (Kind::Optional, a.as_slice()),
+                        Item::Target => (Kind::Target, &[][..]),
+                    };
+                    let alts_start = p.alts.len() as u32;
+                    for a in alts {
+                        let id = p.word(a);
+                        p.alts.push(id);
+                    }
+                    p.items.push(CItem { kind, alts: (alts_start, p.alts.len() as u32) });
+                }
+                p.pats.push(CPattern {
+                    index: pi as u32,
+                    nominal: pat.nominal,
+                    reflexive: pat.reflexive,
+                    items: (items_start, p.items.len() as u32),
+                });
+            }
+            p.by_lemma.push((start, p.pats.len() as u32));
+        }
+        p
+    }
+
+    fn word(&mut self, a: &str) -> u32 {
+        if let Some(&id) = self.words.get(a) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.insert(a.to_string(), id);
+        if let Some(&b) = a.as_bytes().first() {
+            self.shapes[b as usize] |= 1 << a.len().min(63);
+        }
+        // An elided token "w'" stands for `a` when `a` starts with "w" and is
+        // at most 2 bytes longer than it.
+        for cut in 0..=2.min(a.len()) {
+            if let Some(stem) = a.get(..a.len() - cut) {
+                self.elided.entry(stem.to_string()).or_default().push(id);
+            }
+        }
+        id
+    }
+
+    /// Number of distinct pattern words.
+    pub fn words(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The patterns whose head is lemma `l`.
+    pub fn of_lemma(&self, l: u32) -> &[CPattern] {
+        self.by_lemma.get(l as usize).map_or(&[], |&(s, e)| &self.pats[s as usize..e as usize])
+    }
+
+    /// The items of `p`.
+    pub fn items(&self, p: &CPattern) -> &[CItem] {
+        &self.items[p.items.0 as usize..p.items.1 as usize]
+    }
+
+    /// The word ids of an item's alternatives.
+    pub fn alts(&self, i: &CItem) -> &[u32] {
+        &self.alts[i.alts.0 as usize..i.alts.1 as usize]
+    }
+
+    /// Pushes onto `out` the id of every pattern word `a` that the folded
+    /// token `w` matches: `w == a`; `w` elided ("l'") and `a` starting with
+    /// the elided stem and at most one byte longer than `w`; or `w` is `a`
+    /// plus an agreement ending.
+    pub fn token_words(&self, w: &str, out: &mut Vec<u32>) {
+        let maybe = |a: &str| match a.as_bytes().first() {
+            Some(&b) => self.shapes[b as usize] & (1 << a.len().min(63)) != 0,
+            None => self.words.contains_key(""),
+        };
+        if maybe(w) {
+            if let Some(&id) = self.words.get(w) {
+                out.push(id);
+            }
+        }
+        if let Some(stem) = w.strip_suffix('\'') {
+            if let Some(ids) = self.elided.get(stem) {
+                out.extend_from_slice(ids);
+            }
+        }
+        for e in self.endings {
+            if let Some(a) = w.strip_suffix(e).filter(|a| maybe(a)) {
+                if let Some(&id) = self.words.get(a) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The string test the coder used before ids: whether token `w` matches
+    /// one of `alts`.
+    fn word_matches(w: &str, alts: &[&str], endings: &[&str]) -> bool {
+        alts.iter().any(|a| {
+            w == *a
+                || (w.ends_with('\'') && a.starts_with(&w[..w.len() - 1]) && a.len() <= w.len() + 1)
+                || endings.iter().any(|e| w.len() == a.len() + e.len() && w.starts_with(a) && w.ends_with(e))
+        })
+    }
+
+    #[test]
+    fn token_words_agree_with_the_string_test() {
+        for lang in ["fr", "en"] {
+            let pack = LangPack::bundled(lang).expect("pack");
+            let mut lemmas: Vec<String> = pack.patterns.iter().map(|p| p.head.clone()).collect();
+            lemmas.dedup();
+            lemmas.push("no such lemma".into());
+            let endings = dyad_dict::lang::agreement_endings(lang);
+            let p = Patterns::new(&pack, &lemmas, endings);
+            assert!(!p.of_lemma(0).is_empty());
+            assert!(p.of_lemma(lemmas.len() as u32 - 1).is_empty());
+            assert!(p.of_lemma(u32::MAX).is_empty());
+            let total: usize = (0..lemmas.len() as u32).map(|l| p.of_lemma(l).len()).sum();
+            assert!(total >= pack.patterns.len());
+            let words: Vec<(&String, &u32)> = p.words.iter().collect();
+            // Tokens: pattern words (one in 5, to keep the test quick), with
+            // each ending, elided at every cut, plus a few odd ones.
+            let mut tokens: Vec<String> = ["", "'", "e", "x", "s'", "l'", "d'", "qu'"].map(String::from).to_vec();
+            for (a, _) in words.iter().step_by(5) {
+                tokens.push(a.to_string());
+                tokens.extend(endings.iter().map(|e| format!("{a}{e}")));
+                tokens.extend((0..=a.len()).filter_map(|k| a.get(..k)).map(|s| format!("{s}'")));
+            }
+            for w in &tokens {
+                let mut ids = Vec::new();
+                p.token_words(w, &mut ids);
+                for (a, id) in &words {
+                    assert_eq!(ids.contains(id), word_matches(w, &[a.as_str()], endings), "{lang}: token {w:?}, word {a:?}");
+                }
+            }
+        }
+    }
+}

@@ -995,12 +995,31 @@ impl<'a> Analysis<'a> {
             return cands.into_iter().next();
         }
         let mut best = None;
+        let mut all = Vec::new();
         for g in cands {
             // Stop at a clause break between the subject and the verb.
             if (self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")) {
                 continue;
             }
+            all.push(g);
             best = Some(g);
+        }
+        // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
+        // an apposition between commas; its subject is the group before it.
+        let mut v = head;
+        while v > 0 && (self.lemma_is(v - 1, &["have", "be", "avoir", "etre"]) || self.m.closed.modals.contains(&self.tok(v - 1))) {
+            v -= 1;
+        }
+        if let Some(b) = best.filter(|&b| v > 0 && self.tok(v - 1) == "," && self.groups[b].t1 < v) {
+            let open = (0..self.groups[b].t0).rev().find(|&t| self.tok(t) == ",");
+            // Only a group that names someone: "Kenzo Oshima, the UN relief
+            // coordinator, demanded" keeps the coordinator when the name is unknown.
+            let named = |g: usize| {
+                self.groups[g].nps.iter().any(|n| n.country.is_some() || n.org.is_some() || n.person.is_some_and(|p| p & UNCONFIRMED == 0))
+            };
+            if let Some(g0) = open.and_then(|c| all.iter().copied().find(|&g| self.groups[g].t1 == c && named(g))) {
+                return Some(g0);
+            }
         }
         best
     }

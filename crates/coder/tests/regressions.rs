@@ -178,3 +178,10 @@ fn a_reported_demand_may_sit_a_few_words_after_the_reporting_verb() {
     let e = code("en", "1996-01-01", "Egyptian President Hosni Mubarak said here Wednesday that the US must be ready to mediate.");
     assert!(has(&e, "EGYGOV", "USA", "100"), "{e:?}");
 }
+
+#[test]
+fn the_subject_precedes_an_apposition_between_commas() {
+    let e = code("en", "2004-01-01", "Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy peacekeepers in Iraq.");
+    assert!(e.iter().any(|(s, _, c)| s == "PAK" && c.starts_with("12")), "{e:?}");
+    assert!(e.iter().all(|(s, _, _)| s != "USA"), "{e:?}");
+}

@@ -253,6 +253,12 @@ pub struct Closed {
     pub by: Vec<&'static str>,
     /// Words that introduce a gerund clause ("tout en", "while").
     pub gerund_intro: Vec<&'static str>,
+    /// How many words may separate a support verb from its event noun:
+    /// French puts adverbials between them ("entame à partir de ce lundi
+    /// une visite"), English rarely does.
+    pub light_verb_reach: usize,
+    /// Complementizers opening a subordinate clause ("que", "that").
+    pub complementizers: Vec<&'static str>,
     /// Prepositions that name who an act is aimed at ("contre", "against"):
     /// even a bare demonym after one is the target ("restrictions against
     /// German goods").

@@ -1301,7 +1301,17 @@ impl<'a> Analysis<'a> {
                     // The object of a support verb ("staged rallies", "a entamé
                     // une grève"): the verb's subject did it, under the verb's
                     // modality ("n'ont pas lancé d'offensive").
-                    if let Some(v) = (head.saturating_sub(4)..head).rev().find(|&t| self.lemma_is(t, &self.m.closed.light_verbs)) {
+                    // The verb may stand a few words before its noun ("entame à
+                    // partir de ce lundi une visite"), within the clause.
+                    let light = (head.saturating_sub(self.m.closed.light_verb_reach)..head)
+                        .rev()
+                        .take_while(|&t| {
+                            !matches!(self.tok(t), "," | ";" | ":")
+                                && !self.m.closed.relatives.contains(&self.tok(t))
+                                && !self.m.closed.complementizers.contains(&self.tok(t))
+                        })
+                        .find(|&t| self.lemma_is(t, &self.m.closed.light_verbs));
+                    if let Some(v) = light {
                         if self.negated(v)
                             || self.modal_before(v).is_some()
                             || self.lex_in(v.saturating_sub(5), v, Lex::Speculation).is_some()

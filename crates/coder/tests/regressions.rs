@@ -185,3 +185,13 @@ fn the_subject_precedes_an_apposition_between_commas() {
     assert!(e.iter().any(|(s, _, c)| s == "PAK" && c.starts_with("12")), "{e:?}");
     assert!(e.iter().all(|(s, _, _)| s != "USA"), "{e:?}");
 }
+
+#[test]
+fn a_support_verb_may_stand_a_few_words_before_its_event_noun() {
+    let e =
+        code("fr", "2008-08-11", "Le Dalaï Lama entame à partir de ce lundi une visite hautement symbolique et très attendue en France.");
+    assert!(has(&e, "CHNREL", "FRA", "042"), "{e:?}");
+    // …but not across "que": the noun belongs to the subordinate clause.
+    let e = code("fr", "2009-01-09", "Le ministre a affirmé qu'il faudra veiller à ce que les blocages de lycée ne se reproduisent plus.");
+    assert!(e.iter().all(|(_, _, c)| !c.starts_with("14")), "{e:?}");
+}

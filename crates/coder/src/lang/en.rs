@@ -104,5 +104,7 @@ pub fn closed() -> Closed {
         contracted_negation: Some(("n'", "t")),
         gerund_intro: vec!["while", "after", "before", "by", "when"],
         against: vec!["against"],
+        complementizers: vec!["that"],
+        light_verb_reach: 4,
     }
 }

@@ -154,5 +154,7 @@ pub fn closed() -> Closed {
         contracted_negation: None,
         gerund_intro: vec!["en", "tout"],
         against: vec!["contre"],
+        complementizers: vec!["que", "qu'"],
+        light_verb_reach: 8,
     }
 }

@@ -356,6 +356,24 @@ impl<'a> Analysis<'a> {
                 if between == [","] && apposition(np, &piece) {
                     return Some(Join::Extend);
                 }
+                // "le président sortant, George W.Bush": a title, at most two
+                // plain words, a comma, then a name whose given names dyad
+                // does not know.
+                if np.person.is_none() && np.agent.is_some() && piece.person.is_some() && piece.agent.is_none() {
+                    if let Some(c) = between.iter().position(|w| *w == ",") {
+                        let before_ok = c <= 2 && (last_end..last_end + c).all(|t| self.unit_at[t].is_none() && !self.capitalised(t));
+                        let given_name = |t: usize| {
+                            self.capitalised(t)
+                                && self.unit_at[t].is_none_or(|x| {
+                                    self.entries(x).iter().all(|e| matches!(e, Entry::Surname(_) | Entry::City(_) | Entry::Person(_)))
+                                })
+                        };
+                        let after_ok = (last_end + c + 1..unit.t0).all(|t| given_name(t) || self.tok(t) == "." || self.tok(t) == "-");
+                        if before_ok && after_ok && between.iter().filter(|w| **w == ",").count() == 1 {
+                            return Some(Join::Extend);
+                        }
+                    }
+                }
                 // English adjectives before the head noun: "French paper
                 // workers", "Algeria's leading rights activist".
                 if self.m.closed.adjective_first

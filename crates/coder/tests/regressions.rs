@@ -195,3 +195,10 @@ fn a_support_verb_may_stand_a_few_words_before_its_event_noun() {
     let e = code("fr", "2009-01-09", "Le ministre a affirmé qu'il faudra veiller à ce que les blocages de lycée ne se reproduisent plus.");
     assert!(e.iter().all(|(_, _, c)| !c.starts_with("14")), "{e:?}");
 }
+
+#[test]
+fn a_title_then_a_comma_then_a_name_with_unknown_given_names_is_one_actor() {
+    let e = code("fr", "2008-11-10", "Barack Obama a été reçu ce lundi par le président sortant, George W.Bush, à la Maison Blanche.");
+    assert!(e.iter().any(|(s, _, c)| s == "USAGOV" && c.starts_with("04")), "{e:?}");
+    assert!(e.iter().all(|(s, _, _)| s != "FRAGOV"), "{e:?}");
+}

@@ -602,6 +602,50 @@ fn south_africa() {
     assert_eq!(office_on("Ronald Lamola", "2025-01-01"), Some("foreign minister"));
 }
 
+#[test]
+fn qatar_kuwait_bahrain() {
+    const QA_PM: R = ("QATGOV", "Prime Minister of Qatar");
+    const KW_PM: R = ("KWTGOV", "Prime Minister of Kuwait");
+    const KW_FM: R = ("KWTGOV", "Minister of Foreign Affairs of Kuwait");
+    const KW_DEF: R = ("KWTGOVMIL", "Minister of Defence of Kuwait");
+    const KW_INT: R = ("KWTGOV", "Minister of Interior of Kuwait");
+    const BH_SPEAKER: R = ("BHRLEG", "Speaker of the Council of Representatives of Bahrain");
+    check(&[
+        change("Khalid bin Khalifa Al Thani", "2020-01-28", None, Some(QA_PM)),
+        change("Khaled ben Khalifa ben Abdelaziz Al Thani", "2023-03-07", Some(QA_PM), None),
+        change("Khalifa ben Hamad ben Khalifa Al Thani", "2023-03-07", None, Some(("QATGOV", "Minister of Interior of Qatar"))),
+        change(
+            "Saud bin Abdulrahman Al Thani",
+            "2024-11-12",
+            None,
+            Some(("QATGOVMIL", "Deputy Prime Minister and Minister of State for Defence Affairs of Qatar")),
+        ),
+        change("Hassan Al-Ghanim", "2021-10-26", None, Some(("QATLEG", "Speaker of the Shura Council of Qatar"))),
+        change("Sabah Al-Khalid Al-Sabah", "2022-07-24", Some(KW_PM), None),
+        change("Ahmed Nawaf al-Ahmad al-Sabah", "2022-07-24", None, Some(KW_PM)),
+        change("Ahmad Nawaf Al-Sabah", "2024-01-04", Some(KW_PM), None),
+        change("Mohammad Sabah Al-Salem Al-Sabah", "2024-01-04", None, Some(KW_PM)),
+        change("Mohammed Sabah al-Salem al-Sabah", "2024-04-15", Some(KW_PM), None),
+        change("Ahmed Abdallah al-Ahmad al-Sabah", "2024-04-15", None, Some(KW_PM)),
+        change("Sabah al-Khaled al-Sabah", "2024-06-01", None, Some(("KWTGOV", "Crown Prince of Kuwait"))),
+        change("Salem Al-Abdullah Al-Sabah", "2022-10-16", None, Some(KW_FM)),
+        change("Salem Abdallah al-Jaber al-Sabah", "2024-01-17", Some(KW_FM), None),
+        change("Abdullah Al-Yahya", "2024-01-17", None, Some(KW_FM)),
+        change("Talal Al-Khaled Al-Sabah", "2024-01-17", Some(KW_INT), None),
+        change("Fahad Yousef Saud Al-Sabah", "2024-01-17", None, Some(KW_INT)),
+        change("Ahmad Al-Fahad Al-Sabah", "2024-01-17", Some(KW_DEF), None),
+        change("Fahd Youssef Saoud al-Sabah", "2024-01-17", None, Some(KW_DEF)),
+        change("Fahad Yusuf Saud Al-Sabah", "2025-02-04", Some(KW_DEF), None),
+        change("Abdullah Ali Abdullah Al-Salem Al-Sabah", "2025-02-04", None, Some(KW_DEF)),
+        change("Abdullatif Al Zayani", "2020-02-11", None, Some(("BHRGOV", "Minister of Foreign Affairs of Bahrain"))),
+        change("Fawzia Zainal", "2022-12-12", Some(BH_SPEAKER), None),
+        change("Ahmed ben Salmane al-Moussallam", "2022-12-12", None, Some(BH_SPEAKER)),
+    ]);
+    // The outgoing holders from the older references end where the curated successor starts.
+    assert_eq!(office_on("Ahmad Abdullah Al-Ahmad Al-Sabah", "2025-01-01"), Some("head of government"));
+    assert_eq!(code("Fahad Yusuf Saud Al-Sabah", "2025-02-03").as_deref(), Some("KWTGOVMIL"));
+}
+
 /// The single-holder office (as `dyad actor --check` sees it) `who` holds on `date`.
 fn office_on(who: &str, date: &str) -> Option<&'static str> {
     let kb = kb();

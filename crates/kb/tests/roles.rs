@@ -569,7 +569,7 @@ fn indonesia_korea_india() {
         change("Han Deok-soo", "2025-05-02", Some(("KORGOV", "Prime Minister of South Korea")), None),
         change("Kim Min-seok", "2025-07-03", None, Some(("KORGOV", "Prime Minister of South Korea"))),
         change("Park Jin", "2022-05-12", None, Some(("KORGOV", "Minister of Foreign Affairs of South Korea"))),
-        change("Park Jin", "2024-01-11", Some(("KORGOV", "Minister of Foreign Affairs of South Korea")), None),
+        change("Park Jin", "2024-01-10", Some(("KORGOV", "Minister of Foreign Affairs of South Korea")), None),
         change("Ram Nath Kovind", "2022-07-25", Some(("INDGOV", "President of India")), None),
         change("Droupadi Murmu", "2022-07-25", None, Some(("INDGOV", "President"))),
         change("Om Birla", "2024-06-26", None, Some(("INDLEG", "Speaker of the Lok Sabha"))),
@@ -644,6 +644,34 @@ fn qatar_kuwait_bahrain() {
     // The outgoing holders from the older references end where the curated successor starts.
     assert_eq!(office_on("Ahmad Abdullah Al-Ahmad Al-Sabah", "2025-01-01"), Some("head of government"));
     assert_eq!(code("Fahad Yusuf Saud Al-Sabah", "2025-02-03").as_deref(), Some("KWTGOVMIL"));
+}
+
+#[test]
+fn south_korea_2022_2026() {
+    const FM: R = ("KORGOV", "Minister of Foreign Affairs of South Korea");
+    const DEF: R = ("KORGOVMIL", "Minister of National Defense of South Korea");
+    const ACTING: R = ("KORGOV", "Acting President of South Korea");
+    check(&[
+        change("Cho Tae-yul", "2024-01-10", None, Some(FM)),
+        change("Cho Tae-yul", "2025-07-19", Some(FM), None),
+        change("Cho Hyun", "2025-07-21", None, Some(FM)),
+        change("Shin Won-sik", "2023-10-07", None, Some(DEF)),
+        change("Shin Won Sik", "2024-09-06", Some(DEF), None),
+        change("Kim Yong-hyun", "2024-09-06", None, Some(DEF)),
+        change("Kim Yong Hyun", "2024-12-05", Some(DEF), None),
+        change("Ahn Gyu-back", "2025-07-25", None, Some(DEF)),
+        change("Lee Sang-min", "2024-12-08", Some(("KORGOV", "Minister of the Interior and Safety of South Korea")), None),
+        change("Han Duck-soo", "2024-12-14", None, Some(ACTING)),
+        change("Han Duck-soo", "2024-12-27", Some(ACTING), None),
+        change("Choi Sang-mok", "2024-12-27", None, Some(ACTING)),
+        change("Choi Sang Mok", "2025-03-24", Some(ACTING), None),
+        change("Han Deok-soo", "2025-03-24", None, Some(ACTING)),
+        change("Woo Won-shik", "2024-06-05", None, Some(("KORLEG", "Speaker of the National Assembly of South Korea"))),
+    ]);
+    assert_eq!(office_on("Lee Sang-min", "2023-01-01"), Some("interior minister"));
+    // An acting president is not a second head of state.
+    assert_eq!(office_on("Choi Sang-mok", "2025-01-01"), None);
+    assert_eq!(code("Shin Won-sik", "2024-01-01").as_deref(), Some("KORGOVMIL"));
 }
 
 /// The single-holder office (as `dyad actor --check` sees it) `who` holds on `date`.

@@ -569,7 +569,7 @@ fn indonesia_korea_india() {
         change("Han Deok-soo", "2025-05-02", Some(("KORGOV", "Prime Minister of South Korea")), None),
         change("Kim Min-seok", "2025-07-03", None, Some(("KORGOV", "Prime Minister of South Korea"))),
         change("Park Jin", "2022-05-12", None, Some(("KORGOV", "Minister of Foreign Affairs of South Korea"))),
-        change("Park Jin", "2024-01-11", Some(("KORGOV", "Minister of Foreign Affairs of South Korea")), None),
+        change("Park Jin", "2024-01-10", Some(("KORGOV", "Minister of Foreign Affairs of South Korea")), None),
         change("Ram Nath Kovind", "2022-07-25", Some(("INDGOV", "President of India")), None),
         change("Droupadi Murmu", "2022-07-25", None, Some(("INDGOV", "President"))),
         change("Om Birla", "2024-06-26", None, Some(("INDLEG", "Speaker of the Lok Sabha"))),
@@ -600,6 +600,104 @@ fn south_africa() {
         change("Thoko Didiza", "2024-06-14", None, Some(("ZAFLEG", "Speaker of the National Assembly of South Africa"))),
     ]);
     assert_eq!(office_on("Ronald Lamola", "2025-01-01"), Some("foreign minister"));
+}
+
+#[test]
+fn qatar_kuwait_bahrain() {
+    const QA_PM: R = ("QATGOV", "Prime Minister of Qatar");
+    const KW_PM: R = ("KWTGOV", "Prime Minister of Kuwait");
+    const KW_FM: R = ("KWTGOV", "Minister of Foreign Affairs of Kuwait");
+    const KW_DEF: R = ("KWTGOVMIL", "Minister of Defence of Kuwait");
+    const KW_INT: R = ("KWTGOV", "Minister of Interior of Kuwait");
+    const BH_SPEAKER: R = ("BHRLEG", "Speaker of the Council of Representatives of Bahrain");
+    check(&[
+        change("Khalid bin Khalifa Al Thani", "2020-01-28", None, Some(QA_PM)),
+        change("Khaled ben Khalifa ben Abdelaziz Al Thani", "2023-03-07", Some(QA_PM), None),
+        change("Khalifa ben Hamad ben Khalifa Al Thani", "2023-03-07", None, Some(("QATGOV", "Minister of Interior of Qatar"))),
+        change(
+            "Saud bin Abdulrahman Al Thani",
+            "2024-11-12",
+            None,
+            Some(("QATGOVMIL", "Deputy Prime Minister and Minister of State for Defence Affairs of Qatar")),
+        ),
+        change("Hassan Al-Ghanim", "2021-10-26", None, Some(("QATLEG", "Speaker of the Shura Council of Qatar"))),
+        change("Sabah Al-Khalid Al-Sabah", "2022-07-24", Some(KW_PM), None),
+        change("Ahmed Nawaf al-Ahmad al-Sabah", "2022-07-24", None, Some(KW_PM)),
+        change("Ahmad Nawaf Al-Sabah", "2024-01-04", Some(KW_PM), None),
+        change("Mohammad Sabah Al-Salem Al-Sabah", "2024-01-04", None, Some(KW_PM)),
+        change("Mohammed Sabah al-Salem al-Sabah", "2024-04-15", Some(KW_PM), None),
+        change("Ahmed Abdallah al-Ahmad al-Sabah", "2024-04-15", None, Some(KW_PM)),
+        change("Sabah al-Khaled al-Sabah", "2024-06-01", None, Some(("KWTGOV", "Crown Prince of Kuwait"))),
+        change("Salem Al-Abdullah Al-Sabah", "2022-10-16", None, Some(KW_FM)),
+        change("Salem Abdallah al-Jaber al-Sabah", "2024-01-17", Some(KW_FM), None),
+        change("Abdullah Al-Yahya", "2024-01-17", None, Some(KW_FM)),
+        change("Talal Al-Khaled Al-Sabah", "2024-01-17", Some(KW_INT), None),
+        change("Fahad Yousef Saud Al-Sabah", "2024-01-17", None, Some(KW_INT)),
+        change("Ahmad Al-Fahad Al-Sabah", "2024-01-17", Some(KW_DEF), None),
+        change("Fahd Youssef Saoud al-Sabah", "2024-01-17", None, Some(KW_DEF)),
+        change("Fahad Yusuf Saud Al-Sabah", "2025-02-04", Some(KW_DEF), None),
+        change("Abdullah Ali Abdullah Al-Salem Al-Sabah", "2025-02-04", None, Some(KW_DEF)),
+        change("Abdullatif Al Zayani", "2020-02-11", None, Some(("BHRGOV", "Minister of Foreign Affairs of Bahrain"))),
+        change("Fawzia Zainal", "2022-12-12", Some(BH_SPEAKER), None),
+        change("Ahmed ben Salmane al-Moussallam", "2022-12-12", None, Some(BH_SPEAKER)),
+    ]);
+    // The outgoing holders from the older references end where the curated successor starts.
+    assert_eq!(office_on("Ahmad Abdullah Al-Ahmad Al-Sabah", "2025-01-01"), Some("head of government"));
+    assert_eq!(code("Fahad Yusuf Saud Al-Sabah", "2025-02-03").as_deref(), Some("KWTGOVMIL"));
+}
+
+#[test]
+fn south_korea_2022_2026() {
+    const FM: R = ("KORGOV", "Minister of Foreign Affairs of South Korea");
+    const DEF: R = ("KORGOVMIL", "Minister of National Defense of South Korea");
+    const ACTING: R = ("KORGOV", "Acting President of South Korea");
+    check(&[
+        change("Cho Tae-yul", "2024-01-10", None, Some(FM)),
+        change("Cho Tae-yul", "2025-07-19", Some(FM), None),
+        change("Cho Hyun", "2025-07-21", None, Some(FM)),
+        change("Shin Won-sik", "2023-10-07", None, Some(DEF)),
+        change("Shin Won Sik", "2024-09-06", Some(DEF), None),
+        change("Kim Yong-hyun", "2024-09-06", None, Some(DEF)),
+        change("Kim Yong Hyun", "2024-12-05", Some(DEF), None),
+        change("Ahn Gyu-back", "2025-07-25", None, Some(DEF)),
+        change("Lee Sang-min", "2024-12-08", Some(("KORGOV", "Minister of the Interior and Safety of South Korea")), None),
+        change("Han Duck-soo", "2024-12-14", None, Some(ACTING)),
+        change("Han Duck-soo", "2024-12-27", Some(ACTING), None),
+        change("Choi Sang-mok", "2024-12-27", None, Some(ACTING)),
+        change("Choi Sang Mok", "2025-03-24", Some(ACTING), None),
+        change("Han Deok-soo", "2025-03-24", None, Some(ACTING)),
+        change("Woo Won-shik", "2024-06-05", None, Some(("KORLEG", "Speaker of the National Assembly of South Korea"))),
+    ]);
+    assert_eq!(office_on("Lee Sang-min", "2023-01-01"), Some("interior minister"));
+    // An acting president is not a second head of state.
+    assert_eq!(office_on("Choi Sang-mok", "2025-01-01"), None);
+    assert_eq!(code("Shin Won-sik", "2024-01-01").as_deref(), Some("KORGOVMIL"));
+}
+
+#[test]
+fn mexico_and_indonesia_2018_2024() {
+    const FM: R = ("MEXGOV", "Secretary of Foreign Affairs of Mexico");
+    const INT: R = ("MEXGOV", "Secretary of the Interior of Mexico");
+    const DEF: R = ("MEXGOVMIL", "Secretary of National Defense of Mexico");
+    check(&[
+        change("Marcelo Ebrard", "2018-12-01", None, Some(FM)),
+        change("Marcelo Ebrard Casaubón", "2023-06-12", Some(FM), None),
+        change("Alicia Bárcena", "2023-06-13", None, Some(FM)),
+        change("Alicia Barcena", "2024-10-01", Some(FM), None),
+        change("Adán Augusto López", "2021-08-26", None, Some(INT)),
+        change("Adan Augusto Lopez", "2023-06-16", Some(INT), None),
+        change("Luisa María Alcalde", "2023-06-19", None, Some(INT)),
+        change("Luisa Maria Alcalde", "2024-10-01", Some(INT), None),
+        change("Salvador Cienfuegos", "2012-12-01", None, Some(DEF)),
+        change("Salvador Cienfuegos Zepeda", "2018-12-01", Some(DEF), None),
+        change("Luis Crescencio Sandoval", "2018-12-01", None, Some(DEF)),
+        change("Luis Cresencio Sandoval", "2024-10-01", Some(DEF), None),
+        // CountryInfo's last update (2011) left Galván in office; his successor's term ends it.
+        change("Guillermo Galvan Galvan", "2012-12-01", Some(("MEXGOVMIL", "Secretary of National Defense")), None),
+        change("Tito Karnavian", "2019-10-23", None, Some(("IDNGOV", "Minister of Home Affairs of Indonesia"))),
+    ]);
+    assert_eq!(office_on("Adán Augusto López", "2022-01-01"), Some("interior minister"));
+    assert_eq!(office_on("Tito Karnavian", "2025-01-01"), Some("interior minister"));
 }
 
 /// The single-holder office (as `dyad actor --check` sees it) `who` holds on `date`.

@@ -2,6 +2,7 @@
 
 mod actor;
 mod input;
+mod petrarch;
 
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -53,6 +54,11 @@ enum Command {
         /// Print a progress line on stderr every N articles (0 = never).
         #[arg(long, default_value_t = 0)]
         progress: usize,
+        /// Code with the PETRARCH-format dictionaries of DIR (verbs, actors,
+        /// agents, discards, ontology; see docs/petrarch.md) instead of the
+        /// bundled English pack and knowledge base.
+        #[arg(long, value_name = "DIR")]
+        petrarch_dicts: Option<std::path::PathBuf>,
         /// Input files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
@@ -71,6 +77,28 @@ enum Command {
     ///
     /// Example: dyad actor Choïgou --on 2024-05-12
     Actor(actor::ActorArgs),
+    /// Dictionary tools: convert PETRARCH dictionaries to dyad's format.
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Subcommand)]
+enum DictCommand {
+    /// Convert a directory of dictionaries to dyad's own format (with a
+    /// report of what could not be expressed).
+    ///
+    /// Example: dyad dict convert --from petrarch ../petrarch2 --to /tmp/pe
+    Convert {
+        /// Format of the input dictionaries (only `petrarch`).
+        #[arg(long, value_name = "FORMAT")]
+        from: String,
+        /// Directory of the input dictionaries.
+        #[arg(value_name = "DIR")]
+        dir: std::path::PathBuf,
+        /// Output directory (created; existing files are replaced).
+        #[arg(long, value_name = "OUT")]
+        to: std::path::PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -117,8 +145,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Actor(args) => actor::run(args, today()),
-        Command::Code { format, lang, date, home, explain, progress, files } => {
+        Command::Code { format, lang: _, date, home: _, explain, progress, petrarch_dicts: Some(dir), files } => {
+            let default_date = match date.as_deref().map(str::parse::<Date>) {
+                Some(Ok(d)) => Some(d),
+                Some(Err(e)) => {
+                    eprintln!("dyad: error: --date: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+                None => Some(today()),
+            };
+            petrarch::code(&dir, format, default_date, explain, progress, &files)
+        }
+        Command::Code { format, lang, date, home, explain, progress, petrarch_dicts: None, files } => {
             code(format, &lang, date.as_deref(), home, explain, progress, &files)
+        }
+        Command::Dict(DictCommand::Convert { from, dir, to }) => {
+            if from != "petrarch" {
+                eprintln!("dyad: error: --from {from:?}: only `petrarch` dictionaries can be converted");
+                return Ok(ExitCode::from(2));
+            }
+            petrarch::convert(&dir, &to)
         }
     }
 }

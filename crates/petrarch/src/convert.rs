@@ -313,7 +313,7 @@ pub fn convert_with(dicts: &Dictionaries, to: &Path, diags: &[crate::Diagnostic]
                 Some(p)
             }
             None => {
-                r.lose("codes with no CAMEO code or parent (pattern dropped)", format!("{at} [{c}]"));
+                r.lose("codes with no CAMEO code or parent (not written)", format!("{at} [{c}]"));
                 None
             }
         }

@@ -627,7 +627,7 @@ pub fn read(src: &str, file: &str, dict: &mut VerbDict, diags: &mut Diags) {
                 p.flat = true;
             }
         }
-        if dict.blocks.len() > first_block {
+        if dict.blocks[first_block..].iter().any(|b| !b.patterns.is_empty()) {
             diags.warn_once(
                 &format!("flat:{file}"),
                 file,

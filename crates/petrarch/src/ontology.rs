@@ -1,8 +1,8 @@
 //! The PETRARCH internal coding ontology (PICO): each event code as a
 //! number whose hexadecimal digits carry its meaning, so that codes can be
-//! combined ("will" + "help" = intend to aid) and negated (minus `0xFFFF`:
-//! "not disapprove", `0xFFFF + 0x0080` − `0xFFFF`, is diplomatic
-//! cooperation, `0x0080`).
+//! negated (minus `0xFFFF`: "not disapprove", `0xFFFF + 0x0080` − `0xFFFF`,
+//! is diplomatic cooperation, `0x0080`). PETRARCH2 also adds codes of
+//! nested verbs; dyad uses the ontology for negation only.
 //!
 //! Lines are `CODE:VALUE`, where VALUE is a sum of hexadecimal or decimal
 //! terms (`-0xFFFF+0x2040+0x300`) and anything after `#` is a comment (the
@@ -140,22 +140,6 @@ impl Ontology {
     pub fn negate(&self, code: &str) -> Option<&str> {
         self.code_of(self.value(code)? - 0xFFFF)
     }
-
-    /// The combination of an upper verb's code with the code of the event
-    /// it governs ("promise" + "aid" = "promise aid"), PETRARCH2's rule: a
-    /// negative lower code adds; when both are high-level (≥ 0x1000) or the
-    /// lower is larger, the lower stands; otherwise they add.
-    pub fn combine(&self, upper: &str, lower: &str) -> Option<&str> {
-        let (u, l) = (self.value(upper)?, self.value(lower)?);
-        let v = if l < 0 {
-            l + u
-        } else if (u >= 0x1000 && l >= 0x1000) || l >= u {
-            l
-        } else {
-            u + l
-        };
-        self.code_of(v)
-    }
 }
 
 #[cfg(test)]
@@ -175,7 +159,6 @@ mod tests {
         assert_eq!(o.negate("110"), Some("050"));
         assert_eq!(o.negate("080"), Some("124"));
         assert_eq!(o.negate("190"), None);
-        assert_eq!(o.combine("030", "070"), Some("033"));
         assert!(eval("0x12+").is_err());
     }
 }

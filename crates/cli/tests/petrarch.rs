@@ -40,13 +40,38 @@ fn codes_with_the_dictionaries_in_the_event_schema() {
     // unsupported constructs are reported once, with file:line
     assert!(err.contains("Test.verbs.txt:98: warning: verb transformations"), "{err}");
     assert!(err.contains("3 articles coded, 4 events"), "{err}");
-    let evs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    let evs: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
     let triples: Vec<String> = evs
         .iter()
-        .map(|e| format!("{} {} {} {}", e["doc"].as_str().unwrap_or(""), e["source"]["code"].as_str().unwrap_or(""), e["target"]["code"].as_str().unwrap_or(""), e["code"].as_str().unwrap_or("")))
+        .map(|e| {
+            format!(
+                "{} {} {} {}",
+                e["doc"].as_str().unwrap_or(""),
+                e["source"]["code"].as_str().unwrap_or(""),
+                e["target"]["code"].as_str().unwrap_or(""),
+                e["code"].as_str().unwrap_or("")
+            )
+        })
         .collect();
     assert_eq!(triples, ["d1 SYLGOV STH 042", "d1 STH SYLGOV 043", "d1 BOR SYL 050", "d2 SYLCOP BOREDU 212"]);
-    let required = ["id", "doc", "date", "code", "root", "quad", "goldstein", "name", "source", "target", "location", "attribution", "evidence", "trigger", "lang"];
+    let required = [
+        "id",
+        "doc",
+        "date",
+        "code",
+        "root",
+        "quad",
+        "goldstein",
+        "name",
+        "source",
+        "target",
+        "location",
+        "attribution",
+        "evidence",
+        "trigger",
+        "lang",
+    ];
     for e in &evs {
         for k in required {
             assert!(e.get(k).is_some(), "field {k} in {e}");
@@ -110,7 +135,16 @@ fn convert_writes_dyad_files_and_a_report() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("not expressible: `^` skips: 1"), "{err}");
-    for f in ["lang/en/verbs.txt", "lang/en/verb_forms.tsv", "lang/en/agents.tsv", "actors/persons.tsv", "actors/roles.tsv", "actors/organisations.tsv", "names/countries.tsv", "REPORT.md"] {
+    for f in [
+        "lang/en/verbs.txt",
+        "lang/en/verb_forms.tsv",
+        "lang/en/agents.tsv",
+        "actors/persons.tsv",
+        "actors/roles.tsv",
+        "actors/organisations.tsv",
+        "names/countries.tsv",
+        "REPORT.md",
+    ] {
         assert!(to.join(f).is_file(), "{f} written");
     }
     let verbs = std::fs::read_to_string(to.join("lang/en/verbs.txt")).expect("verbs");

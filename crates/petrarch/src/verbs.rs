@@ -560,7 +560,9 @@ pub fn read(src: &str, file: &str, dict: &mut VerbDict, diags: &mut Diags) {
                         diags.warn_once("glued-star", file, n, format!("`*` written against a word in `{line}`; read as a separate `*`"));
                     }
                     match parse_pattern_body(body) {
-                        Ok((pre, post)) => dict.blocks[b].patterns.push(Pattern { pre, post, code, line: n, text: line.to_string(), flat: false }),
+                        Ok((pre, post)) => {
+                            dict.blocks[b].patterns.push(Pattern { pre, post, code, line: n, text: line.to_string(), flat: false })
+                        }
                         Err(e) => diags.error(file, n, format!("pattern `{line}`: {e}")),
                     }
                     continue;

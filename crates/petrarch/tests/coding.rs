@@ -7,11 +7,11 @@ use std::path::PathBuf;
 
 fn dicts(name: &str) -> Dictionaries {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    Dictionaries::load(&dir).unwrap().0
+    Dictionaries::load(&dir).expect("the fixtures load").0
 }
 
 fn triples(coder: &Coder<'_>, date: &str, s: &str) -> Vec<String> {
-    let date: Date = date.parse().unwrap();
+    let date: Date = date.parse().expect("a date");
     let mut v: Vec<String> = coder.code_sentence(s, date).into_iter().map(|f| format!("{} {} {}", f.source, f.target, f.code)).collect();
     v.sort();
     v
@@ -60,7 +60,11 @@ const CASES: &[(&str, &str, &[&str])] = &[
     // a multi-word verb with a particle; "Soldiers from X"
     ("1995-03-01", "Soldiers from Borduria cordoned off the roads into Syldavia.", &["BORMIL SYL 170"]),
     // coordinated agents: the second inherits the actor of the first
-    ("1995-03-01", "Syldavian congressmen and the Ministry of Tourism welcomed the decision of Borduria.", &["SYLGOV BOR 052", "SYLLEG BOR 052"]),
+    (
+        "1995-03-01",
+        "Syldavian congressmen and the Ministry of Tourism welcomed the decision of Borduria.",
+        &["SYLGOV BOR 052", "SYLLEG BOR 052"],
+    ),
     // a known but uncoded actor ([---]) codes nothing; "the government of X"
     ("1995-03-01", "Silent Isle and the government of Syldavia met Borduria.", &["BOR SYLGOV 040", "SYLGOV BOR 040"]),
     // a comma-separated list, and an apposition that is not part of it
@@ -129,12 +133,22 @@ fn articles_use_their_date_and_the_story_discards() {
     assert_eq!(e.source.text, "King Muskar");
     assert_eq!(e.trigger, "visited");
     // a code only the ontology defines takes its parent's figures and the ontology's name
-    let b = Article { id: "b".into(), text: "Syldavian police seized Bordurian students.".into(), date: "1995-01-01".parse().ok(), ..Article::default() };
+    let b = Article {
+        id: "b".into(),
+        text: "Syldavian police seized Bordurian students.".into(),
+        date: "1995-01-01".parse().ok(),
+        ..Article::default()
+    };
     let ev = &coder.code_article(&b, None, false).unwrap().events[0];
     assert_eq!((ev.code.as_str(), ev.root.as_str(), ev.quad), ("212", "21", 4));
     assert!(ev.name.contains("Arrest"), "{}", ev.name);
     // a story-level discard anywhere drops the whole story
-    let c = Article { id: "c".into(), text: "Syldavia restored ties with Borduria. The football match was a draw.".into(), date: a.date, ..Article::default() };
+    let c = Article {
+        id: "c".into(),
+        text: "Syldavia restored ties with Borduria. The football match was a draw.".into(),
+        date: a.date,
+        ..Article::default()
+    };
     let coded = coder.code_article(&c, None, false).unwrap();
     assert!(coded.events.is_empty() && coded.warnings.iter().any(|w| w.contains("discard")));
     // no date anywhere and no default: an error

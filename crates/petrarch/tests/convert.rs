@@ -26,12 +26,17 @@ fn the_fixtures_convert_and_load_with_dyads_readers() {
     for p in &pats {
         assert!(forms.iter().any(|f| f.lemma == p.head), "verbs.txt:{} head {} has forms", p.line, p.head);
     }
-    let line = |code: &str, text: &str| pats.iter().any(|p| p.code == code && verbs.lines().nth(p.line - 1).is_some_and(|l| l == format!("{code}\t{text}")));
+    let line = |code: &str, text: &str| {
+        pats.iter().any(|p| p.code == code && verbs.lines().nth(p.line - 1).is_some_and(|l| l == format!("{code}\t{text}")))
+    };
     assert!(line("112", "accuse"), "block default code");
     assert!(line("111", "charge"), "a verb's own code");
     assert!(line("194", "attack with artillery"), "(PREP NOUN)");
     assert!(line("190", "open fire"), "multi-word verb");
-    assert!(line("071", "donate cash|ducat|ducats|florins|thaler|thalers"), "nested synonym sets as alternatives, plurals generated where allowed");
+    assert!(
+        line("071", "donate cash|ducat|ducats|florins|thaler|thalers"),
+        "nested synonym sets as alternatives, plurals generated where allowed"
+    );
     assert!(line("071", "donate gold crowns"), "a multi-word member on its own line");
     assert!(line("073", "$receive a gift"), "+ before and $ after the verb");
     assert!(line("042", "visit to +"), "target slot");
@@ -61,7 +66,15 @@ fn the_fixtures_convert_and_load_with_dyads_readers() {
     assert!(kb.orgs.iter().any(|o| o.code == "IGOPLG" && o.surface == "Peace League"));
 
     let md = read("REPORT.md");
-    for lost in ["`%` compound actors", "`^` skips", "null-coded patterns", "reverse event of [X:Y] codes", "prefix agents", "discard list", "internal coding ontology"] {
+    for lost in [
+        "`%` compound actors",
+        "`^` skips",
+        "null-coded patterns",
+        "reverse event of [X:Y] codes",
+        "prefix agents",
+        "discard list",
+        "internal coding ontology",
+    ] {
         assert!(report.lost.contains_key(lost) || report.lost.keys().any(|k| k.starts_with(lost)), "{lost} in {:?}", report.lost.keys());
         assert!(md.contains(lost), "{lost} in REPORT.md");
     }

@@ -132,6 +132,17 @@ struct MatchState {
     pre_first: usize,
 }
 
+/// What one frame codes, and what the interactions between frames need.
+struct Out {
+    evs: Vec<Ev>,
+    /// A pattern changed the verb's default code.
+    specific: bool,
+    /// First chunk of the target group.
+    target_chunk: Option<usize>,
+    /// The target is the first actor after the verb (no pattern slot).
+    by_default_target: bool,
+}
+
 /// The analysis of one sentence.
 pub struct Analysis<'a, 'd> {
     lx: &'a Lexicon<'d>,
@@ -1191,143 +1202,183 @@ impl<'a, 'd> Analysis<'a, 'd> {
         self.next_actor_group(f.vend, tend)
     }
 
-    /// The events of every frame, after the interactions between frames.
-    pub fn events(&self) -> Vec<Ev> {
-        struct Out {
-            evs: Vec<Ev>,
-            specific: bool,
-            target_chunk: Option<usize>,
-            by_default_target: bool,
+    /// The best pattern of a frame's block, PETRARCH2's priority: elements
+    /// before the verb first, then the earliest first element, then the most
+    /// elements, then file order.
+    fn best_pattern(&self, fi: usize, pend: usize, tend: usize) -> Option<(MatchState, &'d Pattern)> {
+        let cand = &self.cands[self.frames[fi].cand];
+        let block = &self.lx.blocks[cand.hit.block as usize];
+        let mut best: Option<(MatchState, &'d Pattern)> = None;
+        for &p in &block.patterns {
+            if let Some(st) = self.match_pattern(fi, p, pend, tend) {
+                let better = match &best {
+                    None => true,
+                    Some((b, _)) => {
+                        (st.has_pre, std::cmp::Reverse(st.first_pos), st.elems) > (b.has_pre, std::cmp::Reverse(b.first_pos), b.elems)
+                    }
+                };
+                if better {
+                    best = Some((st, p));
+                }
+            }
         }
-        let mut outs: Vec<Out> = Vec::new();
-        for fi in 0..self.frames.len() {
-            let f = &self.frames[fi];
-            let cand = &self.cands[f.cand];
-            let block = &self.lx.blocks[cand.hit.block as usize];
-            let pend = self.pattern_end(fi);
-            let tend = self.target_end(fi);
-            let mut best: Option<(MatchState, &Pattern)> = None;
-            for p in &block.patterns {
-                if let Some(st) = self.match_pattern(fi, p, pend, tend) {
-                    let better = match &best {
-                        None => true,
-                        Some((b, _)) => {
-                            (st.has_pre, std::cmp::Reverse(st.first_pos), st.elems) > (b.has_pre, std::cmp::Reverse(b.first_pos), b.elems)
-                        }
-                    };
-                    if better {
-                        best = Some((st, p));
+        best
+    }
+
+    /// The events of one frame: its code (pattern or default), its source
+    /// and target groups, negation, reverse and reciprocal events.
+    fn frame_events(&self, fi: usize) -> Out {
+        let f = &self.frames[fi];
+        let cand = &self.cands[f.cand];
+        let block = &self.lx.blocks[cand.hit.block as usize];
+        let pend = self.pattern_end(fi);
+        let tend = self.target_end(fi);
+        let best = self.best_pattern(fi, pend, tend);
+        let code: VerbCode = match &best {
+            Some((_, p)) => p.code.clone(),
+            None => cand.hit.code.clone().unwrap_or_else(|| block.code.clone()),
+        };
+        let st = best.as_ref().map(|b| b.0.clone()).unwrap_or(MatchState { pre_first: usize::MAX, ..MatchState::default() });
+        let pattern = best.as_ref().map(|(_, p)| (block.file.to_string(), p.line));
+        // A pattern is specific evidence when it changes the code.
+        let default_code = cand.hit.code.clone().unwrap_or_else(|| block.code.clone());
+        let specific = best.as_ref().is_some_and(|(_, p)| p.code != default_code);
+        let mut out = Out { evs: Vec::new(), specific, target_chunk: None, by_default_target: false };
+        if code.is_null() {
+            return out;
+        }
+        let subj = f.subj.clone().filter(|g| !g.members.is_empty());
+        // "Gondor's minister noted that + regretted": a target before the
+        // verb that is the verb's own subject leaves the source to the
+        // actor before the pattern's first word.
+        let mut st = st;
+        if st.source.is_none() && !f.passive {
+            if let (Some(t), Some(sg)) = (&st.target, &subj) {
+                if t.first_chunk == sg.first_chunk && st.pre_first != usize::MAX {
+                    st.source = self.prev_actor_group(st.pre_first);
+                    if st.source.is_none() {
+                        return out;
                     }
                 }
             }
-            let code: VerbCode = match &best {
-                Some((_, p)) => p.code.clone(),
-                None => cand.hit.code.clone().unwrap_or_else(|| block.code.clone()),
-            };
-            let st = best.as_ref().map(|b| b.0.clone()).unwrap_or(MatchState { pre_first: usize::MAX, ..MatchState::default() });
-            let pattern = best.as_ref().map(|(_, p)| (block.file.to_string(), p.line));
-            let mut out = Out { evs: Vec::new(), specific: best.is_some(), target_chunk: None, by_default_target: false };
-            if code.is_null() {
-                outs.push(out);
-                continue;
-            }
-            let subj = f.subj.clone().filter(|g| !g.members.is_empty());
-            // "Gondor's minister noted that + regretted": a target before the
-            // verb that is the verb's own subject leaves the source to the
-            // actor before the pattern's first word.
-            let mut st = st;
-            if st.source.is_none() && !f.passive {
-                if let (Some(t), Some(sg)) = (&st.target, &subj) {
-                    if t.first_chunk == sg.first_chunk && st.pre_first != usize::MAX {
-                        st.source = self.prev_actor_group(st.pre_first);
-                        if st.source.is_none() {
-                            outs.push(out);
-                            continue;
-                        }
-                    }
+        }
+        let neg = f.neg && !best.as_ref().is_some_and(|(_, p)| pattern_negates(p, self.lx));
+        let (src, tgt, default_target) = if st.compound {
+            (subj.clone(), None, false)
+        } else if f.passive {
+            let mut src = st.source.clone().or_else(|| self.passive_source(f, tend));
+            let mut tgt = st.target.clone().or_else(|| subj.clone());
+            if st.subj_is_target {
+                tgt = subj.clone();
+                if src.is_none() {
+                    src = self.next_actor_group(f.vend, tend);
                 }
             }
-            let neg = f.neg && !best.as_ref().is_some_and(|(_, p)| pattern_negates(p, self.lx));
-            let (src, tgt, default_target) = if st.compound {
-                (subj.clone(), None, false)
-            } else if f.passive {
-                let mut src = st.source.clone().or_else(|| self.passive_source(f, tend));
-                let mut tgt = st.target.clone().or_else(|| subj.clone());
-                if st.subj_is_target {
-                    tgt = subj.clone();
-                    if src.is_none() {
-                        src = self.next_actor_group(f.vend, tend);
-                    }
-                }
-                (src, tgt, false)
-            } else if st.subj_is_target {
-                (st.source.clone().or_else(|| self.next_actor_group(f.vend, tend)), subj.clone(), false)
-            } else if st.source.is_some() {
-                (st.source.clone(), st.target.clone().or_else(|| subj.clone()), false)
-            } else if st.target.is_some() {
-                (subj.clone(), st.target.clone(), false)
-            } else {
-                (subj.clone(), self.next_actor_group(f.vend, tend), true)
-            };
-            out.by_default_target = default_target;
-            out.target_chunk = tgt.as_ref().map(|g| g.first_chunk);
-            let codes = |c: &Code| -> Option<String> {
-                let Code::Event(c) = c else { return None };
-                if !neg {
-                    return Some(c.clone());
-                }
-                self.lx.dicts.ontology.as_ref().and_then(|o| o.negate(c)).map(str::to_string)
-            };
-            let active = codes(&code.active);
-            let passive_code = code.passive.as_ref().and_then(&codes);
-            let vt = (f.vstart, f.vend);
-            let push = |s: &Member, t: &Member, c: &str, out: &mut Out| {
-                if s.code == t.code {
-                    return;
-                }
-                out.evs.push(Ev {
-                    source: s.code.clone(),
-                    target: t.code.clone(),
-                    code: c.to_string(),
-                    source_toks: (s.start, s.end),
-                    target_toks: (t.start, t.end),
-                    verb_toks: vt,
-                    pattern: pattern.clone(),
-                    negated: neg,
-                });
-            };
-            match (&src, &tgt) {
-                (Some(s), None) if st.compound || s.members.len() > 1 => {
-                    let reciprocal_root = active.as_deref().is_some_and(|c| matches!(&c[..2.min(c.len())], "03" | "04" | "05" | "06"));
-                    if st.compound || reciprocal_root {
-                        for a in &s.members {
-                            for b in &s.members {
-                                if let Some(c) = &active {
-                                    push(a, b, c, &mut out);
-                                }
-                            }
-                        }
-                    }
-                }
-                (Some(s), Some(t)) => {
+            (src, tgt, false)
+        } else if st.subj_is_target {
+            (st.source.clone().or_else(|| self.next_actor_group(f.vend, tend)), subj.clone(), false)
+        } else if st.source.is_some() {
+            (st.source.clone(), st.target.clone().or_else(|| subj.clone()), false)
+        } else if st.target.is_some() {
+            (subj.clone(), st.target.clone(), false)
+        } else {
+            (subj.clone(), self.next_actor_group(f.vend, tend), true)
+        };
+        out.by_default_target = default_target;
+        out.target_chunk = tgt.as_ref().map(|g| g.first_chunk);
+        let codes = |c: &Code| -> Option<String> {
+            let Code::Event(c) = c else { return None };
+            if !neg {
+                return Some(c.clone());
+            }
+            self.lx.dicts.ontology.as_ref().and_then(|o| o.negate(c)).map(str::to_string)
+        };
+        let active = codes(&code.active);
+        let passive_code = code.passive.as_ref().and_then(&codes);
+        let vt = (f.vstart, f.vend);
+        let push = |s: &Member, t: &Member, c: &str, out: &mut Out| {
+            if s.code == t.code {
+                return;
+            }
+            out.evs.push(Ev {
+                source: s.code.clone(),
+                target: t.code.clone(),
+                code: c.to_string(),
+                source_toks: (s.start, s.end),
+                target_toks: (t.start, t.end),
+                verb_toks: vt,
+                pattern: pattern.clone(),
+                negated: neg,
+            });
+        };
+        match (&src, &tgt) {
+            (Some(s), None) if st.compound || s.members.len() > 1 => {
+                let reciprocal_root = active.as_deref().is_some_and(|c| matches!(&c[..2.min(c.len())], "03" | "04" | "05" | "06"));
+                if st.compound || reciprocal_root {
                     for a in &s.members {
-                        for b in &t.members {
+                        for b in &s.members {
                             if let Some(c) = &active {
                                 push(a, b, c, &mut out);
                             }
-                            if let Some(c) = &passive_code {
-                                push(b, a, c, &mut out);
-                            }
                         }
                     }
                 }
-                _ => {}
             }
-            outs.push(out);
+            (Some(s), Some(t)) => {
+                for a in &s.members {
+                    for b in &t.members {
+                        if let Some(c) = &active {
+                            push(a, b, c, &mut out);
+                        }
+                        if let Some(c) = &passive_code {
+                            push(b, a, c, &mut out);
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
-        // Interactions between frames.
+        out
+    }
+
+    /// The events of every frame, after the interactions between frames.
+    pub fn events(&self) -> Vec<Ev> {
+        let outs: Vec<Out> = (0..self.frames.len()).map(|fi| self.frame_events(fi)).collect();
+        let keep = self.interactions(&outs);
+        let mut evs: Vec<Ev> = Vec::new();
+        for (o, k) in outs.into_iter().zip(keep) {
+            if !k {
+                continue;
+            }
+            for e in o.evs {
+                if !evs.iter().any(|x| x.source == e.source && x.target == e.target && x.code == e.code) {
+                    evs.push(e);
+                }
+            }
+        }
+        evs
+    }
+
+    /// Which frames keep their events when verbs govern one another.
+    fn interactions(&self, outs: &[Out]) -> Vec<bool> {
         let mut keep: Vec<bool> = vec![true; outs.len()];
         for (fi, f) in self.frames.iter().enumerate() {
+            // "A said it would contribute X to B": A's own act is coded,
+            // not the statement about it.
+            if f.kind == FKind::Finite && !outs[fi].evs.is_empty() {
+                let own = f.subj.as_ref().map(|s| s.first_chunk);
+                if own.is_some()
+                    && self.frames.iter().enumerate().skip(fi + 1).any(|(gi, g)| {
+                        g.kind == FKind::Finite
+                            && g.chain > f.vend
+                            && g.subj.as_ref().map(|s| s.first_chunk) == own
+                            && !outs[gi].evs.is_empty()
+                    })
+                {
+                    keep[fi] = false;
+                    continue;
+                }
+            }
             // "A said that B attacked C": A's statement about B is coded,
             // B's act is reported speech.
             if outs[fi].by_default_target && !outs[fi].evs.is_empty() {
@@ -1354,18 +1405,7 @@ impl<'a, 'd> Analysis<'a, 'd> {
                 }
             }
         }
-        let mut evs: Vec<Ev> = Vec::new();
-        for (o, k) in outs.into_iter().zip(keep) {
-            if !k {
-                continue;
-            }
-            for e in o.evs {
-                if !evs.iter().any(|x| x.source == e.source && x.target == e.target && x.code == e.code) {
-                    evs.push(e);
-                }
-            }
-        }
-        evs
+        keep
     }
 
     /// One line per token group, for `--explain`.

@@ -146,15 +146,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Actor(args) => actor::run(args, today()),
         Command::Code { format, lang: _, date, home: _, explain, progress, petrarch_dicts: Some(dir), files } => {
-            let default_date = match date.as_deref().map(str::parse::<Date>) {
-                Some(Ok(d)) => Some(d),
-                Some(Err(e)) => {
-                    eprintln!("dyad: error: --date: {e}");
-                    return Ok(ExitCode::from(2));
-                }
-                None => Some(today()),
-            };
-            petrarch::code(&dir, format, default_date, explain, progress, &files)
+            petrarch::code(&dir, format, date.as_deref(), explain, progress, &files)
         }
         Command::Code { format, lang, date, home, explain, progress, petrarch_dicts: None, files } => {
             code(format, &lang, date.as_deref(), home, explain, progress, &files)

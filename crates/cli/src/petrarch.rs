@@ -1,6 +1,6 @@
 //! `dyad code --petrarch-dicts DIR` and `dyad dict convert --from petrarch`.
 
-use crate::{input, write_event, Format};
+use crate::{input, today, write_event, Format};
 use anyhow::{Context as _, Result};
 use dyad_core::Date;
 use dyad_petrarch::{Coder, Dictionaries, Severity};
@@ -40,8 +40,17 @@ fn load(dir: &Path) -> Result<(Dictionaries, Vec<dyad_petrarch::Diagnostic>)> {
     Ok((dicts, diags))
 }
 
-/// Codes `files` with the PETRARCH dictionaries of `dir`.
-pub fn code(dir: &Path, format: Format, default_date: Option<Date>, explain: bool, progress: usize, files: &[String]) -> Result<ExitCode> {
+/// Codes `files` with the PETRARCH dictionaries of `dir`; `date` is the
+/// `--date` option (default: today, with a warning per undated article).
+pub fn code(dir: &Path, format: Format, date: Option<&str>, explain: bool, progress: usize, files: &[String]) -> Result<ExitCode> {
+    let default_date: Option<Date> = match date.map(str::parse::<Date>) {
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => {
+            eprintln!("dyad: error: --date: {e}");
+            return Ok(ExitCode::from(2));
+        }
+        None => Some(today()),
+    };
     let (dicts, _) = load(dir)?;
     let coder = Coder::new(&dicts);
     let stdout = std::io::stdout().lock();

@@ -192,6 +192,13 @@ impl Dictionaries {
                 format!("synonym set {n} is used but never defined; entries naming it are ignored"),
             );
         }
+        // Patterns of a block without verbs can never apply.
+        for b in &self.verbs.blocks {
+            let verbs: usize = self.verbs.blocks.iter().filter(|x| x.name == b.name).map(|x| x.verbs.len()).sum();
+            if verbs == 0 && !b.patterns.is_empty() {
+                diags.warn_once(&format!("no-verbs:{}", b.name), &b.file, b.line, format!("block {} has patterns but no verbs; they never apply", b.name));
+            }
+        }
         let onto = self.ontology.is_some();
         let mut codes_seen: BTreeSet<String> = BTreeSet::new();
         for b in &mut self.verbs.blocks {

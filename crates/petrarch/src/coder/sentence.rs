@@ -338,8 +338,10 @@ impl<'a, 'd> Analysis<'a, 'd> {
             if i == n || boundary(self.cls[i]) {
                 let in_seg: Vec<usize> =
                     (0..self.cands.len()).filter(|&c| self.cands[c].start >= seg_start && self.cands[c].start < i).collect();
-                let has_verb =
-                    in_seg.iter().any(|&c| self.cands[c].status == Status::Verb) || (seg_start..i).any(|k| self.cls[k] == Cls::Aux);
+                // an infinitive ("prepared to attend") is not the clause's verb
+                let finite = |c: usize| self.prev_non_adv(self.cands[c].start).is_none_or(|p| self.cls[p] != Cls::To);
+                let has_verb = in_seg.iter().any(|&c| self.cands[c].status == Status::Verb && finite(c))
+                    || (seg_start..i).any(|k| self.cls[k] == Cls::Aux);
                 if !has_verb {
                     if let Some(&c) = in_seg.iter().find(|&&c| {
                         self.cands[c].status == Status::Weak

@@ -196,7 +196,12 @@ impl Dictionaries {
         for b in &self.verbs.blocks {
             let verbs: usize = self.verbs.blocks.iter().filter(|x| x.name == b.name).map(|x| x.verbs.len()).sum();
             if verbs == 0 && !b.patterns.is_empty() {
-                diags.warn_once(&format!("no-verbs:{}", b.name), &b.file, b.line, format!("block {} has patterns but no verbs; they never apply", b.name));
+                diags.warn_once(
+                    &format!("no-verbs:{}", b.name),
+                    &b.file,
+                    b.line,
+                    format!("block {} has patterns but no verbs; they never apply", b.name),
+                );
             }
         }
         let onto = self.ontology.is_some();

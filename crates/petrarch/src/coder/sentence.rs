@@ -736,8 +736,9 @@ impl<'a, 'd> Analysis<'a, 'd> {
         if cls(i) == Cls::Pron {
             return Some((i as usize, i as usize + 1));
         }
-        // "the pass of Cirith Ungol on Thursday": drop trailing time/place
-        // phrases without actors.
+        // Walk left over noun phrases, attaching prepositions and
+        // coordination ("Lawmakers in Arnor and Gondor", "North Korea on
+        // Thursday"); `parse_group` sorts out heads and phrases.
         let e = i as usize + 1;
         let mut k = i;
         while k >= 0 && self.walkable(k as usize) {

@@ -3,6 +3,7 @@
 mod actor;
 mod bench;
 mod input;
+mod petrarch;
 
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -54,6 +55,11 @@ enum Command {
         /// Print a progress line on stderr every N articles (0 = never).
         #[arg(long, default_value_t = 0)]
         progress: usize,
+        /// Code with the PETRARCH-format dictionaries of DIR (verbs, actors,
+        /// agents, discards, ontology; see docs/petrarch.md) instead of the
+        /// bundled English pack and knowledge base.
+        #[arg(long, value_name = "DIR")]
+        petrarch_dicts: Option<std::path::PathBuf>,
         /// Input files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
@@ -77,6 +83,28 @@ enum Command {
     ///
     /// Example: dyad bench --size 50 --json
     Bench(bench::BenchArgs),
+    /// Dictionary tools: convert PETRARCH dictionaries to dyad's format.
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Subcommand)]
+enum DictCommand {
+    /// Convert a directory of dictionaries to dyad's own format (with a
+    /// report of what could not be expressed).
+    ///
+    /// Example: dyad dict convert --from petrarch ../petrarch2 --to /tmp/pe
+    Convert {
+        /// Format of the input dictionaries (only `petrarch`).
+        #[arg(long, value_name = "FORMAT")]
+        from: String,
+        /// Directory of the input dictionaries.
+        #[arg(value_name = "DIR")]
+        dir: std::path::PathBuf,
+        /// Output directory (created; existing files are replaced).
+        #[arg(long, value_name = "OUT")]
+        to: std::path::PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -124,8 +152,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Actor(args) => actor::run(args, today()),
         Command::Bench(args) => bench::run_bench(args),
-        Command::Code { format, lang, date, home, explain, progress, files } => {
+        Command::Code { format, lang: _, date, home: _, explain, progress, petrarch_dicts: Some(dir), files } => {
+            petrarch::code(&dir, format, date.as_deref(), explain, progress, &files)
+        }
+        Command::Code { format, lang, date, home, explain, progress, petrarch_dicts: None, files } => {
             code(format, &lang, date.as_deref(), home, explain, progress, &files)
+        }
+        Command::Dict(DictCommand::Convert { from, dir, to }) => {
+            if from != "petrarch" {
+                eprintln!("dyad: error: --from {from:?}: only `petrarch` dictionaries can be converted");
+                return Ok(ExitCode::from(2));
+            }
+            petrarch::convert(&dir, &to)
         }
     }
 }

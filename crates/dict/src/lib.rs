@@ -290,7 +290,11 @@ impl LangPack {
     /// The bundled pack for `lang` ("fr" or "en").
     pub fn bundled(lang: &str) -> Result<LangPack, DictError> {
         let (code, v, f, a, o) = lang::bundled_sources(lang).ok_or_else(|| DictError::NoPack(lang.to_string()))?;
-        LangPack::parse(code, v, f, a, o)
+        let mut pack = LangPack::parse(code, v, f, a, o)?;
+        for (name, src) in lang::extra_agents(lang) {
+            pack.agents.extend(parse_agents(src, name)?);
+        }
+        Ok(pack)
     }
 }
 
@@ -326,6 +330,17 @@ mod tests {
         assert_eq!(f(&en.offices, "United States Secretary of State").as_deref(), Some("foreign-minister"));
         assert_eq!(f(&en.offices, "Minister of Defence of Russia").as_deref(), Some("defence-minister"));
         assert_eq!(f(&en.offices, "Representative of the Supreme Leader in the Defense Council"), None);
+    }
+
+    #[test]
+    fn english_pack_loads_the_converted_phoenix_agents_after_its_own() {
+        let en = LangPack::bundled("en").unwrap();
+        let code = |s: &str| en.agents.iter().find(|a| a.surface == s).map(|a| a.code.as_str());
+        assert_eq!(code("sharecroppers"), Some("AGR"), "a Phoenix agent noun");
+        let own = parse_agents(include_str!("../../../data/lang/en/agents.tsv"), "agents.tsv").unwrap();
+        assert!(en.agents.len() > own.len() + 1000);
+        assert_eq!(en.agents[..own.len()], own[..], "the hand-written agents come first");
+        assert!(LangPack::bundled("fr").unwrap().agents.len() < en.agents.len());
     }
 
     #[test]

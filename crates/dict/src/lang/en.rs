@@ -9,6 +9,10 @@ macro_rules! data {
 /// The pack's files.
 pub const SOURCES: super::Sources = ("en", data!("verbs.txt"), data!("verb_forms.tsv"), data!("agents.tsv"), data!("offices.tsv"));
 
+/// Agents beyond the hand-written table, loaded after it: the Phoenix
+/// agent nouns converted by `dyad dict convert` (tools/gen_petrarch_en.py).
+pub const EXTRA_AGENTS: &[super::File] = &[data!("agents-petrarch.tsv")];
+
 /// Endings an English literal may add ("talk" → "talks").
 pub const AGREEMENT: &[&str] = &["s", "es"];
 

@@ -9,6 +9,9 @@ macro_rules! data {
 /// The pack's files.
 pub const SOURCES: super::Sources = ("fr", data!("verbs.txt"), data!("verb_forms.tsv"), data!("agents.tsv"), data!("offices.tsv"));
 
+/// Agents beyond the hand-written table (none for French).
+pub const EXTRA_AGENTS: &[super::File] = &[];
+
 /// Endings a French literal may add through agreement ("téléphonique" →
 /// "téléphoniques", "signé" → "signée").
 pub const AGREEMENT: &[&str] = &["s", "x", "e", "es"];

@@ -18,6 +18,15 @@ pub fn bundled_sources(lang: &str) -> Option<Sources> {
     }
 }
 
+/// Further agent files of a bundled pack, loaded after its `agents.tsv`.
+pub fn extra_agents(lang: &str) -> &'static [File] {
+    match lang {
+        "fr" => fr::EXTRA_AGENTS,
+        "en" => en::EXTRA_AGENTS,
+        _ => &[],
+    }
+}
+
 /// Plural of a folded noun, per language.
 pub fn plural(lang: &str, noun: &str) -> Option<String> {
     match lang {

@@ -6,6 +6,7 @@
 //! capital and a city). The keys are searched from each token start through a
 //! byte [`Trie`] (see [`crate::trie`]).
 
+use crate::fuzzy::FuzzyIndex;
 use crate::patterns::Patterns;
 use crate::trie::Trie;
 use crate::CoderError;
@@ -143,6 +144,9 @@ pub struct Matcher {
     pub lemmas: Vec<String>,
     /// The pack's patterns, compiled by lemma id.
     pub patterns: Patterns,
+    /// One-word names of persons and countries, for spelling variants
+    /// ("Mitterand"): see [`crate::fuzzy`].
+    pub fuzzy: FuzzyIndex,
     /// The language pack.
     pub pack: LangPack,
     /// The language's closed word classes (see [`Closed`]).
@@ -399,7 +403,12 @@ impl Matcher {
             let code = b.code(&a.code);
             b.add(&a.surface, Entry::Agent(code, i as u32));
             // "ministre de la Défense" also yields the complement "de la Défense",
-            // which completes "ministre" across a demonym.
+            // which completes "ministre" across a demonym. Only the pack's own
+            // titles: a converted "secretary of war" would make "of war" a
+            // complement in "accused Russia of war crimes".
+            if i >= pack.own_agents {
+                continue;
+            }
             let folded = Folded::new(&a.surface).text;
             for glue in &closed.genitive {
                 let needle = if glue.ends_with('\'') { format!(" {glue}") } else { format!(" {glue} ") };
@@ -451,9 +460,20 @@ impl Matcher {
         }
         let trie = Trie::new(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)));
         let patterns = Patterns::new(&pack, &b.lemmas, dlang::agreement_endings(lang));
+        let fuzzy = FuzzyIndex::new(
+            b.keys
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| {
+                    b.in_automaton[*i]
+                        && b.entries[*i].iter().any(|e| matches!(e, Entry::Person(_) | Entry::Surname(_) | Entry::Country(_)))
+                })
+                .map(|(i, k)| (k.as_str(), i as u32)),
+        );
         Ok(Matcher {
             trie,
             patterns,
+            fuzzy,
             entries: b.entries,
             keys: b.keys,
             index: b.index,

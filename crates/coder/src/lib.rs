@@ -23,6 +23,7 @@
 //! for e in coded.events { println!("{} {} {}", e.source.code, e.code, e.evidence.sentence); }
 //! ```
 
+pub mod fuzzy;
 pub mod lang;
 pub mod lexicon;
 pub mod patterns;
@@ -200,6 +201,7 @@ impl Pipeline {
             let base = range.start;
             let map = |f: usize| folded.orig(f);
             let mut a = Analysis::new(m, self.kb, &folded.text, sent, &map);
+            a.spelling_variants();
             a.group(&ctx);
             a.confirm_surnames();
             a.attribution();

@@ -319,6 +319,39 @@ impl<'a> Analysis<'a> {
     }
 
     /// Entries of unit `u`.
+    /// Names one typo or transliteration away from a known person or
+    /// country ("Mitterand", "Bouteflicka") become units of that name: a
+    /// capitalised word no key matched, not the sentence's first word (a
+    /// capital there says nothing), with exactly one near name.
+    pub fn spelling_variants(&mut self) {
+        if self.m.fuzzy.is_empty() {
+            return;
+        }
+        let mut added = false;
+        for t in 1..self.toks.len() {
+            if self.unit_at[t].is_some() || !self.capitalised(t) || self.all_capitals(t) {
+                continue;
+            }
+            let w = self.tok(t);
+            if w.chars().count() < crate::fuzzy::MIN_LEN || !w.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            if let Some(key) = self.m.fuzzy.lookup(w) {
+                let at = self.units.partition_point(|u| u.t0 < t);
+                self.units.insert(at, Unit { t0: t, t1: t + 1, key });
+                added = true;
+            }
+        }
+        if added {
+            self.unit_at.iter_mut().for_each(|x| *x = None);
+            for (u, unit) in self.units.iter().enumerate() {
+                for x in unit.t0..unit.t1 {
+                    self.unit_at[x] = Some(u);
+                }
+            }
+        }
+    }
+
     pub fn entries(&self, u: usize) -> &'a [Entry] {
         let m: &'a Matcher = self.m;
         &m.entries[self.units[u].key as usize]

@@ -202,3 +202,12 @@ fn a_title_then_a_comma_then_a_name_with_unknown_given_names_is_one_actor() {
     assert!(e.iter().any(|(s, _, c)| s == "USAGOV" && c.starts_with("04")), "{e:?}");
     assert!(e.iter().all(|(s, _, _)| s != "FRAGOV"), "{e:?}");
 }
+
+#[test]
+fn a_name_one_typo_away_is_still_the_name() {
+    let e = code("en", "2000-01-01", "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.");
+    assert!(e.iter().any(|(s, _, c)| s == "DZAGOV" && c.starts_with("13")), "{e:?}");
+    let e =
+        code("en", "1988-01-01", "Pakistan President Mohammad Zia-Ul-Haq today rejected a fresh offer from Afganistan for direct talks.");
+    assert!(e.iter().any(|(s, t, _)| s.starts_with("PAK") && t == "AFG"), "{e:?}");
+}

@@ -257,6 +257,9 @@ pub struct LangPack {
     pub forms: Vec<Form>,
     /// Agents and titles.
     pub agents: Vec<Agent>,
+    /// How many of `agents` come from the pack's own `agents.tsv` (the rest
+    /// are converted extras, see [`lang::extra_agents`]).
+    pub own_agents: usize,
     /// Offices named by titles.
     pub offices: Vec<Office>,
     by_head: HashMap<String, Vec<usize>>,
@@ -279,7 +282,8 @@ impl LangPack {
         for (i, p) in patterns.iter().enumerate() {
             by_head.entry(p.head.clone()).or_default().push(i);
         }
-        Ok(LangPack { lang, patterns, forms, agents, offices, by_head })
+        let own_agents = agents.len();
+        Ok(LangPack { lang, patterns, forms, agents, own_agents, offices, by_head })
     }
 
     /// Patterns whose head is `lemma` (folded).
@@ -340,6 +344,7 @@ mod tests {
         let own = parse_agents(include_str!("../../../data/lang/en/agents.tsv"), "agents.tsv").unwrap();
         assert!(en.agents.len() > own.len() + 1000);
         assert_eq!(en.agents[..own.len()], own[..], "the hand-written agents come first");
+        assert_eq!(en.own_agents, own.len());
         assert!(LangPack::bundled("fr").unwrap().agents.len() < en.agents.len());
     }
 

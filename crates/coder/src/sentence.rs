@@ -10,6 +10,7 @@ use crate::patterns::{CPattern, Kind};
 use dyad_core::Date;
 use dyad_dict::Pattern;
 use dyad_kb::Kb;
+use dyad_text::Folded;
 
 /// A token: byte range in the folded sentence.
 #[derive(Debug, Clone, Copy)]
@@ -380,7 +381,10 @@ impl<'a> Analysis<'a> {
             let joinable = cur.as_ref().and_then(|g| {
                 let between: Vec<&str> = (last_end..unit.t0).map(|t| self.tok(t)).collect();
                 let np = g.nps.last()?;
-                if between.is_empty() || (between.len() <= 3 && between.iter().all(|w| self.m.closed.glue.contains(w))) {
+                // "President Francois Mitterand": the person's own given name,
+                // missed with the misspelt full name, joins like glue.
+                let given = between.len() == 1 && piece.person.is_some_and(|p| self.own_given_name(unit, p & !UNCONFIRMED));
+                if between.is_empty() || given || (between.len() <= 3 && between.iter().all(|w| self.m.closed.glue.contains(w))) {
                     if compatible(np, &piece) {
                         return Some(Join::Extend);
                     }
@@ -638,7 +642,9 @@ impl<'a> Analysis<'a> {
                     any = true;
                 }
                 Entry::Surname(p)
-                    if self.capitalised(unit.t0) && np.person.is_none_or(|q| q & UNCONFIRMED != 0) && !self.beside_unknown_name(unit) =>
+                    if self.capitalised(unit.t0)
+                        && np.person.is_none_or(|q| q & UNCONFIRMED != 0)
+                        && (!self.beside_unknown_name(unit) || self.own_given_name(unit, p)) =>
                 {
                     let confirmed =
                         ctx.seen_persons.contains(&p) || date.is_some_and(|d| self.is_head_of_state(p, d) || self.only_holder(u, p, d));
@@ -690,6 +696,15 @@ impl<'a> Analysis<'a> {
     /// to an unknown capitalised word is part of another person's name.
     fn beside_unknown_name(&self, unit: Unit) -> bool {
         (unit.t0 > 0 && self.unknown_capitalised(unit.t0 - 1)) || (unit.t1 < self.toks.len() && self.unknown_capitalised(unit.t1))
+    }
+
+    /// "Francois Mitterand": the unknown word before the surname is this
+    /// person's own given name (the full name missed only by a spelling).
+    fn own_given_name(&self, unit: Unit, p: u32) -> bool {
+        let Some(person) = self.kb.persons.get(p as usize) else { return false };
+        let before = unit.t0.checked_sub(1).map(|t| self.tok(t));
+        let given = person.name.split_whitespace().next().map(|g| Folded::new(g).text);
+        before.is_some_and(|b| given.as_deref() == Some(b))
     }
 
     /// A capitalised word that is no known unit and no honorific: part of a

@@ -211,3 +211,9 @@ fn a_name_one_typo_away_is_still_the_name() {
         code("en", "1988-01-01", "Pakistan President Mohammad Zia-Ul-Haq today rejected a fresh offer from Afganistan for direct talks.");
     assert!(e.iter().any(|(s, t, _)| s.starts_with("PAK") && t == "AFG"), "{e:?}");
 }
+
+#[test]
+fn a_misspelt_surname_after_the_persons_own_given_name_is_that_person() {
+    let e = code("en", "1990-06-01", "President Francois Mitterand gave a warm welcome on Thursday to South African leader F.W. de Klerk.");
+    assert!(e.iter().any(|(s, t, c)| s.starts_with("FRA") && t.starts_with("ZAF") && c.starts_with("04")), "{e:?}");
+}

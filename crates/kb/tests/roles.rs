@@ -734,6 +734,12 @@ fn mexico_calderon_holders_end() {
 }
 
 #[test]
+fn indonesia_armed_forces_commander() {
+    const TNI: R = ("IDNMIL", "Commander of the Indonesian National Armed Forces");
+    check(&[change("Yudo Margono", "2023-11-22", Some(TNI), None), change("Agus Subiyanto", "2023-11-22", None, Some(TNI))]);
+}
+
+#[test]
 fn north_korea_2022_2026() {
     const PREM: R = ("PRKGOV", "Premier of North Korea");
     const FM: R = ("PRKGOV", "Minister of Foreign Affairs of North Korea");

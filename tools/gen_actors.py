@@ -1166,12 +1166,14 @@ OFFICES_MINISTRY = [
     ("minister for europe and foreign affairs", "foreign minister"),
     ("foreign minister", "foreign minister"), ("foreign secretary", "foreign minister"),
     ("secretary of state", "foreign minister"), ("secretary of foreign affairs", "foreign minister"),
+    ("secretary of foreign relations", "foreign minister"),
     ("minister of international relations and cooperation", "foreign minister"),
     ("minister of interior", "interior minister"), ("minister of the interior", "interior minister"),
     ("minister for the interior", "interior minister"), ("minister of internal affairs", "interior minister"),
     ("minister of home affairs", "interior minister"), ("minister for home affairs", "interior minister"),
     ("interior minister", "interior minister"), ("home secretary", "interior minister"),
     ("secretary of the interior", "interior minister"), ("minister of public safety", "interior minister"),
+    ("secretary of government", "interior minister"),
 ]
 NOT_THE_OFFICE = ["deputy", "vice", "acting", "of state for", "elite"]
 AGENT_CODES = set("GOV MIL LEG JUD OPP CVL REB MED BUS COP SPY EDU REL HLH ELI LAB AGR ENV HRI UAF CRM RAD "

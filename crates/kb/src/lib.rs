@@ -534,6 +534,8 @@ const OFFICES_MINISTRY: &[(&str, Office)] = &[
     ("foreign secretary", Office::ForeignAffairs),
     ("secretary of state", Office::ForeignAffairs),
     ("secretary of foreign affairs", Office::ForeignAffairs),
+    // Mexico's Secretaría de Relaciones Exteriores, as CountryInfo titles it.
+    ("secretary of foreign relations", Office::ForeignAffairs),
     ("minister of international relations and cooperation", Office::ForeignAffairs),
     ("minister of interior", Office::Interior),
     ("minister of the interior", Office::Interior),
@@ -545,6 +547,8 @@ const OFFICES_MINISTRY: &[(&str, Office)] = &[
     ("home secretary", Office::Interior),
     ("secretary of the interior", Office::Interior),
     ("minister of public safety", Office::Interior),
+    // Mexico's Secretaría de Gobernación (the interior ministry), as CountryInfo titles it.
+    ("secretary of government", Office::Interior),
 ];
 
 /// Words that make a role something other than the office itself.
@@ -1001,6 +1005,7 @@ GBR\ten\tshort\tUK
 USA\ten\tname\tUnited States
 USA\ten\tdemonym\tAmerican
 FRA\ten\tname\tFrance
+MEX\ten\tname\tMexico
 ";
     const CHECK_P: &str = "#dyad-format persons 1
 a\tA\t
@@ -1094,6 +1099,9 @@ a\tGBRGOV\tPrime Minister of the United Kingdom\t2020-01-01\t\tt
         assert_eq!(office("FRAGOV", "Minister of the Interior and Regional Development"), Some(Office::Interior));
         assert_eq!(office("FRAGOV", "Minister of Interior-Designate"), None);
         assert_eq!(office("FRAELI", "President"), None);
+        assert_eq!(office("MEXGOV", "Secretary of Foreign Relations"), Some(Office::ForeignAffairs));
+        assert_eq!(office("MEXGOV", "Secretary of Government"), Some(Office::Interior));
+        assert_eq!(office("MEXGOV", "Secretary of the Interior of Mexico"), Some(Office::Interior));
         assert_eq!(office("IGOUNO", "President"), None, "no country");
     }
 

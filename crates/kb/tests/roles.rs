@@ -715,4 +715,92 @@ fn secretary_and_public_safety_titles_are_offices() {
     assert_eq!(office_on("Rosa Icela Rodríguez", "2025-01-01"), Some("interior minister"));
     assert_eq!(office_on("Juan Ramón de la Fuente", "2025-01-01"), Some("foreign minister"));
     assert_eq!(office_on("Gary Anandasangaree", "2025-06-01"), Some("interior minister"));
+    // CountryInfo's Calderón-era titles: "Secretary of Government" (Gobernación) and
+    // "Secretary of Foreign Relations".
+    assert_eq!(office_on("Juan Camilo Mourino Terrazo", "2008-06-01"), Some("interior minister"));
+    assert_eq!(office_on("Luis Ernesto Derbez Bautista", "2005-01-01"), Some("foreign minister"));
+}
+
+#[test]
+fn mexico_calderon_holders_end() {
+    check(&[
+        change("Francisco Blake Mora", "2010-07-14", None, Some(("MEXGOV", "Secretary of the Interior of Mexico"))),
+        change("José Francisco Blake Mora", "2011-11-11", Some(("MEXGOV", "Secretary of the Interior of Mexico")), None),
+        change("Patricia Espinosa", "2012-12-01", Some(("MEXGOV", "Secretary of Foreign Relations of Mexico")), None),
+    ]);
+    // no longer in office in 2022 (CountryInfo left both open)
+    assert_eq!(office_on("Patricia Espinosa Cantellano", "2022-01-01"), None);
+    assert_eq!(office_on("Francisco Blake Mora", "2022-01-01"), None);
+}
+
+#[test]
+fn indonesia_armed_forces_commander() {
+    const TNI: R = ("IDNMIL", "Commander of the Indonesian National Armed Forces");
+    check(&[change("Yudo Margono", "2023-11-22", Some(TNI), None), change("Agus Subiyanto", "2023-11-22", None, Some(TNI))]);
+}
+
+#[test]
+fn north_korea_2022_2026() {
+    const PREM: R = ("PRKGOV", "Premier of North Korea");
+    const FM: R = ("PRKGOV", "Minister of Foreign Affairs of North Korea");
+    const DEF: R = ("PRKGOVMIL", "Minister of National Defence of North Korea");
+    const CGS: R = ("PRKMIL", "Chief of the General Staff of the Korean People's Army");
+    check(&[
+        change("Kim Jong Un", "2021-01-10", None, Some(("PRKGOV", "General Secretary of the Workers' Party of Korea"))),
+        change("Ri Son Gwon", "2022-06-11", Some(FM), None),
+        change("최선희", "2022-06-11", None, Some(FM)),
+        change("Kim Tok-hun", "2024-12-27", Some(PREM), None),
+        change("박태성", "2024-12-27", None, Some(PREM)),
+        change("Ri Yong Gil", "2022-12-31", Some(DEF), None),
+        change("Kang Sun-nam", "2022-12-31", None, Some(DEF)),
+        change("강순남", "2024-10-08", Some(DEF), None),
+        change("No Kwang Chol", "2024-10-08", None, Some(DEF)),
+        change("Pak Su Il", "2023-08-10", Some(CGS), None),
+        change("리영길", "2023-08-10", None, Some(CGS)),
+        change(
+            "Kim Yong Nam",
+            "2019-04-11",
+            Some(("PRKGOV", "President of the Presidium of the Supreme People's Assembly of North Korea")),
+            None,
+        ),
+        change(
+            "Choe Ryong-hae",
+            "2019-04-11",
+            None,
+            Some(("PRKGOV", "Chairman of the Standing Committee of the Supreme People's Assembly of North Korea")),
+        ),
+    ]);
+    assert_eq!(code("No Kwang Chol", "2025-01-01").as_deref(), Some("PRKGOVMIL"));
+    assert_eq!(code("Pak Su Il", "2023-01-01").as_deref(), Some("PRKMIL"));
+    assert_eq!(office_on("Pak Thae Song", "2025-06-01"), Some("head of government"));
+    // CountryInfo's 2007 foreign minister ends when Ri Son Gwon takes over.
+    assert_eq!(office_on("Pak Ui Chun", "2021-01-01"), None);
+}
+
+#[test]
+fn uae_and_oman() {
+    const PRES: R = ("AREGOV", "President of the United Arab Emirates");
+    const DEF: R = ("AREGOVMIL", "Minister of Defence of the United Arab Emirates");
+    const COS: R = ("AREMIL", "Chief of Staff of the UAE Armed Forces");
+    check(&[
+        change("Khalifa ben Zayed Al Nahyane", "2022-05-13", Some(PRES), None),
+        change("Mohamed bin Zayed", "2022-05-14", None, Some(PRES)),
+        change("Mohammed ben Rached Al Maktoum", "2024-07-14", Some(DEF), None),
+        change("Hamdane ben Mohammed Al Maktoum", "2024-07-14", None, Some(DEF)),
+        change("Hamad Al Rumaithi", "2023-01-03", Some(COS), None),
+        change("عيسى سيف محمد المزروعي", "2023-01-03", None, Some(COS)),
+        change("Mansour bin Zayed", "2023-03-29", None, Some(("AREGOV", "Vice President of the United Arab Emirates"))),
+        change("Youssef ben Alaoui ben Abdallah", "2020-08-18", Some(("OMNGOV", "Minister Responsible for Foreign Affairs of Oman")), None),
+        change("Badr Albusaidi", "2020-08-18", None, Some(("OMNGOV", "Minister of Foreign Affairs of Oman"))),
+        change("Saud bin Ibrahim al Busaidi", "2011-03-07", Some(("OMNGOV", "Minister of Interior")), None),
+        change("Hamoud ben Fayçal al-Bousaïdi", "2011-03-07", None, Some(("OMNGOV", "Minister of Interior of Oman"))),
+    ]);
+    assert_eq!(office_on("Hamdan bin Mohammed", "2025-01-01"), Some("defence minister"));
+    assert_eq!(code("Essa Al Mazrouei", "2024-01-01").as_deref(), Some("AREMIL"));
+    assert_eq!(office_on("Saif bin Zayed", "2024-01-01"), Some("interior minister"));
+    assert_eq!(office_on("Hamoud bin Faisal Al Busaidi", "2024-01-01"), Some("interior minister"));
+    assert_eq!(office_on("Saud bin Ibrahim al Busaidi", "2024-01-01"), None);
+    // CountryInfo's spellings are aliases of the curated persons, not other persons.
+    assert_eq!(person("Muhammad bin Rashid Al Maktum"), person("Mohammed bin Rashid Al Maktoum"));
+    assert_eq!(person("Sheikh Khalifa ibn Zaid al-Nahayan"), person("Khalifa bin Zayed"));
 }

@@ -199,6 +199,31 @@ fn code(
     // took ~15 % of a short run's time; the process ends right after.
     let pipeline = std::mem::ManuallyDrop::new(Pipeline::new().context("loading the bundled dictionaries")?);
     let opts = Options { lang, default_date, explain, home_country: home };
+    drive(files, format, progress, "", &mut |a, sink| match pipeline.code_into(a, &opts, &mut |e| sink(&e)) {
+        Ok(coded) => Outcome::Coded(coded.warnings),
+        Err(e) => {
+            let what = if matches!(e, CoderError::Unsupported(_)) { "skipped" } else { "skipped (error)" };
+            Outcome::Skipped(format!("{what} {}: {e}", a.id))
+        }
+    })
+}
+
+/// Codes one article, handing each event to the sink.
+pub(crate) type CodeFn<'a> = dyn FnMut(&dyad_core::Article, &mut dyn FnMut(&Event)) -> Outcome + 'a;
+
+/// What coding one article gave.
+pub(crate) enum Outcome {
+    /// Coded, with these warnings.
+    Coded(Vec<String>),
+    /// Not coded: the message says which article and why.
+    Skipped(String),
+}
+
+/// Reads every record of `files`, codes each with `code` (which hands its
+/// events to the sink it is given), writes the events to stdout in
+/// `format`, and prints the summary (`label` appended) on stderr. Shared by
+/// the bundled pipeline and `--petrarch-dicts`.
+pub(crate) fn drive(files: &[String], format: Format, progress: usize, label: &str, code: &mut CodeFn<'_>) -> Result<ExitCode> {
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::new(stdout);
     if format == Format::Tsv {
@@ -214,29 +239,28 @@ fn code(
                 return;
             }
             let mut n = 0usize;
-            let result = pipeline.code_into(&a, &opts, &mut |e| {
+            let outcome = code(&a, &mut |e| {
                 n += 1;
                 if write_err.is_none() {
-                    if let Err(err) = write_event(&mut out, &e, format) {
+                    if let Err(err) = write_event(&mut out, e, format) {
                         write_err = Some(err);
                     }
                 }
             });
-            match result {
-                Ok(coded) => {
+            match outcome {
+                Outcome::Coded(warnings) => {
                     articles += 1;
                     events += n;
-                    for w in &coded.warnings {
+                    for w in &warnings {
                         eprintln!("dyad: warning: {w}");
                     }
                     if progress > 0 && articles % progress == 0 {
                         eprintln!("dyad: {articles} articles, {events} events");
                     }
                 }
-                Err(e) => {
+                Outcome::Skipped(why) => {
                     skipped.set(skipped.get() + 1);
-                    let what = if matches!(e, CoderError::Unsupported(_)) { "skipped" } else { "skipped (error)" };
-                    eprintln!("dyad: {what} {}: {e}", a.id);
+                    eprintln!("dyad: {why}");
                 }
             }
         };
@@ -262,7 +286,7 @@ fn code(
         }
     }
     let skipped = skipped.get();
-    eprintln!("dyad: {articles} articles coded, {events} events, {skipped} skipped");
+    eprintln!("dyad: {articles} articles coded, {events} events, {skipped} skipped{label}");
     Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

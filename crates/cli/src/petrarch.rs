@@ -1,10 +1,10 @@
 //! `dyad code --petrarch-dicts DIR` and `dyad dict convert --from petrarch`.
 
-use crate::{input, today, write_event, Format};
+use crate::{today, Format, Outcome};
 use anyhow::{Context as _, Result};
 use dyad_core::Date;
 use dyad_petrarch::{Coder, Dictionaries, Severity};
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -53,68 +53,15 @@ pub fn code(dir: &Path, format: Format, date: Option<&str>, explain: bool, progr
     };
     let (dicts, _) = load(dir)?;
     let coder = Coder::new(&dicts);
-    let stdout = std::io::stdout().lock();
-    let mut out = BufWriter::new(stdout);
-    if format == Format::Tsv {
-        writeln!(out, "doc\tdate\tcode\troot\tsource\ttarget\tsource_text\ttarget_text\tattribution\tstart\tend")?;
-    }
-    let (mut articles, mut events) = (0usize, 0usize);
-    let skipped = std::cell::Cell::new(0usize);
-    let mut write_err: Option<std::io::Error> = None;
-    let mut ids = input::Ids::default();
-    for f in files {
-        let mut sink = |a: dyad_core::Article| {
-            if write_err.is_some() {
-                return;
+    crate::drive(files, format, progress, " (PETRARCH dictionaries)", &mut |a, sink| match coder.code_article(a, default_date, explain) {
+        Ok(coded) => {
+            for e in &coded.events {
+                sink(e);
             }
-            match coder.code_article(&a, default_date, explain) {
-                Ok(coded) => {
-                    articles += 1;
-                    for w in &coded.warnings {
-                        eprintln!("dyad: warning: {w}");
-                    }
-                    for e in &coded.events {
-                        events += 1;
-                        if write_err.is_none() {
-                            if let Err(err) = write_event(&mut out, e, format) {
-                                write_err = Some(err);
-                            }
-                        }
-                    }
-                    if progress > 0 && articles % progress == 0 {
-                        eprintln!("dyad: {articles} articles, {events} events");
-                    }
-                }
-                Err(e) => {
-                    skipped.set(skipped.get() + 1);
-                    eprintln!("dyad: skipped (error) {}: {e}", a.id);
-                }
-            }
-        };
-        let mut on_skip = |s: input::Skipped| {
-            skipped.set(skipped.get() + 1);
-            eprintln!("dyad: skipped {}: {}", s.at, s.why);
-        };
-        let mut warn = |w: String| eprintln!("dyad: warning: {w}");
-        if let Err(e) = input::read(f, &mut input::Out { article: &mut sink, skipped: &mut on_skip, warn: &mut warn, ids: &mut ids }) {
-            eprintln!("dyad: skipped {f}: {e:#}");
-            skipped.set(skipped.get() + 1);
+            Outcome::Coded(coded.warnings)
         }
-        if let Some(e) = write_err.take() {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(ExitCode::SUCCESS);
-            }
-            return Err(e).context("writing events");
-        }
-    }
-    if let Err(e) = out.flush() {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e).context("writing events");
-        }
-    }
-    let skipped = skipped.get();
-    eprintln!("dyad: {articles} articles coded, {events} events, {skipped} skipped (PETRARCH dictionaries)");
-    Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        Err(e) => Outcome::Skipped(format!("skipped (error) {}: {e}", a.id)),
+    })
 }
 
 /// `dyad dict convert --from petrarch DIR --to OUT`.

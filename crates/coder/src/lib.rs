@@ -355,22 +355,8 @@ impl Pipeline {
     }
 }
 
-/// FNV-1a, 64 bits: stable across runs, platforms and Rust versions.
-fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in *p {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 fn event_id(doc: &str, sentence_start: usize, code: &str, source: &str, target: Option<&str>, head: usize) -> String {
-    let h = fnv(&[
+    let h = dyad_core::fnv(&[
         doc.as_bytes(),
         sentence_start.to_string().as_bytes(),
         code.as_bytes(),
@@ -383,7 +369,7 @@ fn event_id(doc: &str, sentence_start: usize, code: &str, source: &str, target: 
 
 /// A content-derived article id, for records that have none.
 pub fn content_id(text: &str) -> String {
-    format!("doc-{:016x}", fnv(&[text.as_bytes()]))
+    format!("doc-{:016x}", dyad_core::fnv(&[text.as_bytes()]))
 }
 
 #[cfg(test)]

@@ -55,3 +55,23 @@ pub enum CoreError {
     #[error("unknown CAMEO event code {0:?}")]
     UnknownCode(String),
 }
+
+/// FNV-1a, 64 bits, over `parts` (each followed by a separator byte): stable
+/// across runs, platforms and Rust versions, for event and document ids.
+///
+/// ```
+/// assert_eq!(dyad_core::fnv(&[b"a", b"b"]), dyad_core::fnv(&[b"a", b"b"]));
+/// assert_ne!(dyad_core::fnv(&[b"ab"]), dyad_core::fnv(&[b"a", b"b"]));
+/// ```
+pub fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in *p {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

@@ -56,20 +56,6 @@ fn span(toks: &[Tok], r: (usize, usize)) -> (usize, usize) {
     (s, e.max(s))
 }
 
-/// FNV-1a over parts, stable across runs and platforms.
-fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in *p {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 impl<'d> Coder<'d> {
     /// Compiles the dictionaries for coding.
     pub fn new(dicts: &'d Dictionaries) -> Coder<'d> {
@@ -191,7 +177,7 @@ impl<'d> Coder<'d> {
     fn event(&self, article: &Article, date: Date, sent: &str, base: usize, f: &Found) -> Event {
         let info = code_info(&f.code, self.lx.dicts);
         let text = |s: (usize, usize)| sent.get(s.0..s.1).unwrap_or("").to_string();
-        let id = fnv(&[
+        let id = dyad_core::fnv(&[
             article.id.as_bytes(),
             base.to_string().as_bytes(),
             f.code.as_bytes(),

@@ -22,22 +22,26 @@ fn head(k: &[u8]) -> u64 {
 const NONE: u32 = u32::MAX;
 
 /// One edge, with what the walk needs of the node it leads to: its value and
-/// the range of its own edges (one memory access per byte of text).
+/// the range of its own edges. Its label is `labels[i]` for edge `i`.
 #[derive(Debug, Clone, Copy)]
 struct Edge {
     start: u32,
     end: u32,
     value: u32,
-    label: u8,
 }
 
 /// A trie of byte strings, each with a `u32` value.
 ///
 /// A node is the range of its edges in `edges` (sorted by label); the root's
-/// edges are `edges[root.0..root.1]`, also indexed by byte in `first`.
+/// edges are `edges[root.0..root.1]`, also indexed by byte in `first`. The
+/// labels are kept apart, in `labels`: a node's labels are a few contiguous
+/// bytes (usually one cache line), so finding the edge to follow costs one
+/// memory access to the labels and one to the edge, instead of a binary
+/// search over 16-byte edges that missed the cache at every step.
 #[derive(Debug, Clone)]
 pub struct Trie {
     edges: Vec<Edge>,
+    labels: Vec<u8>,
     root: (u32, u32),
     first: Box<[u32; 256]>,
 }
@@ -63,6 +67,7 @@ impl Trie {
         }
         let key = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
         let mut edges: Vec<Edge> = Vec::with_capacity(bytes.len() / 2);
+        let mut labels: Vec<u8> = Vec::with_capacity(bytes.len() / 2);
         let mut root = (0, 0);
         // Depth first: (edge into the node, or none for the root; range of
         // keys below the node; depth). A node's edges are all created when it
@@ -86,7 +91,8 @@ impl Trie {
                     end += 1;
                 }
                 children.push((Some(edges.len()), lo, end, depth + 1));
-                edges.push(Edge { start: 0, end: 0, value: NONE, label: b });
+                edges.push(Edge { start: 0, end: 0, value: NONE });
+                labels.push(b);
                 lo = end;
             }
             let range = (start, edges.len() as u32);
@@ -98,9 +104,9 @@ impl Trie {
         }
         let mut first = Box::new([NONE; 256]);
         for i in root.0..root.1 {
-            first[edges[i as usize].label as usize] = i;
+            first[labels[i as usize] as usize] = i;
         }
-        Trie { edges, root, first }
+        Trie { edges, labels, root, first }
     }
 
     /// Number of nodes (for diagnostics).
@@ -115,17 +121,14 @@ impl Trie {
         std::iter::from_fn(move || {
             while i < text.len() {
                 let b = text[i];
-                let e = if i == 0 {
-                    self.edges.get(*self.first.get(b as usize)? as usize)?
+                let j = if i == 0 {
+                    *self.first.get(b as usize)? as usize
                 } else {
-                    let edges = self.edges.get(node.0 as usize..node.1 as usize)?;
-                    let j = if edges.len() <= 8 {
-                        edges.iter().position(|e| e.label == b)?
-                    } else {
-                        edges.binary_search_by_key(&b, |e| e.label).ok()?
-                    };
-                    &edges[j]
+                    let labels = self.labels.get(node.0 as usize..node.1 as usize)?;
+                    let j = if labels.len() <= 16 { labels.iter().position(|&l| l == b)? } else { labels.binary_search(&b).ok()? };
+                    node.0 as usize + j
                 };
+                let e = self.edges.get(j)?;
                 i += 1;
                 node = (e.start, e.end);
                 if e.value != NONE {

@@ -151,6 +151,8 @@ pub struct Matcher {
     pub pack: LangPack,
     /// The language's closed word classes (see [`Closed`]).
     pub closed: Closed,
+    /// The classes of each closed-class word.
+    pub classes: ClosedIndex,
     /// ISO 639-1 code of the language.
     pub lang: &'static str,
 }
@@ -317,6 +319,113 @@ pub struct Closed {
     pub determiners: Vec<&'static str>,
 }
 
+/// Bits of the closed word classes a token belongs to (see [`ClosedIndex`]).
+pub mod class {
+    /// Words of [`Closed::glue`](super::Closed::glue).
+    pub const GLUE: u32 = 1 << 0;
+    /// Words of [`Closed::preps`](super::Closed::preps).
+    pub const PREPS: u32 = 1 << 1;
+    /// Words of [`Closed::locatives`](super::Closed::locatives).
+    pub const LOCATIVES: u32 = 1 << 2;
+    /// Words of [`Closed::reflexives`](super::Closed::reflexives).
+    pub const REFLEXIVES: u32 = 1 << 3;
+    /// Words of [`Closed::between`](super::Closed::between).
+    pub const BETWEEN: u32 = 1 << 4;
+    /// Words of [`Closed::possessives`](super::Closed::possessives).
+    pub const POSSESSIVES: u32 = 1 << 5;
+    /// Words of [`Closed::relatives`](super::Closed::relatives).
+    pub const RELATIVES: u32 = 1 << 6;
+    /// Words of [`Closed::by`](super::Closed::by).
+    pub const BY: u32 = 1 << 7;
+    /// Words of [`Closed::gerund_intro`](super::Closed::gerund_intro).
+    pub const GERUND_INTRO: u32 = 1 << 8;
+    /// Words of [`Closed::against`](super::Closed::against).
+    pub const AGAINST: u32 = 1 << 9;
+    /// Words of [`Closed::agency`](super::Closed::agency).
+    pub const AGENCY: u32 = 1 << 10;
+    /// Words of [`Closed::pair_countries`](super::Closed::pair_countries).
+    pub const PAIR_COUNTRIES: u32 = 1 << 11;
+    /// Words of [`Closed::quantities`](super::Closed::quantities).
+    pub const QUANTITIES: u32 = 1 << 12;
+    /// Words of [`Closed::inside`](super::Closed::inside).
+    pub const INSIDE: u32 = 1 << 13;
+    /// Words of [`Closed::reporting`](super::Closed::reporting).
+    pub const REPORTING: u32 = 1 << 14;
+    /// Words of [`Closed::obligation`](super::Closed::obligation).
+    pub const OBLIGATION: u32 = 1 << 15;
+    /// Words of [`Closed::honorifics`](super::Closed::honorifics).
+    pub const HONORIFICS: u32 = 1 << 16;
+    /// Words of [`Closed::genitive`](super::Closed::genitive).
+    pub const GENITIVE: u32 = 1 << 17;
+    /// Words of [`Closed::definite`](super::Closed::definite).
+    pub const DEFINITE: u32 = 1 << 18;
+    /// Words of [`Closed::modals`](super::Closed::modals).
+    pub const MODALS: u32 = 1 << 19;
+    /// Words of [`Closed::to`](super::Closed::to).
+    pub const TO: u32 = 1 << 20;
+    /// Words of [`Closed::determiners`](super::Closed::determiners).
+    pub const DETERMINERS: u32 = 1 << 21;
+}
+
+/// The closed classes of every closed-class word, as bits of [`class`]: a
+/// sentence maps each token once to its bits, so that asking whether a token
+/// is a preposition, a determiner, … is a bit test, not string compares.
+#[derive(Debug, Default)]
+pub struct ClosedIndex {
+    words: FxMap<u32>,
+    /// Bit `len.min(63)` of `shapes[first byte]` is set when some word has
+    /// that first byte and length: most tokens need no hashing.
+    shapes: Vec<u64>,
+}
+
+impl ClosedIndex {
+    /// Indexes the word lists of `c` that hold token words.
+    pub fn new(c: &Closed) -> ClosedIndex {
+        let mut x = ClosedIndex { words: FxMap::default(), shapes: vec![0; 256] };
+        let lists: [(&[&str], u32); 22] = [
+            (&c.glue, class::GLUE),
+            (&c.preps, class::PREPS),
+            (&c.locatives, class::LOCATIVES),
+            (&c.reflexives, class::REFLEXIVES),
+            (&c.between, class::BETWEEN),
+            (&c.possessives, class::POSSESSIVES),
+            (&c.relatives, class::RELATIVES),
+            (&c.by, class::BY),
+            (&c.gerund_intro, class::GERUND_INTRO),
+            (&c.against, class::AGAINST),
+            (&c.agency, class::AGENCY),
+            (&c.pair_countries, class::PAIR_COUNTRIES),
+            (&c.quantities, class::QUANTITIES),
+            (&c.inside, class::INSIDE),
+            (&c.reporting, class::REPORTING),
+            (&c.obligation, class::OBLIGATION),
+            (&c.honorifics, class::HONORIFICS),
+            (&c.genitive, class::GENITIVE),
+            (&c.definite, class::DEFINITE),
+            (&c.modals, class::MODALS),
+            (&c.to, class::TO),
+            (&c.determiners, class::DETERMINERS),
+        ];
+        for (words, bit) in lists {
+            for w in words {
+                *x.words.entry(w.to_string()).or_default() |= bit;
+                if let Some(&b) = w.as_bytes().first() {
+                    x.shapes[b as usize] |= 1 << w.len().min(63);
+                }
+            }
+        }
+        x
+    }
+
+    /// The class bits of the folded token `w` (0 for a word of no class).
+    pub fn classes(&self, w: &str) -> u32 {
+        match w.as_bytes().first() {
+            Some(&b) if self.shapes[b as usize] & (1 << w.len().min(63)) == 0 => 0,
+            _ => self.words.get(w).copied().unwrap_or(0),
+        }
+    }
+}
+
 fn surname(name: &str) -> Option<&str> {
     let mut parts = name.split_whitespace();
     let first = parts.next()?;
@@ -481,8 +590,36 @@ impl Matcher {
             codes: b.codes,
             lemmas: b.lemmas,
             pack,
+            classes: ClosedIndex::new(&closed),
             closed,
             lang,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_index_gives_each_word_its_classes() {
+        for lang in crate::lang::SUPPORTED {
+            let c = crate::lang::closed(lang).expect("closed");
+            let x = ClosedIndex::new(&c);
+            let lists: [(&[&str], u32); 4] =
+                [(&c.preps, class::PREPS), (&c.determiners, class::DETERMINERS), (&c.glue, class::GLUE), (&c.by, class::BY)];
+            for (words, bit) in lists {
+                for w in words {
+                    assert_ne!(x.classes(w) & bit, 0, "{lang}: {w}");
+                }
+            }
+            // A word in two lists has both bits; others have none.
+            for w in &c.preps {
+                assert_eq!(x.classes(w) & class::DETERMINERS != 0, c.determiners.contains(w), "{lang}: {w}");
+            }
+            for w in ["", "x", "gouvernement", "government", "d", "'", "preps"] {
+                assert_eq!(x.classes(w), 0, "{lang}: {w:?}");
+            }
+        }
     }
 }

@@ -35,7 +35,7 @@ use dyad_dict::LangPack;
 use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
 use lexicon::{Entry, Matcher};
-use sentence::{Analysis, Context, Resolved};
+use sentence::{Analysis, Context, Resolved, Scratch};
 use std::sync::OnceLock;
 
 /// The one error type of `dyad-coder`.
@@ -191,16 +191,19 @@ impl Pipeline {
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut folded = Folded::default();
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
             if dyad_text::is_boilerplate(sent, rules) {
                 continue;
             }
             sentences += 1;
-            let folded = Folded::new(sent);
+            folded.refold(sent);
+            let folded = &folded;
             let base = range.start;
             let map = |f: usize| folded.orig(f);
-            let mut a = Analysis::new(m, self.kb, &folded.text, sent, &map);
+            let mut a = Analysis::reuse(m, self.kb, &folded.text, sent, &map, &mut scratch);
             a.spelling_variants();
             a.group(&ctx);
             a.confirm_surnames();
@@ -219,14 +222,13 @@ impl Pipeline {
                 eprintln!("[{}:{}] {}\n{}", article.id, range.start, sent, a.explain());
             }
             let cited: Vec<String> = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
-            let location = self.sentence_place(m, &a).or_else(|| dateline_place.clone());
-            let mut seen = Vec::new();
-            for c in cands {
-                let key = (c.source.code.clone(), c.target.as_ref().map(|t| t.code.clone()), c.code.clone());
-                if seen.contains(&key) {
+            let location = self.sentence_place(&a).or_else(|| dateline_place.clone());
+            for (i, c) in cands.iter().enumerate() {
+                // One event per (source, target, code): skip a repeat of an
+                // earlier candidate's key.
+                if cands[..i].iter().any(|d| dedup_key(d) == dedup_key(c)) {
                     continue;
                 }
-                seen.push(key);
                 let Some(entry) = codebook().get(&c.code) else { continue };
                 let source = self.actor(m, &a, &c.source, date, &mut title_checks);
                 let target = c.target.as_ref().map(|t| self.actor(m, &a, t, date, &mut title_checks));
@@ -263,6 +265,7 @@ impl Pipeline {
             if let Some(pair) = a.pair(date, &ctx) {
                 ctx.last_pair = Some(pair);
             }
+            a.recycle(&mut scratch);
         }
         Ok(Coded { events: Vec::new(), lang, date, sentences, warnings })
     }
@@ -332,10 +335,9 @@ impl Pipeline {
     }
 
     /// A city named after a locative preposition in the sentence.
-    fn sentence_place(&self, m: &Matcher, a: &Analysis<'_>) -> Option<Location> {
+    fn sentence_place(&self, a: &Analysis<'_>) -> Option<Location> {
         for (ui, u) in a.units.iter().enumerate() {
-            let prev = u.t0.checked_sub(1).map(|t| a.tok(t)).unwrap_or("");
-            if !m.closed.locatives.contains(&prev) {
+            if !u.t0.checked_sub(1).is_some_and(|t| a.is(t, lexicon::class::LOCATIVES)) {
                 continue;
             }
             for e in a.entries(ui) {
@@ -353,6 +355,11 @@ impl Pipeline {
         }
         None
     }
+}
+
+/// What makes two candidates of a sentence one event: source, target, code.
+fn dedup_key(c: &sentence::Candidate) -> (&str, Option<&str>, &str) {
+    (&c.source.code, c.target.as_ref().map(|t| t.code.as_str()), &c.code)
 }
 
 fn event_id(doc: &str, sentence_start: usize, code: &str, source: &str, target: Option<&str>, head: usize) -> String {

@@ -5,7 +5,7 @@
 //! pattern says, apposition, coordination, passive, gerund, relative clause),
 //! and a modality check around each event head.
 
-use crate::lexicon::{tag, Entry, Lex, Matcher};
+use crate::lexicon::{class, tag, Entry, Lex, Matcher};
 use crate::patterns::{CPattern, Kind};
 use dyad_core::Date;
 use dyad_dict::Pattern;
@@ -184,40 +184,117 @@ pub struct Analysis<'a> {
     word_ids: Vec<u32>,
     /// Bit set of the pattern word ids matched anywhere in the sentence.
     present: Vec<u64>,
+    /// Closed classes of each token (bits of [`class`]).
+    classes: Vec<u32>,
+}
+
+/// The buffers of an [`Analysis`], kept from one sentence to the next so
+/// that analysing a sentence allocates (almost) nothing: pass one to
+/// [`Analysis::reuse`] and take it back with [`Analysis::recycle`]. Its
+/// contents between sentences mean nothing.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    toks: Vec<Tok>,
+    units: Vec<Unit>,
+    unit_at: Vec<Option<usize>>,
+    groups: Vec<Group>,
+    in_group: Vec<Option<usize>>,
+    attributed: Vec<bool>,
+    cited: Vec<(usize, usize)>,
+    consumed: Vec<bool>,
+    tok_words: Vec<(u32, u32)>,
+    word_ids: Vec<u32>,
+    present: Vec<u64>,
+    classes: Vec<u32>,
 }
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// `v` emptied, then filled with `n` copies of `x`, keeping its allocation.
+fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
+    v.clear();
+    v.resize(n, x);
+    v
+}
+
 impl<'a> Analysis<'a> {
     /// Tokenises, matches and groups one folded sentence. `map` maps folded
     /// offsets to offsets in `orig`.
     pub fn new(m: &'a Matcher, kb: &'a Kb, text: &'a str, orig: &'a str, map: &'a dyn Fn(usize) -> usize) -> Analysis<'a> {
-        let mut toks = Vec::with_capacity(48);
+        Analysis::reuse(m, kb, text, orig, map, &mut Scratch::default())
+    }
+
+    /// [`Analysis::new`] with the buffers of `scratch` (left empty; give
+    /// them back with [`Analysis::recycle`]): the same analysis, without
+    /// allocating a dozen vectors per sentence.
+    pub fn reuse(
+        m: &'a Matcher,
+        kb: &'a Kb,
+        text: &'a str,
+        orig: &'a str,
+        map: &'a dyn Fn(usize) -> usize,
+        scratch: &mut Scratch,
+    ) -> Analysis<'a> {
+        let s = std::mem::take(scratch);
+        let mut toks = s.toks;
         tokenize(text, &mut toks);
+        let n = toks.len();
         let question = orig.trim_end().ends_with('?');
+        let mut units = s.units;
+        units.clear();
+        let mut groups = s.groups;
+        groups.clear();
+        let mut cited = s.cited;
+        cited.clear();
         let mut a = Analysis {
             m,
             kb,
             text,
             orig,
             map,
-            unit_at: vec![None; toks.len()],
-            in_group: vec![None; toks.len()],
-            attributed: vec![false; toks.len()],
-            consumed: vec![false; toks.len()],
+            unit_at: refill(s.unit_at, n, None),
+            in_group: refill(s.in_group, n, None),
+            attributed: refill(s.attributed, n, false),
+            consumed: refill(s.consumed, n, false),
             toks,
-            units: Vec::new(),
-            groups: Vec::new(),
-            cited: Vec::new(),
+            units,
+            groups,
+            cited,
             question,
-            tok_words: Vec::new(),
-            word_ids: Vec::new(),
-            present: Vec::new(),
+            tok_words: s.tok_words,
+            word_ids: s.word_ids,
+            present: s.present,
+            classes: s.classes,
         };
+        a.classes.clear();
+        a.classes.extend(a.toks.iter().map(|t| m.classes.classes(&text[t.s..t.e])));
         a.select_units();
         a
+    }
+
+    /// Gives the analysis' buffers back to `scratch`, for the next sentence.
+    pub fn recycle(self, scratch: &mut Scratch) {
+        *scratch = Scratch {
+            toks: self.toks,
+            units: self.units,
+            unit_at: self.unit_at,
+            groups: self.groups,
+            in_group: self.in_group,
+            attributed: self.attributed,
+            cited: self.cited,
+            consumed: self.consumed,
+            tok_words: self.tok_words,
+            word_ids: self.word_ids,
+            present: self.present,
+            classes: self.classes,
+        };
+    }
+
+    /// Whether token `t` is a word of the closed class `c` (a [`class`] bit).
+    pub fn is(&self, t: usize, c: u32) -> bool {
+        self.classes.get(t).is_some_and(|b| b & c != 0)
     }
 
     /// Folded text of token `i`.
@@ -367,7 +444,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn is_article(&self, t: usize) -> bool {
-        self.lex_at(t) == Some(Lex::Article) || self.m.closed.definite.contains(&self.tok(t))
+        self.lex_at(t) == Some(Lex::Article) || self.is(t, class::DEFINITE)
     }
 
     /// Builds actor groups; `seen` are persons named in full earlier.
@@ -384,7 +461,7 @@ impl<'a> Analysis<'a> {
                 // "President Francois Mitterand": the person's own given name,
                 // missed with the misspelt full name, joins like glue.
                 let given = between.len() == 1 && piece.person.is_some_and(|p| self.own_given_name(unit, p & !UNCONFIRMED));
-                if between.is_empty() || given || (between.len() <= 3 && between.iter().all(|w| self.m.closed.glue.contains(w))) {
+                if between.is_empty() || given || (between.len() <= 3 && (last_end..unit.t0).all(|t| self.is(t, class::GLUE))) {
                     if compatible(np, &piece) {
                         return Some(Join::Extend);
                     }
@@ -424,7 +501,7 @@ impl<'a> Analysis<'a> {
                         self.unit_at[t].is_none()
                             && !self.capitalised(t)
                             && self.tok(t).chars().all(|c| c.is_alphabetic() || c == '-')
-                            && !self.m.closed.preps.contains(&self.tok(t))
+                            && !self.is(t, class::PREPS)
                     };
                     if words.len() <= 2 && words.iter().all(|&t| plain(t)) && compatible(np, &piece) {
                         return Some(Join::Extend);
@@ -432,7 +509,7 @@ impl<'a> Analysis<'a> {
                 }
                 // "security forces in Guinea", "les rebelles au Darfour".
                 if between.len() == 1
-                    && self.m.closed.inside.contains(&between[0])
+                    && self.is(last_end, class::INSIDE)
                     && np.agent.is_some()
                     && np.country.is_none()
                     && np.person.is_none()
@@ -520,7 +597,7 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let t = g.t1;
-            if !self.m.closed.inside.contains(&self.tok(t)) {
+            if !self.is(t, class::INSIDE) {
                 continue;
             }
             let place = self.unit_at.get(t + 1).copied().flatten().and_then(|u| {
@@ -557,13 +634,13 @@ impl<'a> Analysis<'a> {
         while t > 0 && self.is_article(t - 1) {
             t -= 1;
         }
-        if t > 0 && self.m.closed.possessives.contains(&self.tok(t - 1)) {
+        if t > 0 && self.is(t - 1, class::POSSESSIVES) {
             g.possessive = true;
             t -= 1;
         }
         // "des milliers de manifestants", "tens of thousands of students": the
         // quantities are part of the phrase.
-        while t >= 2 && matches!(self.tok(t - 1), "de" | "d'" | "of") && self.m.closed.quantities.contains(&self.tok(t - 2)) {
+        while t >= 2 && matches!(self.tok(t - 1), "de" | "d'" | "of") && self.is(t - 2, class::QUANTITIES) {
             t -= 2;
             while t > 0 && self.is_article(t - 1) {
                 t -= 1;
@@ -582,12 +659,9 @@ impl<'a> Analysis<'a> {
                 let next = self.tok(np.t1);
                 next.chars().next().is_some_and(char::is_alphanumeric)
                     && self.unit_at.get(np.t1).copied().flatten().is_none()
-                    && !self.m.closed.preps.contains(&next)
+                    && !self.is(np.t1, class::PREPS)
             } else {
-                !(g.t0 == 0
-                    || self.is_article(g.t0 - 1)
-                    || self.m.closed.determiners.contains(&self.tok(g.t0 - 1))
-                    || self.tok(g.t0 - 1) == ",")
+                !(g.t0 == 0 || self.is_article(g.t0 - 1) || self.is(g.t0 - 1, class::DETERMINERS) || self.tok(g.t0 - 1) == ",")
             }
         });
         g.weak = weak;
@@ -618,8 +692,7 @@ impl<'a> Analysis<'a> {
         let unit = self.units[u];
         let mut np = Np { t0: unit.t0, t1: unit.t1, ..Np::default() };
         let mut any = false;
-        let prev = unit.t0.checked_sub(1).map(|t| self.tok(t)).unwrap_or("");
-        let locative = self.m.closed.locatives.contains(&prev);
+        let locative = unit.t0.checked_sub(1).is_some_and(|t| self.is(t, class::LOCATIVES));
         // "à Rome": a place, even if some person is surnamed Rome.
         let place_here = locative && self.entries(u).iter().any(|e| matches!(e, Entry::Capital(..) | Entry::City(_)));
         // "Defence Secretary Tom King": a title word after an unknown given
@@ -713,7 +786,7 @@ impl<'a> Analysis<'a> {
         self.unit_at.get(t).copied().flatten().is_none()
             && self.tok(t).chars().next().is_some_and(char::is_alphabetic)
             && self.capitalised(t)
-            && !self.m.closed.honorifics.contains(&self.tok(t))
+            && !self.is(t, class::HONORIFICS)
     }
 
     /// The surname of unit `u` belongs to `p` and to no other person holding
@@ -758,7 +831,7 @@ impl<'a> Analysis<'a> {
             let lex = self.lex_at(t);
             // "news agency" cites a source; the International Atomic Energy
             // Agency is an actor (an organisation not coded as media).
-            let agency = self.m.closed.agency.contains(&self.tok(t))
+            let agency = self.is(t, class::AGENCY)
                 && !self.unit_at[t].is_some_and(|u| {
                     self.entries(u).iter().any(|e| matches!(*e, Entry::Org(c, _) if !self.m.codes[c as usize].contains("MED")))
                 });
@@ -770,7 +843,7 @@ impl<'a> Analysis<'a> {
             let marker_end = self.unit_at[t].map_or(t + 1, |u| self.units[u].t1);
             let last = self.tok(marker_end - 1);
             let forward =
-                agency || lex == Some(Lex::AttributionPrep) || self.m.closed.by.contains(&last) || last == "agence" || last == "agency";
+                agency || lex == Some(Lex::AttributionPrep) || self.is(marker_end - 1, class::BY) || last == "agence" || last == "agency";
             let mut clause_end = marker_end;
             while clause_end < n && !matches!(self.tok(clause_end), "," | ";" | ":" | "." | "?" | "!" | "(" | ")") {
                 clause_end += 1;
@@ -847,7 +920,7 @@ impl<'a> Analysis<'a> {
         if np.pair {
             let Some((a, b)) = &ctx.last_pair else { return Vec::new() };
             // "les deux pays" names the countries; "les deux responsables" the people.
-            let countries = (np.t0..np.t1).any(|t| self.m.closed.pair_countries.contains(&self.tok(t)));
+            let countries = (np.t0..np.t1).any(|t| self.is(t, class::PAIR_COUNTRIES));
             return [a, b]
                 .into_iter()
                 .map(|r| Resolved {
@@ -918,7 +991,7 @@ impl<'a> Analysis<'a> {
         let es: &'a [Entry] = self.entries(u);
         // After a determiner, "la menace" is a noun, never a verb form.
         let t0 = self.units[u].t0;
-        let noun_only = t0 > 0 && self.m.closed.determiners.contains(&self.tok(t0 - 1));
+        let noun_only = t0 > 0 && self.is(t0 - 1, class::DETERMINERS);
         es.iter().filter_map(move |e| match *e {
             Entry::Form(l, t) if !noun_only => Some((l, t, false)),
             Entry::Noun(l) => Some((l, tag::FINITE, true)),
@@ -1018,7 +1091,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn has_reflexive(&self, head: usize) -> bool {
-        (head.saturating_sub(3)..head).any(|t| self.m.closed.reflexives.contains(&self.tok(t)))
+        (head.saturating_sub(3)..head).any(|t| self.is(t, class::REFLEXIVES))
     }
 
     fn lemma_is(&self, t: usize, lemmas: &[&str]) -> bool {
@@ -1037,7 +1110,7 @@ impl<'a> Analysis<'a> {
     /// Whether a group can be the subject of a verb at `head`.
     fn subject_ok(&self, g: usize, weak_ok: bool) -> bool {
         let gr = &self.groups[g];
-        !gr.attributed && (weak_ok || !gr.weak) && gr.lead.is_none_or(|l| !self.m.closed.preps.contains(&self.tok(l)))
+        !gr.attributed && (weak_ok || !gr.weak) && gr.lead.is_none_or(|l| !self.is(l, class::PREPS))
     }
 
     fn subject(&self, head: usize, gerund: bool, exclude: Option<usize>) -> Option<usize> {
@@ -1049,7 +1122,7 @@ impl<'a> Analysis<'a> {
     fn subject_with(&self, head: usize, gerund: bool, exclude: Option<usize>, weak_ok: bool) -> Option<usize> {
         // Relative clause: "X, qui a accusé Y" — the subject is before the pronoun.
         for t in (head.saturating_sub(4)..head).rev() {
-            if self.m.closed.relatives.contains(&self.tok(t)) {
+            if self.is(t, class::RELATIVES) {
                 let g = (0..t).rev().take(3).find_map(|x| self.group_of(x));
                 if g.is_some() && g != exclude {
                     return g;
@@ -1106,7 +1179,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn modal_before(&self, head: usize) -> Option<&'a str> {
-        (head.saturating_sub(3)..head).rev().map(|t| self.tok(t)).find(|w| self.m.closed.modals.contains(w))
+        (head.saturating_sub(3)..head).rev().find(|&t| self.is(t, class::MODALS)).map(|t| self.tok(t))
     }
 
     fn lex_in(&self, lo: usize, hi: usize, l: Lex) -> Option<usize> {
@@ -1153,10 +1226,9 @@ impl<'a> Analysis<'a> {
                 // verb's complement ("condemned the launch as a violation of"):
                 // one event per clause.
                 if pass_nominal
-                    && verb_heads.iter().any(|&v| {
-                        v < head
-                            && !(v..head).any(|t| matches!(self.tok(t), "," | ";" | ":") || self.m.closed.relatives.contains(&self.tok(t)))
-                    })
+                    && verb_heads
+                        .iter()
+                        .any(|&v| v < head && !(v..head).any(|t| matches!(self.tok(t), "," | ";" | ":") || self.is(t, class::RELATIVES)))
                 {
                     continue;
                 }
@@ -1207,14 +1279,14 @@ impl<'a> Analysis<'a> {
             self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
         let mut modal = self.modal_before(head);
         // "said it would allow": reported future, i.e. a stated intent.
-        let reported = (head.saturating_sub(6)..head).any(|t| self.m.closed.reporting.contains(&self.tok(t)));
+        let reported = (head.saturating_sub(6)..head).any(|t| self.is(t, class::REPORTING));
         if modal == Some("would") && reported {
             modal = Some("will");
         }
         let mut infinitive = tg == tag::INFINITIVE && !pat.nominal;
         if self.m.lang == "en" && tg == tag::INFINITIVE {
             // The English base form is also the present tense.
-            infinitive = head > 0 && self.m.closed.to.contains(&self.tok(head - 1)) || modal.is_some();
+            infinitive = head > 0 && self.is(head - 1, class::TO) || modal.is_some();
         }
         // "continued to send", "a continué à bombarder": the act happened.
         if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.aspectual)) {
@@ -1275,15 +1347,14 @@ impl<'a> Analysis<'a> {
         // --- actors -----------------------------------------------------
         // A gerund clause ("tout en accusant", ", accusing") shares the main
         // subject; a bare "-ing" after a noun ("inspectors probing") does not.
-        let gerund =
-            tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.m.closed.gerund_intro.contains(&self.tok(head - 1)));
+        let gerund = tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.is(head - 1, class::GERUND_INTRO));
         // "for hosting", "in brokering": a gerund after a preposition names an
         // act, it does not report one.
         if tg == tag::GERUND
             && head > 0
             && self.m.closed.adjective_first
-            && self.m.closed.preps.contains(&self.tok(head - 1))
-            && !self.m.closed.gerund_intro.contains(&self.tok(head - 1))
+            && self.is(head - 1, class::PREPS)
+            && !self.is(head - 1, class::GERUND_INTRO)
         {
             return None;
         }
@@ -1294,10 +1365,10 @@ impl<'a> Analysis<'a> {
             if both && !self.aux_before(head) {
                 if let Some(g) = self.group_of(head - 1) {
                     let lead_is_verb_or_prep = self.groups[g].lead.is_some_and(|l| {
-                        self.m.closed.preps.contains(&self.tok(l))
+                        self.is(l, class::PREPS)
                             || self.unit_at[l].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(..))))
                     });
-                    if lead_is_verb_or_prep && !self.m.closed.by.contains(&self.tok(self.units[u].t1)) {
+                    if lead_is_verb_or_prep && !self.is(self.units[u].t1, class::BY) {
                         return None;
                     }
                 }
@@ -1311,7 +1382,7 @@ impl<'a> Analysis<'a> {
         let mut source_g;
         if passive {
             let from = self.units[u].t1;
-            let by = (from..(end.max(from) + 8).min(self.toks.len())).find(|&t| self.m.closed.by.contains(&self.tok(t)))?;
+            let by = (from..(end.max(from) + 8).min(self.toks.len())).find(|&t| self.is(t, class::BY))?;
             source_g = self.group_of(by + 1).or_else(|| self.group_of(by + 2));
             target_g = self.subject(head, false, None);
         } else {
@@ -1325,21 +1396,19 @@ impl<'a> Analysis<'a> {
                     .find_map(|t| {
                         self.group_of(t).filter(|&g| {
                             let gr = &self.groups[g];
-                            !gr.weak || t < from + 4 || gr.lead.is_some_and(|l| self.m.closed.against.contains(&self.tok(l)))
+                            !gr.weak || t < from + 4 || gr.lead.is_some_and(|l| self.is(l, class::AGAINST))
                         })
                     })
                     // "agreed to a ceasefire at talks in Malaysia": a place, not a target.
-                    .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.m.closed.inside.contains(&self.tok(l))))
-                    .filter(|&g| {
-                        !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.m.closed.by.contains(&self.tok(l)))
-                    });
+                    .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.is(l, class::INSIDE)))
+                    .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.is(l, class::BY)));
             }
             source_g = if pat.source_after { target_g.take() } else { self.subject(head, gerund, target_g) };
         }
         // Nominal events: "l'entretien entre X et Y", "des manifestations en Iran".
         let mut nominal_pair = None;
         if pat.nominal {
-            let bt = (head + 1..(head + 4).min(self.toks.len())).find(|&t| self.m.closed.between.contains(&self.tok(t)));
+            let bt = (head + 1..(head + 4).min(self.toks.len())).find(|&t| self.is(t, class::BETWEEN));
             if let Some(bt) = bt {
                 if let Some(g) = self.group_of(bt + 1).or_else(|| self.group_of(bt + 2)) {
                     if self.groups[g].nps.len() >= 2 {
@@ -1352,7 +1421,7 @@ impl<'a> Analysis<'a> {
                 // it ("la visite du dalaï-lama"), not from the clause's subject.
                 let genitive = (head + 1..(head + 3).min(self.toks.len()))
                     .find_map(|t| self.group_of(t))
-                    .filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.closed.genitive.contains(&self.tok(l))));
+                    .filter(|&g| self.groups[g].lead.is_some_and(|l| self.is(l, class::GENITIVE)));
                 // …but after a noun of coercion or violence the genitive is the
                 // victim: "l'arrestation de X", "the shelling of Kyiv".
                 if root >= 17 {
@@ -1389,8 +1458,7 @@ impl<'a> Analysis<'a> {
                 }
                 if source_g.is_none() {
                     // "des manifestations en Iran": the place is who acts.
-                    if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.m.closed.inside.contains(&self.tok(l))))
-                    {
+                    if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.is(l, class::INSIDE))) {
                         source_g = Some(g);
                         target_g = None;
                     }
@@ -1519,12 +1587,12 @@ impl<'a> Analysis<'a> {
             return out;
         }
         for o in 1..self.toks.len() {
-            if !self.m.closed.obligation.contains(&self.tok(o)) || self.negated(o + 1) {
+            if !self.is(o, class::OBLIGATION) || self.negated(o + 1) {
                 continue;
             }
             let Some(tg) = self.group_of(o - 1) else { continue };
             let t0 = self.groups[tg].t0;
-            let Some(rv) = (t0.saturating_sub(6)..t0).find(|&t| self.m.closed.reporting.contains(&self.tok(t))) else { continue };
+            let Some(rv) = (t0.saturating_sub(6)..t0).find(|&t| self.is(t, class::REPORTING)) else { continue };
             let Some(sg) = self.subject(rv, false, Some(tg)) else { continue };
             let sources = self.resolve_group(sg, date, ctx, None);
             let targets = self.resolve_group(tg, date, ctx, None);

@@ -21,23 +21,39 @@ fn head(k: &[u8]) -> u64 {
 /// Value of a node that ends no key.
 const NONE: u32 = u32::MAX;
 
+/// Set in [`Edge::end`] of an edge into a subtree that holds a single key:
+/// the rest of that key is `tails[start..start + (end & !TAIL)]`.
+const TAIL: u32 = 1 << 31;
+
 /// One edge, with what the walk needs of the node it leads to: its value and
-/// the range of its own edges (one memory access per byte of text).
+/// the range of its own edges. Its label is `labels[i]` for edge `i`. An
+/// edge into a subtree of one key (most of them: the ends of names) is a
+/// tail instead (see [`TAIL`]): the key's remaining bytes, compared at once.
 #[derive(Debug, Clone, Copy)]
 struct Edge {
     start: u32,
     end: u32,
     value: u32,
-    label: u8,
 }
 
 /// A trie of byte strings, each with a `u32` value.
 ///
 /// A node is the range of its edges in `edges` (sorted by label); the root's
-/// edges are `edges[root.0..root.1]`, also indexed by byte in `first`.
+/// edges are `edges[root.0..root.1]`, also indexed by byte in `first`. The
+/// labels are kept apart, in `labels`: a node's labels are a few contiguous
+/// bytes (usually one cache line), so finding the edge to follow costs one
+/// memory access to the labels and one to the edge, instead of a binary
+/// search over 16-byte edges that missed the cache at every step.
+///
+/// Subtrees that hold a single key are stored as that key's remaining bytes
+/// in `tails`: about 85 % of the nodes of the bundled keys are in such
+/// tails, so the trie is about 3× smaller and a walk through the end of a
+/// name reads one string instead of one edge per byte.
 #[derive(Debug, Clone)]
 pub struct Trie {
     edges: Vec<Edge>,
+    labels: Vec<u8>,
+    tails: Vec<u8>,
     root: (u32, u32),
     first: Box<[u32; 256]>,
 }
@@ -63,6 +79,8 @@ impl Trie {
         }
         let key = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
         let mut edges: Vec<Edge> = Vec::with_capacity(bytes.len() / 2);
+        let mut labels: Vec<u8> = Vec::with_capacity(bytes.len() / 2);
+        let mut tails: Vec<u8> = Vec::new();
         let mut root = (0, 0);
         // Depth first: (edge into the node, or none for the root; range of
         // keys below the node; depth). A node's edges are all created when it
@@ -85,8 +103,16 @@ impl Trie {
                 while end < hi && key(end)[depth] == b {
                     end += 1;
                 }
-                children.push((Some(edges.len()), lo, end, depth + 1));
-                edges.push(Edge { start: 0, end: 0, value: NONE, label: b });
+                if end - lo == 1 {
+                    // One key below: store the rest of it.
+                    let rest = &key(lo)[depth + 1..];
+                    edges.push(Edge { start: tails.len() as u32, end: TAIL | rest.len() as u32, value: vals[lo] });
+                    tails.extend_from_slice(rest);
+                } else {
+                    children.push((Some(edges.len()), lo, end, depth + 1));
+                    edges.push(Edge { start: 0, end: 0, value: NONE });
+                }
+                labels.push(b);
                 lo = end;
             }
             let range = (start, edges.len() as u32);
@@ -98,14 +124,14 @@ impl Trie {
         }
         let mut first = Box::new([NONE; 256]);
         for i in root.0..root.1 {
-            first[edges[i as usize].label as usize] = i;
+            first[labels[i as usize] as usize] = i;
         }
-        Trie { edges, root, first }
+        Trie { edges, labels, tails, root, first }
     }
 
-    /// Number of nodes (for diagnostics).
+    /// Number of nodes (for diagnostics), counting each byte of a tail as one.
     pub fn nodes(&self) -> usize {
-        self.edges.len() + 1
+        self.edges.len() + self.tails.len() + 1
     }
 
     /// Every key that is a prefix of `text`, as (length, value), shortest first.
@@ -115,18 +141,22 @@ impl Trie {
         std::iter::from_fn(move || {
             while i < text.len() {
                 let b = text[i];
-                let e = if i == 0 {
-                    self.edges.get(*self.first.get(b as usize)? as usize)?
+                let j = if i == 0 {
+                    *self.first.get(b as usize)? as usize
                 } else {
-                    let edges = self.edges.get(node.0 as usize..node.1 as usize)?;
-                    let j = if edges.len() <= 8 {
-                        edges.iter().position(|e| e.label == b)?
-                    } else {
-                        edges.binary_search_by_key(&b, |e| e.label).ok()?
-                    };
-                    &edges[j]
+                    let labels = self.labels.get(node.0 as usize..node.1 as usize)?;
+                    let j = if labels.len() <= 16 { labels.iter().position(|&l| l == b)? } else { labels.binary_search(&b).ok()? };
+                    node.0 as usize + j
                 };
+                let e = self.edges.get(j)?;
                 i += 1;
+                if e.end & TAIL != 0 {
+                    // The one key left: all of its rest, or nothing.
+                    let rest = self.tails.get(e.start as usize..(e.start + (e.end & !TAIL)) as usize)?;
+                    let (hit, len) = (text[i..].starts_with(rest), i + rest.len());
+                    i = text.len();
+                    return hit.then_some((len, e.value));
+                }
                 node = (e.start, e.end);
                 if e.value != NONE {
                     return Some((i, e.value));

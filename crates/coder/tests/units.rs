@@ -5,7 +5,7 @@
 
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use dyad_coder::lexicon::Matcher;
-use dyad_coder::sentence::{tokenize, Analysis};
+use dyad_coder::sentence::{tokenize, Analysis, Context, Scratch};
 use dyad_coder::Pipeline;
 use dyad_text::{Folded, Lang};
 use std::path::PathBuf;
@@ -65,9 +65,9 @@ fn reference(m: &Matcher, ac: &DoubleArrayAhoCorasick<u32>, folded: &Folded, ori
     units
 }
 
-#[test]
-fn units_are_those_of_the_overlapping_scan() {
-    let p = Pipeline::new().expect("pipeline");
+/// (language, text) of the example articles, the golden inputs and a few
+/// cases around the boundary rules.
+fn texts() -> Vec<(String, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut texts: Vec<(String, String)> = Vec::new();
     for file in ["examples/articles.jsonl", "tests/golden/fr/input.jsonl", "tests/golden/en/input.jsonl"] {
@@ -88,6 +88,13 @@ fn units_are_those_of_the_overlapping_scan() {
         let lang = if t.starts_with("The") || t.starts_with("the") { "en" } else { "fr" };
         texts.push((lang.into(), t.into()));
     }
+    texts
+}
+
+#[test]
+fn units_are_those_of_the_overlapping_scan() {
+    let p = Pipeline::new().expect("pipeline");
+    let texts = texts();
     let mut checked = 0;
     for lang in ["fr", "en"] {
         let m = p.matcher(lang).expect("matcher");
@@ -106,6 +113,42 @@ fn units_are_those_of_the_overlapping_scan() {
                 assert_eq!(got, reference(m, &ac, &folded, sent), "{lang}: {sent}");
                 checked += 1;
             }
+        }
+    }
+    assert!(checked > 400, "{checked} sentences");
+}
+
+/// Everything an analysis finds, printed: units, groups, cited sources and
+/// the candidate events.
+fn analyse(a: &mut Analysis<'_>, date: dyad_core::Date) -> String {
+    let ctx = Context { date: Some(date), ..Context::default() };
+    a.group(&ctx);
+    a.confirm_surnames();
+    a.attribution();
+    let events = a.events(date, &ctx);
+    format!("{}\n{:?}\n{:?}\n{:?}\n{events:?}", a.explain(), a.units, a.groups, a.cited)
+}
+
+#[test]
+fn a_reused_scratch_gives_the_fresh_analysis() {
+    let p = Pipeline::new().expect("pipeline");
+    let date: dyad_core::Date = "2026-03-05".parse().expect("date");
+    // One scratch through every sentence, French and English in turn, long
+    // and short: what the previous sentence left in it must not matter.
+    let mut scratch = Scratch::default();
+    let mut checked = 0;
+    for (lang, text) in texts() {
+        let m = p.matcher(&lang).expect("matcher");
+        let rules = dyad_text::rules(lang.parse::<Lang>().expect("lang"));
+        for range in dyad_text::sentences(&text, rules) {
+            let sent = &text[range];
+            let folded = Folded::new(sent);
+            let map = |f: usize| folded.orig(f);
+            let fresh = analyse(&mut Analysis::new(m, p.kb(), &folded.text, sent, &map), date);
+            let mut a = Analysis::reuse(m, p.kb(), &folded.text, sent, &map, &mut scratch);
+            assert_eq!(analyse(&mut a, date), fresh, "{lang}: {sent}");
+            a.recycle(&mut scratch);
+            checked += 1;
         }
     }
     assert!(checked > 400, "{checked} sentences");

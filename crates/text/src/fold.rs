@@ -152,6 +152,26 @@ impl Folded {
         Folded { text, anchors, orig_len: original.len() }
     }
 
+    /// Folds `original` into `self`, as [`Folded::new`] does, reusing the
+    /// buffers of the previous text (for a loop over sentences).
+    pub fn refold(&mut self, original: &str) {
+        self.text.clear();
+        self.text.reserve(original.len());
+        self.orig_len = original.len();
+        let anchors = std::mem::take(&mut self.anchors);
+        self.anchors = if u32::try_from(original.len()).is_ok() {
+            let mut v = if let Anchors::Narrow(v) = anchors { v } else { Vec::new() };
+            v.clear();
+            fold_impl(original, &mut self.text, &mut v);
+            Anchors::Narrow(v)
+        } else {
+            let mut v = if let Anchors::Wide(v) = anchors { v } else { Vec::new() };
+            v.clear();
+            fold_impl(original, &mut self.text, &mut v);
+            Anchors::Wide(v)
+        };
+    }
+
     /// Maps a byte offset in the folded text back to the original text.
     ///
     /// For a character boundary of [`Folded::text`] this is the start of the
@@ -315,6 +335,15 @@ mod tests {
         }
         assert_eq!(f.orig(f.text.len()), orig.len());
         assert_eq!(fold(orig), f.text);
+    }
+
+    #[test]
+    fn refold_equals_a_fresh_fold() {
+        let mut f = Folded::default();
+        for s in ["Élysée\u{a0}: l’Œuvre", "", "plain ascii", "Ça « Marche » — cœur, Straße", "x"] {
+            f.refold(s);
+            assert_eq!(f, Folded::new(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -251,7 +251,12 @@ pub fn is_boilerplate_folded(folded: &str, rules: &LangRules) -> bool {
 /// `words` is the sentence whose words are counted when that matters.
 fn starts_with_boilerplate(folded: &str, words: &str, rules: &LangRules) -> bool {
     let s = folded.trim_start_matches(is_ws);
+    let first = s.as_bytes().first();
     rules.boilerplate().iter().any(|b| {
+        // Most entries differ in the first byte: no string compare for them.
+        if b.as_bytes().first().is_some_and(|c| Some(c) != first) {
+            return false;
+        }
         let Some(rest) = s.strip_prefix(b.as_str()) else {
             return false;
         };

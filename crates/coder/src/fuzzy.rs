@@ -2,12 +2,14 @@
 //! from a known one-word name ("Mitterand" for Mitterrand, "Bouteflicka"
 //! for Bouteflika, "Phillippines" for Philippines).
 //!
-//! A symmetric-deletion index: every key and each of its one-character
-//! deletions point to the key. A word then finds the keys at Levenshtein
-//! distance one by looking up itself and its own deletions, and each
-//! candidate is verified. Only names of [`MIN_LEN`] characters or more are
-//! indexed, and a word gets a key only when exactly one key fits: a guess
-//! between two names is no answer.
+//! Names are bucketed by first letter and length; a word is compared
+//! (Levenshtein distance one) with the names of its first letter and of
+//! its length ±1 — a few dozen comparisons, for the rare capitalised word
+//! no key matched, and a build that costs a sort, not the millions of
+//! deletion variants a symmetric-deletion index would allocate. A typo in
+//! the first letter is not tolerated. Only names of [`MIN_LEN`] characters
+//! or more are indexed, and a word gets a key only when exactly one key
+//! fits: a guess between two names is no answer.
 
 use dyad_text::FxMap;
 
@@ -17,17 +19,13 @@ pub const MIN_LEN: usize = 6;
 /// The index (see the module documentation).
 #[derive(Default)]
 pub struct FuzzyIndex {
-    map: FxMap<Vec<u32>>,
-    keys: Vec<(String, u32)>,
+    /// (first char, length in chars) → names.
+    buckets: FxMap<Vec<(String, u32)>>,
+    len: usize,
 }
 
-fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
-    w.char_indices().map(move |(i, c)| {
-        let mut s = String::with_capacity(w.len());
-        s.push_str(&w[..i]);
-        s.push_str(&w[i + c.len_utf8()..]);
-        s
-    })
+fn bucket(first: char, n: usize) -> String {
+    format!("{first}{n}")
 }
 
 /// Whether `a` and `b` are one insertion, deletion or substitution apart.
@@ -51,53 +49,49 @@ impl FuzzyIndex {
     pub fn new<'k>(keys: impl Iterator<Item = (&'k str, u32)>) -> FuzzyIndex {
         let mut ix = FuzzyIndex::default();
         for (k, id) in keys {
-            if k.chars().count() < MIN_LEN || !k.chars().all(|c| c.is_alphabetic() || c == '-') {
+            let n = k.chars().count();
+            let Some(first) = k.chars().next() else { continue };
+            if n < MIN_LEN || !k.chars().all(|c| c.is_alphabetic() || c == '-') {
                 continue;
             }
-            let slot = ix.keys.len() as u32;
-            ix.keys.push((k.to_string(), id));
-            for v in std::iter::once(k.to_string()).chain(deletions(k)) {
-                let e = ix.map.entry(v).or_default();
-                if !e.contains(&slot) {
-                    e.push(slot);
-                }
-            }
+            ix.buckets.entry(bucket(first, n)).or_default().push((k.to_string(), id));
+            ix.len += 1;
         }
         ix
     }
 
     /// Number of names indexed.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.len
     }
 
     /// Whether nothing is indexed.
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.len == 0
     }
 
     /// The id of the one indexed name at distance exactly one from `word`
     /// (folded), if there is exactly one.
     pub fn lookup(&self, word: &str) -> Option<u32> {
-        if word.chars().count() < MIN_LEN {
+        let n = word.chars().count();
+        let first = word.chars().next()?;
+        if n < MIN_LEN {
             return None;
         }
         let mut found: Option<u32> = None;
-        let probes = std::iter::once(word.to_string()).chain(deletions(word));
-        for p in probes {
-            for &slot in self.map.get(p.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                let k = &self.keys[slot as usize].0;
+        for len in n - 1..=n + 1 {
+            for (k, id) in self.buckets.get(bucket(first, len).as_str()).map(Vec::as_slice).unwrap_or(&[]) {
                 if k == word || !one_edit(k, word) {
                     continue;
                 }
                 match found {
-                    None => found = Some(slot),
-                    Some(f) if f == slot => {}
+                    None => found = Some(*id),
+                    Some(f) if f == *id => {}
                     Some(_) => return None,
                 }
             }
         }
-        found.map(|s| self.keys[s as usize].1)
+        found
     }
 }
 

@@ -2,36 +2,41 @@
 //! from a known one-word name ("Mitterand" for Mitterrand, "Bouteflicka"
 //! for Bouteflika, "Phillippines" for Philippines).
 //!
-//! Names are bucketed by first letter and length; a word is compared
-//! (Levenshtein distance one) with the names of its first letter and of
-//! its length ±1 — a few dozen comparisons, for the rare capitalised word
-//! no key matched, and a build that costs a sort, not the millions of
-//! deletion variants a symmetric-deletion index would allocate. A typo in
-//! the first letter is not tolerated. Only names of [`MIN_LEN`] characters
-//! or more are indexed, and a word gets a key only when exactly one key
-//! fits: a guess between two names is no answer.
+//! A symmetric-deletion index over hashes: each name and each of its
+//! one-byte deletions is hashed (no string is built) and points to the
+//! name; a word probes the hashes of itself and of its own deletions, and
+//! each candidate is verified (Levenshtein distance one, on bytes). The
+//! hashes are one sorted vector: building costs a sort, a lookup a dozen
+//! binary searches. Only names of
+//! [`MIN_LEN`] bytes or more are indexed, and a word gets a key only when
+//! exactly one name fits: a guess between two names is no answer.
 
-use dyad_text::FxMap;
-
-/// Shortest name indexed (in characters).
+/// Shortest name indexed (in bytes of folded text).
 pub const MIN_LEN: usize = 6;
 
 /// The index (see the module documentation).
 #[derive(Default)]
 pub struct FuzzyIndex {
-    /// (first char, length in chars) → names.
-    buckets: FxMap<Vec<(String, u32)>>,
-    len: usize,
+    /// (hash of a name or of one of its deletions, name slot), sorted.
+    hashes: Vec<(u64, u32)>,
+    names: Vec<(Box<[u8]>, u32)>,
 }
 
-fn bucket(first: char, n: usize) -> String {
-    format!("{first}{n}")
+/// FNV-1a of `w` without the byte at `skip` (none when `skip >= w.len()`).
+fn hash_without(w: &[u8], skip: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, &b) in w.iter().enumerate() {
+        if i != skip {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h ^ (w.len() as u64 - u64::from(skip < w.len()))
 }
 
 /// Whether `a` and `b` are one insertion, deletion or substitution apart.
-fn one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
@@ -49,39 +54,43 @@ impl FuzzyIndex {
     pub fn new<'k>(keys: impl Iterator<Item = (&'k str, u32)>) -> FuzzyIndex {
         let mut ix = FuzzyIndex::default();
         for (k, id) in keys {
-            let n = k.chars().count();
-            let Some(first) = k.chars().next() else { continue };
-            if n < MIN_LEN || !k.chars().all(|c| c.is_alphabetic() || c == '-') {
+            let w = k.as_bytes();
+            if w.len() < MIN_LEN || !k.chars().all(|c| c.is_alphabetic() || c == '-') {
                 continue;
             }
-            ix.buckets.entry(bucket(first, n)).or_default().push((k.to_string(), id));
-            ix.len += 1;
+            let slot = ix.names.len() as u32;
+            ix.names.push((w.into(), id));
+            ix.hashes.extend((0..=w.len()).map(|skip| (hash_without(w, skip), slot)));
         }
+        ix.hashes.sort_unstable();
+        ix.hashes.dedup();
         ix
     }
 
     /// Number of names indexed.
     pub fn len(&self) -> usize {
-        self.len
+        self.names.len()
     }
 
     /// Whether nothing is indexed.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.names.is_empty()
     }
 
     /// The id of the one indexed name at distance exactly one from `word`
     /// (folded), if there is exactly one.
     pub fn lookup(&self, word: &str) -> Option<u32> {
-        let n = word.chars().count();
-        let first = word.chars().next()?;
-        if n < MIN_LEN {
+        let w = word.as_bytes();
+        if w.len() < MIN_LEN {
             return None;
         }
         let mut found: Option<u32> = None;
-        for len in n - 1..=n + 1 {
-            for (k, id) in self.buckets.get(bucket(first, len).as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                if k == word || !one_edit(k, word) {
+        for skip in 0..=w.len() {
+            let h = hash_without(w, skip);
+            let from = self.hashes.partition_point(|&(x, _)| x < h);
+            for &(_, slot) in self.hashes[from..].iter().take_while(|&&(x, _)| x == h) {
+                let (name, id) = &self.names[slot as usize];
+                if name.as_ref() == w || !one_edit(name, w) {
                     continue;
                 }
                 match found {
@@ -127,10 +136,10 @@ mod tests {
 
     #[test]
     fn one_edit_is_exact() {
-        assert!(one_edit("abcdef", "abcxef"));
-        assert!(one_edit("abcdef", "abcdf"));
-        assert!(one_edit("abcdf", "abcdef"));
-        assert!(!one_edit("abcdef", "abcdef"));
-        assert!(!one_edit("abcdef", "abdcef"), "a transposition is two edits");
+        assert!(one_edit(b"abcdef", b"abcxef"));
+        assert!(one_edit(b"abcdef", b"abcdf"));
+        assert!(one_edit(b"abcdf", b"abcdef"));
+        assert!(!one_edit(b"abcdef", b"abcdef"));
+        assert!(!one_edit(b"abcdef", b"abdcef"), "a transposition is two edits");
     }
 }

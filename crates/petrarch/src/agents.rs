@@ -2,7 +2,7 @@
 //! before (`[NGO~]`) the actor code, with plurals generated (`{}` none,
 //! `{GEESE}` irregular) and substitution sets (`!PERSON! = MAN, MEN`).
 
-use crate::diag::{strip_comment, Diags};
+use crate::diag::{content_lines, Diags};
 use crate::words::{phrase_words, plural};
 use std::collections::HashMap;
 
@@ -35,16 +35,7 @@ pub struct Agent {
 /// Reads one agent file, appending every surface it defines to `out`.
 pub fn read(src: &str, file: &str, out: &mut Vec<Agent>, diags: &mut Diags) {
     let mut subs: HashMap<String, Vec<String>> = HashMap::new();
-    for (i, raw) in src.lines().enumerate() {
-        let n = i + 1;
-        let t = raw.trim();
-        if t.is_empty() || t.starts_with('#') || t.starts_with('<') {
-            continue;
-        }
-        let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
-        }
+    for (n, line) in content_lines(src) {
         if line.starts_with('!') && line.contains('=') {
             let (k, v) = line.split_once('=').unwrap_or((line, ""));
             let key = k.trim().to_ascii_uppercase();

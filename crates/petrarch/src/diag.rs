@@ -78,6 +78,20 @@ impl Diags {
     }
 }
 
+/// The lines of a dictionary file that carry content, as (line number,
+/// text without its comment, trimmed): blank lines, `#` comment lines and
+/// `<!-- … -->` markup lines are skipped.
+pub fn content_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
+    src.lines().enumerate().filter_map(|(i, raw)| {
+        let t = raw.trim();
+        if t.is_empty() || t.starts_with('#') || t.starts_with('<') {
+            return None;
+        }
+        let line = strip_comment(raw).trim();
+        (!line.is_empty()).then_some((i + 1, line))
+    })
+}
+
 /// Strips a `#` comment that is not inside `[...]` (codes such as `[###]`
 /// contain `#`), and TABARI's `;` comments after a closing bracket or at the
 /// start of a comment field.

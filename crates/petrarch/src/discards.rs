@@ -1,7 +1,7 @@
 //! The discard list: phrases that stop a sentence (or, with `+`, the whole
 //! story) from being coded — sports results, anniversaries, chronologies.
 
-use crate::diag::{strip_comment, Diags};
+use crate::diag::{content_lines, Diags};
 use crate::words::{phrase_words, Tok};
 
 /// One discard phrase.
@@ -41,16 +41,7 @@ impl Discard {
 
 /// Reads one discard file into `out`.
 pub fn read(src: &str, file: &str, out: &mut Vec<Discard>, diags: &mut Diags) {
-    for (i, raw) in src.lines().enumerate() {
-        let n = i + 1;
-        let t = raw.trim();
-        if t.is_empty() || t.starts_with('#') || t.starts_with('<') {
-            continue;
-        }
-        let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
-        }
+    for (n, line) in content_lines(src) {
         let (story, phrase) = match line.strip_prefix('+') {
             Some(p) => (true, p.trim()),
             None => (false, line),

@@ -247,6 +247,8 @@ pub struct Closed {
     pub locatives: Vec<&'static str>,
     /// Reflexive clitics.
     pub reflexives: Vec<&'static str>,
+    /// Auxiliary lemmas of compound tenses ("avoir", "être"; "have", "be").
+    pub auxiliaries: Vec<&'static str>,
     /// Auxiliary lemmas (passive "être"/"be").
     pub passive_aux: Vec<&'static str>,
     /// Words introducing "between X and Y".

@@ -1100,7 +1100,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn aux_before(&self, head: usize) -> bool {
-        (head.saturating_sub(4)..head).any(|t| self.lemma_is(t, &["avoir", "etre", "have", "be"]))
+        (head.saturating_sub(4)..head).any(|t| self.lemma_is(t, &self.m.closed.auxiliaries))
     }
 
     fn passive(&self, head: usize) -> bool {
@@ -1146,7 +1146,7 @@ impl<'a> Analysis<'a> {
         // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
         // an apposition between commas; its subject is the group before it.
         let mut v = head;
-        while v > 0 && (self.lemma_is(v - 1, &["have", "be", "avoir", "etre"]) || self.m.closed.modals.contains(&self.tok(v - 1))) {
+        while v > 0 && (self.lemma_is(v - 1, &self.m.closed.auxiliaries) || self.m.closed.modals.contains(&self.tok(v - 1))) {
             v -= 1;
         }
         if let Some(b) = best.filter(|&b| v > 0 && self.tok(v - 1) == "," && self.groups[b].t1 < v) {

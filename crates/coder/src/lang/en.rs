@@ -12,6 +12,7 @@ pub fn closed() -> Closed {
         ],
         locatives: vec!["in", "at", "from", "near", "outside", "inside", "to"],
         reflexives: vec![],
+        auxiliaries: vec!["have", "be"],
         passive_aux: vec!["be"],
         between: vec!["between"],
         possessives: vec!["its", "his", "her", "their", "our"],

@@ -12,6 +12,7 @@ pub fn closed() -> Closed {
         ],
         locatives: vec!["a", "au", "aux", "en", "dans", "depuis", "vers", "pres", "de"],
         reflexives: vec!["se", "s'", "me", "m'", "te", "t'", "nous", "vous"],
+        auxiliaries: vec!["avoir", "etre"],
         passive_aux: vec!["etre"],
         between: vec!["entre"],
         possessives: vec!["ses", "son", "sa", "leurs", "leur", "nos", "notre"],

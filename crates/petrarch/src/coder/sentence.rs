@@ -819,12 +819,7 @@ impl<'a, 'd> Analysis<'a, 'd> {
                             f.subj_span = self.subject_span(q);
                         }
                     }
-                    f.subj = f.subj_span.map(|(s, e)| self.parse_group(s, e));
-                    if let Some((s, e)) = f.subj_span {
-                        if e - s == 1 && self.cls[s] == Cls::Pron {
-                            f.subj = self.antecedent(s);
-                        }
-                    }
+                    f.subj = self.subject_group(f.subj_span);
                 }
                 FKind::Coordinated => {
                     let g = last_frame.unwrap_or(0);
@@ -853,12 +848,7 @@ impl<'a, 'd> Analysis<'a, 'd> {
                                 a -= 1;
                             }
                             f.subj_span = self.subject_span(a);
-                            f.subj = f.subj_span.map(|(s, e)| self.parse_group(s, e));
-                            if let Some((s, e)) = f.subj_span {
-                                if e - s == 1 && self.cls[s] == Cls::Pron {
-                                    f.subj = self.antecedent(s);
-                                }
-                            }
+                            f.subj = self.subject_group(f.subj_span);
                         }
                     }
                 }
@@ -869,6 +859,17 @@ impl<'a, 'd> Analysis<'a, 'd> {
 
     fn clause_break(&self, from: usize, to: usize) -> bool {
         (from..to).any(|k| matches!(self.cls[k], Cls::That | Cls::Rel | Cls::Opener) || matches!(self.w[k], ";" | ":"))
+    }
+
+    /// The actor group of a subject span; a lone pronoun stands for its
+    /// antecedent.
+    fn subject_group(&self, span: Option<(usize, usize)>) -> Option<Group> {
+        let (s, e) = span?;
+        if e - s == 1 && self.cls[s] == Cls::Pron {
+            self.antecedent(s)
+        } else {
+            Some(self.parse_group(s, e))
+        }
     }
 
     /// What a subject pronoun stands for: the subject of the frame before

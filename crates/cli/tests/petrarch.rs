@@ -1,20 +1,10 @@
 //! `dyad code --petrarch-dicts` and `dyad dict convert --from petrarch`, run
 //! as a user runs them, on the hand-written fixtures of crates/petrarch.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn dyad(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dyad"));
-    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn dyad");
-    if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("dyad runs")
-}
+use common::dyad;
+use std::path::PathBuf;
 
 fn fixtures(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../petrarch/tests/fixtures").join(name).to_string_lossy().into_owned()

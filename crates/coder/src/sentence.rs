@@ -1149,6 +1149,21 @@ impl<'a> Analysis<'a> {
         while v > 0 && (self.lemma_is(v - 1, &self.m.closed.auxiliaries) || self.m.closed.modals.contains(&self.tok(v - 1))) {
             v -= 1;
         }
+        // "Rebels kidnapped advisers and exploded bombs": a verb right after a
+        // conjunction shares the subject of the verb it is coordinated with,
+        // not that verb's object.
+        if let Some(b) = best.filter(|_| v > 1 && self.lex_at(v - 1) == Some(Lex::Coordination)) {
+            let prev = (self.groups[b].t0.saturating_sub(12)..self.groups[b].t0)
+                .rev()
+                .take_while(|&t| !self.clause_break(t))
+                .find(|&t| self.group_of(t).is_none() && self.finite_verb_at(t) && !(t > 0 && self.is(t - 1, class::TO)));
+            if let Some(p) = prev.filter(|&p| p > 0) {
+                let gerund = self.tok(p - 1) == "," || self.is(p - 1, class::GERUND_INTRO);
+                let gerund =
+                    gerund && self.unit_at[p].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(_, tag::GERUND))));
+                return self.subject_with(p, gerund, exclude, weak_ok).or(Some(b));
+            }
+        }
         if let Some(b) = best.filter(|&b| v > 0 && self.tok(v - 1) == "," && self.groups[b].t1 < v) {
             let open = (0..self.groups[b].t0).rev().find(|&t| self.tok(t) == ",");
             // Only a group that names someone: "Kenzo Oshima, the UN relief
@@ -1161,6 +1176,36 @@ impl<'a> Analysis<'a> {
             }
         }
         best
+    }
+
+    /// Whether group `g` is only role nouns, with no country, person,
+    /// organisation or pair of its own ("troops", "army reservists").
+    fn bare_role(&self, g: usize) -> bool {
+        let gr = &self.groups[g];
+        !gr.nps.is_empty() && gr.nps.iter().all(|n| n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair)
+    }
+
+    /// The first group after group `g` in its clause, before the end of the
+    /// event phrase or a few words past it, that names someone (a country,
+    /// person or organisation) and is neither an attribution nor an agent
+    /// after "by".
+    fn named_after(&self, g: usize, end: usize) -> Option<usize> {
+        let limit = self.reach(end.max(self.groups[g].t1), 6);
+        let stop = (self.groups[g].t1..limit).find(|&t| self.clause_break(t) || matches!(self.tok(t), "," | "."));
+        let limit = stop.unwrap_or(limit);
+        (g + 1..self.groups.len()).take_while(|&n| self.groups[n].t0 < limit).find(|&n| {
+            let gr = &self.groups[n];
+            !gr.attributed
+                && gr.lead.is_none_or(|l| !self.is(l, class::BY))
+                && gr.nps.iter().any(|np| np.country.is_some() || np.person.is_some() || np.org.is_some())
+        })
+    }
+
+    /// Whether a known lexical verb (not an auxiliary, not a noun after a
+    /// determiner) starts at token `t`.
+    fn finite_verb_at(&self, t: usize) -> bool {
+        let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
+        self.units[u].t0 == t && self.verb_heads(u).any(|(_, _, nominal)| !nominal) && !self.lemma_is(t, &self.m.closed.auxiliaries)
     }
 
     fn negated(&self, head: usize) -> bool {
@@ -1380,6 +1425,7 @@ impl<'a> Analysis<'a> {
         let passive = !pat.nominal && participle && self.passive(head) && !self.m.closed.active_with_be.contains(&pat.head.as_str());
         let mut target_g = tgt_slot;
         let mut source_g;
+        let mut role_home = None;
         if passive {
             let from = self.units[u].t1;
             let by = (from..(end.max(from) + 8).min(self.toks.len())).find(|&t| self.is(t, class::BY))?;
@@ -1402,6 +1448,24 @@ impl<'a> Analysis<'a> {
                     // "agreed to a ceasefire at talks in Malaysia": a place, not a target.
                     .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.is(l, class::INSIDE)))
                     .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.is(l, class::BY)));
+            }
+            if tgt_slot.is_none() && !pat.source_after {
+                if let Some(g) = target_g.filter(|&g| self.bare_role(g)) {
+                    // "offered its troops to Lebanon's president", "mobilized
+                    // reservists for a war against Iraq": a role noun with no
+                    // country of its own is the source's instrument when a
+                    // named actor follows in the clause; that actor is the
+                    // target. A place after it ("killed civilians in Bucha")
+                    // gives the role noun its country instead.
+                    if let Some(n) = self.named_after(g, end) {
+                        if self.groups[n].lead.is_some_and(|l| self.is(l, class::INSIDE)) {
+                            let place = self.place_country_after(self.groups[n].t0);
+                            role_home = place.filter(|(_, toks)| toks.1 <= self.groups[n].t1).map(|(c, _)| c);
+                        } else {
+                            target_g = Some(n);
+                        }
+                    }
+                }
             }
             source_g = if pat.source_after { target_g.take() } else { self.subject(head, gerund, target_g) };
         }
@@ -1509,8 +1573,9 @@ impl<'a> Analysis<'a> {
             if let Some(g) = target_g {
                 // Only a state lends its country to a role noun ("la police
                 // turque a arrêté des journalistes"), not the UN or an NGO.
-                let inherit =
-                    sources.first().map(|s| s.code[..3.min(s.code.len())].to_string()).filter(|c| !NON_STATES.contains(&c.as_str()));
+                let inherit = role_home.or_else(|| {
+                    sources.first().map(|s| s.code[..3.min(s.code.len())].to_string()).filter(|c| !NON_STATES.contains(&c.as_str()))
+                });
                 targets = self.resolve_group(g, date, ctx, inherit.as_deref());
                 if targets.is_empty()
                     || self.groups[g].nps.iter().all(|n| n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair)

@@ -217,3 +217,25 @@ fn a_misspelt_surname_after_the_persons_own_given_name_is_that_person() {
     let e = code("en", "1990-06-01", "President Francois Mitterand gave a warm welcome on Thursday to South African leader F.W. de Klerk.");
     assert!(e.iter().any(|(s, t, c)| s.starts_with("FRA") && t.starts_with("ZAF") && c.starts_with("04")), "{e:?}");
 }
+
+#[test]
+fn a_verb_after_and_shares_the_subject_of_the_verb_before_it() {
+    // Not the first verb's object: the rebels set off the bombs.
+    let e = code("en", "2024-05-02", "Chadian rebels abducted two French engineers near a mine and bombed a police post in Abeche.");
+    assert!(e.iter().any(|(s, t, c)| s == "TCDREB" && t.starts_with("FRA") && c == "181"), "{e:?}");
+    assert!(e.iter().all(|(s, _, c)| !c.starts_with("18") || s == "TCDREB"), "{e:?}");
+    // A participle clause and its coordinated participle: both the police's.
+    let e = code("en", "2024-05-02", "Kenyan police fired tear gas at protesters in Nairobi, injuring ten people and arresting forty.");
+    assert!(e.iter().filter(|(_, _, c)| c.starts_with("173")).all(|(s, _, _)| s == "KENCOP"), "{e:?}");
+}
+
+#[test]
+fn a_role_noun_without_a_country_yields_the_target_to_a_named_actor_after_it() {
+    // The troops are Ghana's own; the offer goes to Liberia's president.
+    let e = code("en", "2024-05-02", "Ghana offered its troops to Liberia's president to secure the border.");
+    assert!(e.iter().any(|(s, t, _)| s == "GHA" && t.starts_with("LBR")), "{e:?}");
+    assert!(e.iter().all(|(_, t, _)| !t.starts_with("GHA")), "{e:?}");
+    // With a place instead, the role noun takes the place's country.
+    let e = code("en", "2024-05-02", "Ethiopian soldiers killed civilians in Somalia on Monday.");
+    assert!(e.iter().any(|(s, t, c)| s.starts_with("ETH") && t == "SOMCVL" && (c.starts_with("18") || c.starts_with("19"))), "{e:?}");
+}

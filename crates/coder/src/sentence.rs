@@ -1057,8 +1057,7 @@ impl<'a> Analysis<'a> {
                 }
                 Kind::Target => {
                     let g = (pos..self.reach(pos, GAP + 2)).take_while(|&t| !self.clause_break(t)).find_map(|t| {
-                        self.group_of(t)
-                            .filter(|&g| !self.groups[g].attributed && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
+                        self.group_of(t).filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
                     });
                     let g = g?;
                     target = Some(g);
@@ -1161,7 +1160,7 @@ impl<'a> Analysis<'a> {
                 let gerund = self.tok(p - 1) == "," || self.is(p - 1, class::GERUND_INTRO);
                 let gerund =
                     gerund && self.unit_at[p].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(_, tag::GERUND))));
-                return self.subject_with(p, gerund, exclude, weak_ok).or(Some(b));
+                return self.subject_with(p, gerund, exclude, weak_ok);
             }
         }
         if let Some(b) = best.filter(|&b| v > 0 && self.tok(v - 1) == "," && self.groups[b].t1 < v) {
@@ -1176,6 +1175,26 @@ impl<'a> Analysis<'a> {
             }
         }
         best
+    }
+
+    /// Whether group `g` may be an event's target: not inside an attribution
+    /// ("according to X") and not the speaker of a trailing report (", the
+    /// foreign ministry said", ", a indiqué le ministère").
+    fn target_ok(&self, g: usize) -> bool {
+        let gr = &self.groups[g];
+        if gr.attributed {
+            return false;
+        }
+        // The speaker's phrase opens at the comma: ", a spokeswoman for the
+        // U.S. embassy said".
+        let after_comma = (gr.t0.saturating_sub(6)..gr.t0)
+            .rev()
+            .take_while(|&t| self.unit_at[t].is_none_or(|u| !self.finite_verb_at(self.units[u].t0)))
+            .any(|t| self.tok(t) == ",");
+        let said_after = gr.t1 < self.toks.len() && self.is(gr.t1, class::REPORTING);
+        let said_before = (gr.t0.saturating_sub(3)..gr.t0).any(|t| self.is(t, class::REPORTING))
+            && (gr.t0.saturating_sub(4)..gr.t0).any(|t| self.tok(t) == ",");
+        !(after_comma && said_after || said_before && gr.t1 >= self.toks.len().saturating_sub(1))
     }
 
     /// Whether group `g` is only role nouns, with no country, person,
@@ -1195,7 +1214,8 @@ impl<'a> Analysis<'a> {
         let limit = stop.unwrap_or(limit);
         (g + 1..self.groups.len()).take_while(|&n| self.groups[n].t0 < limit).find(|&n| {
             let gr = &self.groups[n];
-            !gr.attributed
+            self.target_ok(n)
+                && !gr.weak
                 && gr.lead.is_none_or(|l| !self.is(l, class::BY))
                 && gr.nps.iter().any(|np| np.country.is_some() || np.person.is_some() || np.org.is_some())
         })
@@ -1447,9 +1467,9 @@ impl<'a> Analysis<'a> {
                     })
                     // "agreed to a ceasefire at talks in Malaysia": a place, not a target.
                     .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.is(l, class::INSIDE)))
-                    .filter(|&g| !self.groups[g].attributed && self.groups[g].lead.is_none_or(|l| !self.is(l, class::BY)));
+                    .filter(|&g| self.target_ok(g) && self.groups[g].lead.is_none_or(|l| !self.is(l, class::BY)));
             }
-            if tgt_slot.is_none() && !pat.source_after {
+            if !pat.source_after {
                 if let Some(g) = target_g.filter(|&g| self.bare_role(g)) {
                     // "offered its troops to Lebanon's president", "mobilized
                     // reservists for a war against Iraq": a role noun with no
@@ -1464,6 +1484,13 @@ impl<'a> Analysis<'a> {
                         } else {
                             target_g = Some(n);
                         }
+                    } else {
+                        // A place that is no actor group: "opened an embassy in Hanoi".
+                        let t1 = self.groups[g].t1;
+                        // ("embassy in" may itself be a role key ending in the preposition.)
+                        let inside = (t1.saturating_sub(1)..(t1 + 1).min(self.toks.len())).any(|t| self.is(t, class::INSIDE));
+                        let place = self.place_country_after(t1).filter(|(_, toks)| inside && toks.0 <= t1 + 2);
+                        role_home = place.map(|(c, _)| c);
                     }
                 }
             }
@@ -1533,7 +1560,7 @@ impl<'a> Analysis<'a> {
                         .iter()
                         .enumerate()
                         .skip(source_g.map_or(0, |g| g + 1))
-                        .find(|(_, g)| g.t0 < end + 8 && !g.attributed)
+                        .find(|&(i, g)| g.t0 < end + 8 && self.target_ok(i))
                         .map(|(i, _)| i);
                 }
             }

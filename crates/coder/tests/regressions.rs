@@ -239,3 +239,21 @@ fn a_role_noun_without_a_country_yields_the_target_to_a_named_actor_after_it() {
     let e = code("en", "2024-05-02", "Ethiopian soldiers killed civilians in Somalia on Monday.");
     assert!(e.iter().any(|(s, t, c)| s.starts_with("ETH") && t == "SOMCVL" && (c.starts_with("18") || c.starts_with("19"))), "{e:?}");
 }
+
+#[test]
+fn the_speaker_of_a_trailing_report_is_never_the_target() {
+    let e = code("en", "2024-05-02", "Haitian police arrested protesters on Saturday, a spokeswoman for the U.S. embassy said.");
+    assert!(e.iter().any(|(s, _, c)| s == "HTICOP" && c.starts_with("173")), "{e:?}");
+    assert!(e.iter().all(|(_, t, _)| !t.starts_with("USA")), "{e:?}");
+}
+
+#[test]
+fn a_role_noun_target_takes_the_country_of_the_place_after_it() {
+    // The embassy is Chile's, but the act is aimed at Viet Nam, not at Chile.
+    let e = code(
+        "en",
+        "2024-05-02",
+        "Chile has established diplomatic relations with and opened an embassy in Hanoi, the foreign ministry said.",
+    );
+    assert!(e.iter().any(|(s, t, c)| s == "CHL" && t.starts_with("VNM") && c == "054"), "{e:?}");
+}

@@ -265,6 +265,10 @@ pub struct Closed {
     /// French puts adverbials between them ("entame à partir de ce lundi
     /// une visite"), English rarely does.
     pub light_verb_reach: usize,
+    /// Suffixes that make a demonym or country name lead a compound
+    /// ("Saudi-led forces", "U.S.-led coalition"): the compound names that
+    /// country's actor.
+    pub led_suffixes: Vec<&'static str>,
     /// Complementizers opening a subordinate clause ("que", "that").
     pub complementizers: Vec<&'static str>,
     /// Prepositions that name who an act is aimed at ("contre", "against"):

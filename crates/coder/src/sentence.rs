@@ -401,13 +401,22 @@ impl<'a> Analysis<'a> {
     /// country ("Mitterand", "Bouteflicka") become units of that name: a
     /// capitalised word no key matched, not the sentence's first word (a
     /// capital there says nothing), with exactly one near name.
+    ///
+    /// A compound led by a country ("Saudi-led", "US-led") becomes a unit of
+    /// that country's name or demonym.
     pub fn spelling_variants(&mut self) {
-        if self.m.fuzzy.is_empty() {
-            return;
-        }
         let mut added = false;
-        for t in 1..self.toks.len() {
-            if self.unit_at[t].is_some() || !self.capitalised(t) || self.all_capitals(t) {
+        for t in 0..self.toks.len() {
+            if self.unit_at[t].is_some() {
+                continue;
+            }
+            if let Some(key) = self.led_compound(t) {
+                let at = self.units.partition_point(|u| u.t0 < t);
+                self.units.insert(at, Unit { t0: t, t1: t + 1, key });
+                added = true;
+                continue;
+            }
+            if t == 0 || self.m.fuzzy.is_empty() || !self.capitalised(t) || self.all_capitals(t) {
                 continue;
             }
             let w = self.tok(t);
@@ -428,6 +437,20 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+    }
+
+    /// The key of the country name or demonym that leads `w` ("saudi-led").
+    fn led_compound(&self, t: usize) -> Option<u32> {
+        let stem = self.m.closed.led_suffixes.iter().find_map(|s| self.tok(t).strip_suffix(s))?;
+        let whole = self.m.trie.prefixes(stem.as_bytes()).last().filter(|&(len, _)| len == stem.len()).map(|(_, k)| k);
+        // "US-led": an acronym counts only when written in capitals.
+        let acronym = || {
+            let orig = self.orig_text(t, t + 1);
+            let caps = orig.get(..stem.len()).is_some_and(|o| o.chars().all(|c| c.is_uppercase()));
+            caps.then(|| self.m.acronyms.get(stem).copied()).flatten()
+        };
+        let key = whole.or_else(acronym)?;
+        self.m.entries[key as usize].iter().any(|e| matches!(e, Entry::Country(_) | Entry::Demonym(_))).then_some(key)
     }
 
     pub fn entries(&self, u: usize) -> &'a [Entry] {

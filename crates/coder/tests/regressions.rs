@@ -257,3 +257,13 @@ fn a_role_noun_target_takes_the_country_of_the_place_after_it() {
     );
     assert!(e.iter().any(|(s, t, c)| s == "CHL" && t.starts_with("VNM") && c == "054"), "{e:?}");
 }
+
+#[test]
+fn a_country_led_compound_names_that_countrys_actor() {
+    let e = code("en", "2024-05-02", "Saudi-led forces attacked Houthi positions near Hodeidah.");
+    assert!(e.iter().any(|(s, _, c)| s == "SAUMIL" && c.starts_with("19")), "{e:?}");
+    let e = code("en", "2024-05-02", "Turkey refused to join the US-led campaign against Syria.");
+    // Turkey refuses the US campaign; it does not act against Syria.
+    assert!(has(&e, "TUR", "USA", "12"), "{e:?}");
+    assert!(!e.iter().any(|(s, t, _)| s == "TUR" && t.starts_with("SYR")), "{e:?}");
+}

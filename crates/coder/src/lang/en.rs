@@ -107,5 +107,6 @@ pub fn closed() -> Closed {
         against: vec!["against"],
         complementizers: vec!["that"],
         light_verb_reach: 4,
+        led_suffixes: vec!["-led"],
     }
 }

@@ -157,5 +157,6 @@ pub fn closed() -> Closed {
         against: vec!["contre"],
         complementizers: vec!["que", "qu'"],
         light_verb_reach: 8,
+        led_suffixes: vec![],
     }
 }

@@ -1015,7 +1015,18 @@ impl<'a> Analysis<'a> {
         // After a determiner, "la menace" is a noun, never a verb form.
         let t0 = self.units[u].t0;
         let noun_only = t0 > 0 && self.is(t0 - 1, class::DETERMINERS);
+        // "an informal meeting": an -ing form that is also an event noun is
+        // that noun one word after a determiner too, unless that word is an
+        // actor or punctuation.
+        // (Only where adjectives precede the noun.)
+        let adjective_between = t0 > 1
+            && self.m.closed.adjective_first
+            && self.is(t0 - 2, class::DETERMINERS)
+            && self.group_of(t0 - 1).is_none()
+            && self.tok(t0 - 1).chars().all(char::is_alphabetic)
+            && es.iter().any(|e| matches!(e, Entry::Noun(_)));
         es.iter().filter_map(move |e| match *e {
+            Entry::Form(_, tag::GERUND) if adjective_between => None,
             Entry::Form(l, t) if !noun_only => Some((l, t, false)),
             Entry::Noun(l) => Some((l, tag::FINITE, true)),
             _ => None,

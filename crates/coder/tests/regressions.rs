@@ -267,3 +267,16 @@ fn a_country_led_compound_names_that_countrys_actor() {
     assert!(has(&e, "TUR", "USA", "12"), "{e:?}");
     assert!(!e.iter().any(|(s, t, _)| s == "TUR" && t.starts_with("SYR")), "{e:?}");
 }
+
+#[test]
+fn an_ing_event_noun_after_a_determiner_and_an_adjective_is_a_noun() {
+    // "an informal meeting" complements "hosted"; it is no second meeting
+    // whose subject would be the guest.
+    let e = code(
+        "en",
+        "2024-05-02",
+        "French President Emmanuel Macron on Saturday hosted German Chancellor Olaf Scholz in Brittany for an informal meeting on trade.",
+    );
+    assert!(has(&e, "FRAGOV", "DEUGOV", "043"), "{e:?}");
+    assert_eq!(e.len(), 1, "{e:?}");
+}

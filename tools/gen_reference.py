@@ -586,6 +586,8 @@ PSEREBHMS | en | Islamic Resistance Movement
 PSEREBHMS | fr | Mouvement de la résistance islamique
 PSEREBHMS | * | Hamas
 PSEREB | en | Palestine Liberation Organization, PLO
+PSEREBISJ | en | Palestinian Islamic Jihad, Islamic Jihad Movement in Palestine
+PSEREBISJ | fr | Jihad islamique palestinien, Mouvement du Jihad islamique en Palestine
 PSEREB | fr | Organisation de libération de la Palestine, OLP
 PSEGOV | en | Palestinian Authority, Palestinian National Authority
 PSEFTA | * | Fatah
@@ -1228,7 +1230,7 @@ def main() -> None:
                        "Alliance (Phoenix dictionaries)",
         "generator": GENERATOR, "rows": len(orgs),
         "notes": "lang `*` = valid in any language. Not in Phoenix, coded here: Houthis/Ansar Allah "
-                 "YEMREB, ICC IGOJUDICC, WTO IGOBUSWTO, Red Crescent NGOHLHRCR. Taliban keep "
+                 "YEMREB, ICC IGOJUDICC, WTO IGOBUSWTO, Red Crescent NGOHLHRCR, Palestinian Islamic Jihad PSEREBISJ (Phoenix: regional MEAREB). Taliban keep "
                  "Phoenix's AFGREB (frozen 2014). National institutions use 6-letter codes "
                  "(ISRLEG, DEULEG) where Phoenix writes ISRGOVLEG/DEUGOVLEG.",
     }])

@@ -544,12 +544,20 @@ impl<'a> Analysis<'a> {
                 {
                     return Some(Join::Extend);
                 }
-                let coord = between.first().is_some_and(|_| {
-                    let t = last_end;
-                    self.lex_at(t) == Some(Lex::Coordination)
-                        && (t + 1..unit.t0).all(|x| self.is_article(x) || self.lex_at(x) == Some(Lex::Coordination))
-                });
+                // "A and B", "A, and B" (a list's last comma).
+                let t = if between.first() == Some(&",") && between.len() > 1 { last_end + 1 } else { last_end };
+                let coord = !between.is_empty()
+                    && self.lex_at(t) == Some(Lex::Coordination)
+                    && (t + 1..unit.t0).all(|x| self.is_article(x) || self.lex_at(x) == Some(Lex::Coordination));
                 if coord {
+                    return Some(Join::Coordinate);
+                }
+                // "to Iran, Libya, North Korea and Sudan": a list of named
+                // countries or organisations, not a place after its city
+                // ("Paris, France": a capital is no list item).
+                let item =
+                    |n: &Np| (n.named_country && !n.capital || n.org.is_some()) && n.agent.is_none() && n.person.is_none() && !n.pair;
+                if between == [","] && g.nps.iter().all(item) && item(&piece) && self.list_continues(unit.t1) {
                     return Some(Join::Coordinate);
                 }
                 None
@@ -639,6 +647,17 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a list of actors goes on after token `t`: another comma and
+    /// item, or a conjunction ("Libya, Sudan and Cuba").
+    fn list_continues(&self, t: usize) -> bool {
+        let mut t = t;
+        while t < self.toks.len() && self.tok(t) == "," {
+            t += 1;
+        }
+        t < self.toks.len() && self.lex_at(t) == Some(Lex::Coordination)
+            || t > 0 && self.tok(t - 1) == "," && self.unit_at.get(t).copied().flatten().is_some()
     }
 
     fn push_group(&mut self, mut g: Group) {

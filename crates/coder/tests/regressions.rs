@@ -280,3 +280,14 @@ fn an_ing_event_noun_after_a_determiner_and_an_adjective_is_a_noun() {
     assert!(has(&e, "FRAGOV", "DEUGOV", "043"), "{e:?}");
     assert_eq!(e.len(), 1, "{e:?}");
 }
+
+#[test]
+fn a_comma_list_of_countries_is_one_group_of_targets() {
+    let e = code("en", "2024-05-02", "The European Union imposed sanctions on Iran, Belarus, Syria and North Korea.");
+    for t in ["IRN", "BLR", "SYR", "PRK"] {
+        assert!(e.iter().any(|(_, x, c)| x == t && c.starts_with("16")), "{t}: {e:?}");
+    }
+    // A city then its country is one place, not a list.
+    let e = code("en", "2024-05-02", "Protesters in Lyon, France, denounced the government.");
+    assert!(e.iter().all(|(s, _, _)| s.starts_with("FRA")), "{e:?}");
+}

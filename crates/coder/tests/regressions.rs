@@ -217,3 +217,26 @@ fn a_misspelt_surname_after_the_persons_own_given_name_is_that_person() {
     let e = code("en", "1990-06-01", "President Francois Mitterand gave a warm welcome on Thursday to South African leader F.W. de Klerk.");
     assert!(e.iter().any(|(s, t, c)| s.starts_with("FRA") && t.starts_with("ZAF") && c.starts_with("04")), "{e:?}");
 }
+
+#[test]
+fn a_figure_between_a_verb_and_its_object_does_not_hide_the_object() {
+    // "30,000 tons of" is three tokens of figures: a quantity, not words.
+    let e = code("en", "2026-03-01", "Japan will provide 30,000 tons of food aid to Haiti.");
+    assert!(has(&e, "JPN", "HTI", "03"), "{e:?}");
+    let e = code("en", "2026-03-01", "Spain is ready to contribute up to 1,500 troops to a peacekeeping force in Lebanon.");
+    assert!(e.iter().any(|(s, t, c)| s == "ESP" && t.starts_with("LBN") && c.starts_with("03")), "{e:?}");
+}
+
+#[test]
+fn engaged_in_after_be_is_active() {
+    let e = code("en", "2026-03-01", "Sudanese troops were engaged in ethnic cleansing in Chad.");
+    assert!(has(&e, "SDNMIL", "TCD", "203"), "{e:?}");
+}
+
+#[test]
+fn an_attempt_is_coded_as_the_act_unless_it_is_only_named() {
+    let e = code("en", "2026-03-01", "Iran tried to seize a British tanker in the Gulf.");
+    assert!(has(&e, "IRN", "GBRBUS", "17"), "{e:?}");
+    let e = code("en", "2026-03-01", "Russia condemned Norway for attempting to detain a Russian trawler.");
+    assert!(!e.iter().any(|(_, _, c)| c.starts_with("17")), "{e:?}");
+}

@@ -240,3 +240,23 @@ fn an_attempt_is_coded_as_the_act_unless_it_is_only_named() {
     let e = code("en", "2026-03-01", "Russia condemned Norway for attempting to detain a Russian trawler.");
     assert!(!e.iter().any(|(_, _, c)| c.starts_with("17")), "{e:?}");
 }
+
+#[test]
+fn expelled_inspectors_are_inspectors_not_individuals() {
+    let e = code("en", "2026-03-01", "Sudan expelled UN inspectors from Darfur on Monday.");
+    assert!(has(&e, "SDN", "IGOUNO", "1662"), "{e:?}");
+}
+
+#[test]
+fn evacuating_the_wounded_and_deploying_peacekeepers_are_aid() {
+    let e = code("en", "2026-03-01", "The Red Cross evacuated the wounded from Misrata on Sunday.");
+    assert!(e.iter().any(|(_, t, c)| t == "LBY" && c == "073"), "{e:?}");
+    let e = code("en", "2026-03-01", "The first deployment of Nigerian peacekeepers to Sudan began on Monday.");
+    assert!(has(&e, "NGAMIL", "SDN", "074"), "{e:?}");
+}
+
+#[test]
+fn an_announced_suspension_is_the_suspension() {
+    let e = code("en", "2026-03-01", "Canada announced a suspension of flights to Iran.");
+    assert!(has(&e, "CAN", "IRN", "160"), "{e:?}");
+}

@@ -1124,7 +1124,9 @@ impl<'a> Analysis<'a> {
 
     /// The token index `words` words after `from`, where an actor group
     /// counts as one word and periods of abbreviations as none ("a U.S.
-    /// request" is three words away, not six tokens).
+    /// request" is three words away, not six tokens), nor do figures and
+    /// their separators ("sent 3,000 troops to" is as close as "sent troops
+    /// to": a quantity is not a word between a verb and its object).
     fn reach(&self, from: usize, words: usize) -> usize {
         let mut t = from;
         let mut n = 0;
@@ -1133,13 +1135,20 @@ impl<'a> Analysis<'a> {
                 t = self.groups[g].t1.max(t + 1);
                 n += 1;
             } else {
-                if self.tok(t) != "." {
+                if self.tok(t) != "." && !self.in_figure(t) {
                     n += 1;
                 }
                 t += 1;
             }
         }
         t.min(self.toks.len())
+    }
+
+    /// Token `t` is part of a written number: digits, or the separator
+    /// between two groups of digits ("25,000", "1.5").
+    fn in_figure(&self, t: usize) -> bool {
+        let digits = |x: usize| x < self.toks.len() && self.tok(x).starts_with(|c: char| c.is_ascii_digit());
+        digits(t) || (t > 0 && matches!(self.tok(t), "," | ".") && digits(t - 1) && digits(t + 1))
     }
 
     fn has_reflexive(&self, head: usize) -> bool {
@@ -1406,8 +1415,11 @@ impl<'a> Analysis<'a> {
             // The English base form is also the present tense.
             infinitive = head > 0 && self.is(head - 1, class::TO) || modal.is_some();
         }
-        // "continued to send", "a continué à bombarder": the act happened.
-        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.aspectual)) {
+        // "continued to send", "a continué à bombarder", "tried to seize": the
+        // act happened (an attempt is coded as the act it attempts).
+        // ("for trying to seize" names an attempt, it reports none.)
+        let act_named = |t: usize| t > 0 && self.is(t - 1, class::PREPS) && !self.is(t - 1, class::GERUND_INTRO);
+        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.aspectual) && !act_named(t)) {
             infinitive = false;
         }
         // "a confirmé qu'il ne rencontrerait pas": a conditional in reported

@@ -291,3 +291,46 @@ fn a_comma_list_of_countries_is_one_group_of_targets() {
     let e = code("en", "2024-05-02", "Protesters in Lyon, France, denounced the government.");
     assert!(e.iter().all(|(s, _, _)| s.starts_with("FRA")), "{e:?}");
 }
+
+#[test]
+fn a_figure_between_a_verb_and_its_object_does_not_hide_the_object() {
+    // "30,000 tons of" is three tokens of figures: a quantity, not words.
+    let e = code("en", "2026-03-01", "Japan will provide 30,000 tons of food aid to Haiti.");
+    assert!(has(&e, "JPN", "HTI", "03"), "{e:?}");
+    let e = code("en", "2026-03-01", "Spain is ready to contribute up to 1,500 troops to a peacekeeping force in Lebanon.");
+    assert!(e.iter().any(|(s, t, c)| s == "ESP" && t.starts_with("LBN") && c.starts_with("03")), "{e:?}");
+}
+
+#[test]
+fn engaged_in_after_be_is_active() {
+    let e = code("en", "2026-03-01", "Sudanese troops were engaged in ethnic cleansing in Chad.");
+    assert!(has(&e, "SDNMIL", "TCD", "203"), "{e:?}");
+}
+
+#[test]
+fn an_attempt_is_coded_as_the_act_unless_it_is_only_named() {
+    let e = code("en", "2026-03-01", "Iran tried to seize a British tanker in the Gulf.");
+    assert!(has(&e, "IRN", "GBRBUS", "17"), "{e:?}");
+    let e = code("en", "2026-03-01", "Russia condemned Norway for attempting to detain a Russian trawler.");
+    assert!(!e.iter().any(|(_, _, c)| c.starts_with("17")), "{e:?}");
+}
+
+#[test]
+fn expelled_inspectors_are_inspectors_not_individuals() {
+    let e = code("en", "2026-03-01", "Sudan expelled UN inspectors from Darfur on Monday.");
+    assert!(has(&e, "SDN", "IGOUNO", "1662"), "{e:?}");
+}
+
+#[test]
+fn evacuating_the_wounded_and_deploying_peacekeepers_are_aid() {
+    let e = code("en", "2026-03-01", "The Red Cross evacuated the wounded from Misrata on Sunday.");
+    assert!(e.iter().any(|(_, t, c)| t == "LBY" && c == "073"), "{e:?}");
+    let e = code("en", "2026-03-01", "The first deployment of Nigerian peacekeepers to Sudan began on Monday.");
+    assert!(has(&e, "NGAMIL", "SDN", "074"), "{e:?}");
+}
+
+#[test]
+fn an_announced_suspension_is_the_suspension() {
+    let e = code("en", "2026-03-01", "Canada announced a suspension of flights to Iran.");
+    assert!(has(&e, "CAN", "IRN", "160"), "{e:?}");
+}

@@ -46,7 +46,7 @@ pub fn closed() -> Closed {
         ],
         adjective_first: true,
         inside: vec!["in", "inside", "across", "throughout"],
-        aspectual: vec!["continue", "begin", "start", "keep", "resume"],
+        aspectual: vec!["continue", "begin", "start", "keep", "resume", "try", "attempt"],
         reporting: vec![
             "said",
             "says",
@@ -95,7 +95,7 @@ pub fn closed() -> Closed {
         ],
         // Participles that are adjectives after "be": "Israel is opposed to
         // French mediation" reports Israel's stance, not a passive.
-        active_with_be: vec!["oppose", "commit", "determine", "prepare"],
+        active_with_be: vec!["oppose", "commit", "determine", "prepare", "engage"],
         honorifics: vec![
             "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
             "prof", "rev", "sheikh",

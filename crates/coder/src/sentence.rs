@@ -546,9 +546,16 @@ impl<'a> Analysis<'a> {
                 }
                 // "A and B", "A, and B" (a list's last comma).
                 let t = if between.first() == Some(&",") && between.len() > 1 { last_end + 1 } else { last_end };
+                // "Fabius and a group of deputies": a quantity phrase may open
+                // the second member.
                 let coord = !between.is_empty()
                     && self.lex_at(t) == Some(Lex::Coordination)
-                    && (t + 1..unit.t0).all(|x| self.is_article(x) || self.lex_at(x) == Some(Lex::Coordination));
+                    && (t + 1..unit.t0).all(|x| {
+                        self.is_article(x)
+                            || self.lex_at(x) == Some(Lex::Coordination)
+                            || self.is(x, class::QUANTITIES)
+                            || self.is(x, class::GENITIVE) && x > t + 1 && self.is(x - 1, class::QUANTITIES)
+                    });
                 if coord {
                     return Some(Join::Coordinate);
                 }
@@ -582,6 +589,12 @@ impl<'a> Analysis<'a> {
                                 np.agent = prev.agent;
                                 np.title_toks = np.title_toks.or(prev.title_toks);
                             }
+                        }
+                        // "le ministre vénézuélien et plusieurs responsables
+                        // du renseignement": a role noun with no country of its
+                        // own shares its partner's.
+                        if np.country.is_none() && np.person.is_none() && np.org.is_none() && !np.pair {
+                            np.country = g.nps.last().and_then(|p| p.country);
                         }
                         g.nps.push(np);
                         g.t1 = unit.t1;
@@ -1171,7 +1184,19 @@ impl<'a> Analysis<'a> {
     /// Whether a group can be the subject of a verb at `head`.
     fn subject_ok(&self, g: usize, weak_ok: bool) -> bool {
         let gr = &self.groups[g];
-        !gr.attributed && (weak_ok || !gr.weak) && gr.lead.is_none_or(|l| !self.is(l, class::PREPS))
+        !gr.attributed && (weak_ok || !gr.weak) && gr.lead.is_none_or(|l| !self.is(l, class::PREPS) || self.opening_partitive(l))
+    }
+
+    /// "A member of the Syrian parliament", "Leaders of the opposition":
+    /// the genitive at token `l` follows the sentence's opening noun, a
+    /// member or part of the group after it, which acts for that group.
+    fn opening_partitive(&self, l: usize) -> bool {
+        self.is(l, class::GENITIVE)
+            && (1..=3).contains(&l)
+            && (0..l).all(|t| {
+                self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Lex(Lex::Article, _))))
+                    && self.tok(t).chars().all(char::is_alphabetic)
+            })
     }
 
     fn subject(&self, head: usize, gerund: bool, exclude: Option<usize>) -> Option<usize> {
@@ -1640,7 +1665,17 @@ impl<'a> Analysis<'a> {
             targets = b;
         } else {
             if let Some(g) = source_g {
-                sources = self.resolve_group(g, date, ctx, None);
+                // "Bosnian Serbs said their forces had completed": a possessive
+                // subject belongs to the actor named before it.
+                let owner = if self.groups[g].possessive {
+                    (0..g).rev().filter(|&p| !self.groups[p].attributed).find_map(|p| {
+                        let code = self.resolve_group(p, date, ctx, None).first()?.code.clone();
+                        Some(code[..3.min(code.len())].to_string())
+                    })
+                } else {
+                    None
+                };
+                sources = self.resolve_group(g, date, ctx, owner.as_deref());
             }
             if sources.is_empty() && pat.nominal {
                 // The country where it happens: "des manifestations en Iran".

@@ -334,3 +334,31 @@ fn an_announced_suspension_is_the_suspension() {
     let e = code("en", "2026-03-01", "Canada announced a suspension of flights to Iran.");
     assert!(has(&e, "CAN", "IRN", "160"), "{e:?}");
 }
+
+#[test]
+fn a_bare_security_council_is_the_un_one() {
+    let e = code("en", "2024-05-02", "The Security Council agreed to extend the mandate of the mission in Mali.");
+    assert!(e.iter().any(|(s, _, _)| s == "IGOUNO"), "{e:?}");
+    // A national one keeps its country.
+    let e = code("en", "2024-05-02", "Russia's Security Council met on Friday with Chinese officials.");
+    assert!(has(&e, "RUSGOV", "CHNGOV", "04"), "{e:?}");
+}
+
+#[test]
+fn a_quantity_phrase_may_open_the_second_member_of_a_subject() {
+    let e = code(
+        "en",
+        "2024-05-02",
+        "French Foreign Minister Stephane Sejourne and a group of deputies held talks with leaders of Uganda on Tuesday.",
+    );
+    assert!(e.iter().any(|(s, t, c)| s == "FRAGOV" && t.starts_with("UGA") && c.starts_with("04")), "{e:?}");
+}
+
+#[test]
+fn the_group_after_an_opening_member_of_is_the_subject() {
+    let e = code("en", "2024-05-02", "A member of the Kenyan parliament, Joseph Mwangi Kariuki, started a hunger strike on Monday.");
+    assert!(e.iter().any(|(s, _, c)| s == "KENLEG" && c.starts_with("142")), "{e:?}");
+    // Not any "of" group: here the removal's object is no subject.
+    let e = code("en", "2024-05-02", "Rebels demanded the removal of the governor and then attacked a police post.");
+    assert!(e.iter().all(|(s, _, _)| s.ends_with("REB")), "{e:?}");
+}

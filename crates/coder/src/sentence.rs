@@ -399,8 +399,8 @@ impl<'a> Analysis<'a> {
     /// Entries of unit `u`.
     /// Names one typo or transliteration away from a known person or
     /// country ("Mitterand", "Bouteflicka") become units of that name: a
-    /// capitalised word no key matched, not the sentence's first word (a
-    /// capital there says nothing), with exactly one near name.
+    /// capitalised word no key matched (the sentence's first word only for
+    /// a country: a capital there says nothing), with exactly one near name.
     ///
     /// A compound led by a country ("Saudi-led", "US-led") becomes a unit of
     /// that country's name or demonym.
@@ -416,14 +416,17 @@ impl<'a> Analysis<'a> {
                 added = true;
                 continue;
             }
-            if t == 0 || self.m.fuzzy.is_empty() || !self.capitalised(t) || self.all_capitals(t) {
+            if self.m.fuzzy.is_empty() || !self.capitalised(t) || self.all_capitals(t) {
                 continue;
             }
             let w = self.tok(t);
             if w.chars().count() < crate::fuzzy::MIN_LEN || !w.chars().all(char::is_alphabetic) {
                 continue;
             }
-            if let Some(key) = self.m.fuzzy.lookup(w) {
+            // The sentence's first word is capitalised anyway: there only a
+            // country name ("Ethopia has agreed") is worth the guess.
+            let country = |k: u32| self.m.entries[k as usize].iter().any(|e| matches!(e, Entry::Country(_)));
+            if let Some(key) = self.m.fuzzy.lookup(w).filter(|&k| t > 0 || country(k)) {
                 let at = self.units.partition_point(|u| u.t0 < t);
                 self.units.insert(at, Unit { t0: t, t1: t + 1, key });
                 added = true;
@@ -838,7 +841,10 @@ impl<'a> Analysis<'a> {
     /// A capitalised word that is no known unit and no honorific: part of a
     /// name dyad does not know.
     fn unknown_capitalised(&self, t: usize) -> bool {
-        self.unit_at.get(t).copied().flatten().is_none()
+        // A word dyad knows only as a verb or event noun ("Nuclear Power
+        // Plant") names no actor either.
+        let no_actor = |u: usize| self.entries(u).iter().all(|e| matches!(e, Entry::Form(..) | Entry::Noun(_)));
+        self.unit_at.get(t).copied().flatten().is_none_or(no_actor)
             && self.tok(t).chars().next().is_some_and(char::is_alphabetic)
             && self.capitalised(t)
             && !self.is(t, class::HONORIFICS)
@@ -1057,7 +1063,12 @@ impl<'a> Analysis<'a> {
             && self.group_of(t0 - 1).is_none()
             && self.tok(t0 - 1).chars().all(char::is_alphabetic)
             && es.iter().any(|e| matches!(e, Entry::Noun(_)));
+        // "the South Asia Free Trade Agreement": a capitalised word inside a
+        // run of capitalised words is part of a name, not a verb.
+        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && self.tok(t).chars().all(char::is_alphabetic);
+        let in_name = t0 > 0 && cap_word(t0) && (t0 > 1 && cap_word(t0 - 1) || cap_word(t0 + 1));
         es.iter().filter_map(move |e| match *e {
+            Entry::Form(..) if in_name => None,
             Entry::Form(_, tag::GERUND) if adjective_between => None,
             Entry::Form(l, t) if !noun_only => Some((l, t, false)),
             Entry::Noun(l) => Some((l, tag::FINITE, true)),
@@ -1092,7 +1103,14 @@ impl<'a> Analysis<'a> {
         // No "." here: inside a split sentence a period belongs to an
         // abbreviation ("M. Trump"); no quotes either: "dénonce les
         // « perturbateurs »" quotes the target, it does not end the clause.
-        matches!(self.tok(t), ";" | ":" | "?" | "!" | "(" | ")")
+        // A parenthesised acronym or short gloss ("Facilities (UCF) in
+        // Iran") is part of the name before it, not a break.
+        match self.tok(t) {
+            ";" | ":" | "?" | "!" => true,
+            "(" => !(t + 2..(t + 4).min(self.toks.len())).any(|x| self.tok(x) == ")"),
+            ")" => !(t.saturating_sub(3)..t.saturating_sub(1)).any(|x| self.tok(x) == "("),
+            _ => false,
+        }
     }
 
     /// Tries `pat` with its head at units[u]; returns (score, target group, last token).
@@ -1782,12 +1800,32 @@ impl<'a> Analysis<'a> {
             if !self.is(o, class::OBLIGATION) || self.negated(o + 1) {
                 continue;
             }
-            let Some(tg) = self.group_of(o - 1) else { continue };
-            let t0 = self.groups[tg].t0;
+            // "the rebels in Darfur must": the group before a place phrase.
+            let before_place = || {
+                (o.saturating_sub(4)..o - 1).rev().find(|&t| self.is(t, class::INSIDE)).and_then(|i| {
+                    let place = (i + 1..o).all(|t| self.unit_at[t].is_some() || self.is_article(t) || self.capitalised(t));
+                    place.then(|| i.checked_sub(1).and_then(|b| self.group_of(b))).flatten()
+                })
+            };
+            let Some(tg) = self.group_of(o - 1).or_else(before_place) else { continue };
+            // "that the Sudanese government and the rebels must": every
+            // member of a coordination the groups builder kept apart.
+            let mut first = tg;
+            while first > 0 {
+                let (p, g) = (&self.groups[first - 1], &self.groups[first]);
+                let joined = p.t1 < g.t0
+                    && (p.t1..g.t0).all(|t| self.is_article(t) || self.lex_at(t) == Some(Lex::Coordination))
+                    && (p.t1..g.t0).any(|t| self.lex_at(t) == Some(Lex::Coordination));
+                if !joined {
+                    break;
+                }
+                first -= 1;
+            }
+            let t0 = self.groups[first].t0;
             let Some(rv) = (t0.saturating_sub(6)..t0).find(|&t| self.is(t, class::REPORTING)) else { continue };
-            let Some(sg) = self.subject(rv, false, Some(tg)) else { continue };
+            let Some(sg) = self.subject(rv, false, Some(first)) else { continue };
             let sources = self.resolve_group(sg, date, ctx, None);
-            let targets = self.resolve_group(tg, date, ctx, None);
+            let targets: Vec<Resolved> = (first..=tg).flat_map(|g| self.resolve_group(g, date, ctx, None)).collect();
             for s in &sources {
                 for t in &targets {
                     if !same_actor(s, t) {

@@ -362,3 +362,36 @@ fn the_group_after_an_opening_member_of_is_the_subject() {
     let e = code("en", "2024-05-02", "Rebels demanded the removal of the governor and then attacked a police post.");
     assert!(e.iter().all(|(s, _, _)| s.ends_with("REB")), "{e:?}");
 }
+
+#[test]
+fn a_surname_inside_a_run_of_capitalised_common_words_is_no_person() {
+    // "Power" is some office-holder's surname; here it is part of a plant's name.
+    let e = code("en", "2024-05-02", "The IAEA has sent inspectors to the Bushehr Nuclear Power Plant in southern Iran.");
+    assert!(e.iter().all(|(_, t, _)| !t.starts_with("NZL")), "{e:?}");
+}
+
+#[test]
+fn a_reported_demand_reaches_every_member_of_a_coordinated_target() {
+    let e =
+        code("en", "2024-05-02", "Japan said on Monday that the Ethiopian government and the rebels in Tigray must reach a lasting truce.");
+    assert!(has(&e, "JPN", "ETHGOV", "100"), "{e:?}");
+    assert!(has(&e, "JPN", "ETHREB", "100"), "{e:?}");
+}
+
+#[test]
+fn a_misspelt_country_opening_a_sentence_is_still_the_country() {
+    let e = code("en", "2024-05-02", "Ethopia has agreed to reopen its border with Kenya.");
+    assert!(e.iter().any(|(s, t, _)| s == "ETH" && t == "KEN"), "{e:?}");
+}
+
+#[test]
+fn fundamentalists_are_radicals_of_their_country() {
+    let e = code("en", "2024-05-02", "Algerian fundamentalists staged a hunger strike in Algiers.");
+    assert!(e.iter().any(|(s, _, c)| s == "DZARAD" && c.starts_with("142")), "{e:?}");
+}
+
+#[test]
+fn a_capitalised_verb_form_inside_a_name_is_no_verb() {
+    let e = code("en", "2024-05-02", "Chile asked the South Pacific Free Trade Association to admit Peru.");
+    assert!(e.iter().all(|(_, _, c)| !c.starts_with("084")), "{e:?}");
+}

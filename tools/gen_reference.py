@@ -516,7 +516,7 @@ Yaoundé | CM | Yaoundé
 # ---------------------------------------------------------------------------
 
 ORGANISATIONS = """
-IGOUNO | en | United Nations, United Nations Organization, UN, U.N., UN Security Council, U.N. Security Council, United Nations Security Council, the Security Council, UN General Assembly, United Nations General Assembly
+IGOUNO | en | United Nations, United Nations Organization, UN, U.N., UN Security Council, U.N. Security Council, United Nations Security Council, the Security Council, Security Council resolution, Security Council resolutions, UN General Assembly, United Nations General Assembly
 IGOUNO | fr | Nations unies, Organisation des Nations unies, Conseil de sécurité de l'ONU, Conseil de sécurité des Nations unies, Assemblée générale de l'ONU, Assemblée générale des Nations unies
 IGOUNO | * | ONU, UNSC
 IGOUNOREFHCR | en | UN Refugee Agency, United Nations High Commissioner for Refugees

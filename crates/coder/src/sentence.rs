@@ -1302,6 +1302,17 @@ impl<'a> Analysis<'a> {
         !(after_comma && said_after || said_before && gr.t1 >= self.toks.len().saturating_sub(1))
     }
 
+    /// "investigating war crimes by Croatian extremists": a "by" (at `by`)
+    /// after the object noun of an active verb (ending at `from`) names who
+    /// did what the object names, the act's target; not after a participle
+    /// ("a deal brokered by Qatar") nor right after the verb.
+    fn agent_of_object(&self, by: usize, from: usize) -> bool {
+        let participle = |t: usize| {
+            self.unit_at[t].is_some_and(|u| self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, tag::PARTICIPLE | tag::PAST))))
+        };
+        by > from + 1 && !participle(by - 1) && self.tok(by - 1).chars().all(char::is_alphabetic)
+    }
+
     /// Whether group `g` is only role nouns, with no country, person,
     /// organisation or pair of its own ("troops", "army reservists").
     fn bare_role(&self, g: usize) -> bool {
@@ -1575,7 +1586,9 @@ impl<'a> Analysis<'a> {
                     })
                     // "agreed to a ceasefire at talks in Malaysia": a place, not a target.
                     .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.is(l, class::INSIDE)))
-                    .filter(|&g| self.target_ok(g) && self.groups[g].lead.is_none_or(|l| !self.is(l, class::BY)));
+                    .filter(|&g| {
+                        self.target_ok(g) && self.groups[g].lead.is_none_or(|l| !self.is(l, class::BY) || self.agent_of_object(l, from))
+                    });
             }
             if !pat.source_after {
                 if let Some(g) = target_g.filter(|&g| self.bare_role(g)) {
@@ -1756,7 +1769,15 @@ impl<'a> Analysis<'a> {
             // target ("imposed a curfew in Abidjan", "sent troops to Bosnia");
             // a protest with no other target is aimed at its own country.
             let src_country: String = sources[0].code.chars().take(3).collect();
-            let place = self.place_country_after(self.units[u].t1);
+            // "arrived in Amman on a visit": the place visited may stand
+            // between the subject and the event word.
+            let place = self.place_country_after(self.units[u].t1).or_else(|| {
+                let subject_end = source_g.map(|g| self.groups[g].t1)?;
+                // (A visit's place is its host; elsewhere a place before the
+                // verb is only where it happened: "convenus à Genève de".)
+                let same_clause = code.starts_with("042") && subject_end < head && !(subject_end..head).any(|t| self.tok(t) == ",");
+                same_clause.then(|| self.place_country_after(subject_end)).flatten().filter(|(_, toks)| toks.1 <= head)
+            });
             // The target's text is the place's name, or the source's own for a
             // protest aimed at its country.
             let (mut code, toks) = match place {

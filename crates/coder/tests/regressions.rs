@@ -395,3 +395,24 @@ fn a_capitalised_verb_form_inside_a_name_is_no_verb() {
     let e = code("en", "2024-05-02", "Chile asked the South Pacific Free Trade Association to admit Peru.");
     assert!(e.iter().all(|(_, _, c)| !c.starts_with("084")), "{e:?}");
 }
+
+#[test]
+fn the_author_of_the_objects_act_after_by_is_the_target() {
+    let e = code("en", "2024-05-02", "Serbia is investigating alleged abuses by Kosovar police against Serb civilians.");
+    assert!(e.iter().any(|(s, t, c)| s == "SRB" && t.starts_with("XKX") && c.starts_with("09")), "{e:?}");
+    // Not the broker of a deal.
+    let e = code("en", "2024-05-02", "Armenia signed a deal brokered by Russia with Azerbaijan.");
+    assert!(e.iter().all(|(_, t, _)| !t.starts_with("RUS")), "{e:?}");
+}
+
+#[test]
+fn a_place_between_the_subject_and_a_visit_is_the_host() {
+    let e = code("en", "2024-05-02", "French President Emmanuel Macron arrived in Beijing on an unannounced visit on Wednesday.");
+    assert!(e.iter().any(|(s, t, c)| s == "FRAGOV" && t == "CHN" && c == "042"), "{e:?}");
+}
+
+#[test]
+fn a_security_council_resolution_is_the_uns() {
+    let e = code("en", "2024-05-02", "The United States vetoed a Security Council resolution on Gaza.");
+    assert!(e.iter().any(|(s, t, _)| s == "USA" && t == "IGOUNO"), "{e:?}");
+}

@@ -191,6 +191,21 @@ impl Builder {
     }
     /// Adds a person's name unless the same key already names a country,
     /// a place or an organisation ("Soviet Russia" gives no surname "Russia").
+    /// A person's full name (or a full alias) and its surname, with the
+    /// other spelling of an Arabic article ("al Bashir" / "al-Bashir").
+    fn add_full_name(&mut self, name: &str, i: u32) {
+        self.add_person(name, Entry::Person(i));
+        if let Some(s) = surname(name) {
+            self.add_person(s, Entry::Surname(i));
+        }
+        if let Some((other, attached)) = article_variants(name) {
+            self.add_person(&other, Entry::Person(i));
+            if let Some(s) = attached {
+                self.add_person(&s, Entry::Surname(i));
+            }
+        }
+    }
+
     fn add_person(&mut self, surface: &str, e: Entry) {
         let key = Folded::new(surface.trim()).text.trim().to_string();
         if let Some(&i) = self.index.get(&key) {
@@ -432,6 +447,44 @@ impl ClosedIndex {
     }
 }
 
+/// Arabic articles written either apart or hyphenated in Latin script:
+/// "Omar al Bashir" and "Omar al-Bashir" are one name.
+const NAME_ARTICLES: [&str; 2] = ["al", "el"];
+
+/// `name` with every article particle toggled between "al X" and "al-X",
+/// if it has one; and the surname with its article attached ("al-Bashir").
+fn article_variants(name: &str) -> Option<(String, Option<String>)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_article = |w: &str| NAME_ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a));
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if is_article(w) && i + 1 < words.len() {
+            out.push(format!("{w}-{}", words[i + 1]));
+            i += 2;
+            changed = true;
+            continue;
+        }
+        match w.split_once('-') {
+            Some((a, rest)) if is_article(a) && !rest.is_empty() => {
+                out.push(a.to_string());
+                out.push(rest.to_string());
+                changed = true;
+            }
+            _ => out.push(w.to_string()),
+        }
+        i += 1;
+    }
+    if !changed {
+        return None;
+    }
+    let n = words.len();
+    let attached = (n >= 3 && is_article(words[n - 2])).then(|| format!("{}-{}", words[n - 2], words[n - 1]));
+    Some((out.join(" "), attached))
+}
+
 fn surname(name: &str) -> Option<&str> {
     let mut parts = name.split_whitespace();
     let first = parts.next()?;
@@ -499,16 +552,10 @@ impl Matcher {
         }
         for (i, p) in kb.persons.iter().enumerate() {
             let i = i as u32;
-            b.add_person(&p.name, Entry::Person(i));
-            if let Some(s) = surname(&p.name) {
-                b.add_person(s, Entry::Surname(i));
-            }
+            b.add_full_name(&p.name, i);
             for (l, a) in &p.aliases {
                 if l.as_deref().is_none_or(|l| l == lang || l == "en") && a.split_whitespace().count() >= 2 {
-                    b.add_person(a, Entry::Person(i));
-                    if let Some(s) = surname(a) {
-                        b.add_person(s, Entry::Surname(i));
-                    }
+                    b.add_full_name(a, i);
                 } else if l.as_deref() == Some(lang) && a.chars().count() >= 4 {
                     b.add_person(a, Entry::Surname(i));
                 }
@@ -627,5 +674,14 @@ mod tests {
                 assert_eq!(x.classes(w), 0, "{lang}: {w:?}");
             }
         }
+    }
+
+    #[test]
+    fn article_variants_toggle_the_hyphen_both_ways() {
+        assert_eq!(article_variants("Omar al Bashir"), Some(("Omar al-Bashir".into(), Some("al-Bashir".into()))));
+        assert_eq!(article_variants("Hamad bin Khalifa Al-Thani"), Some(("Hamad bin Khalifa Al Thani".into(), None)));
+        assert_eq!(article_variants("Emmanuel Macron"), None);
+        // A lone "al" at the end joins nothing.
+        assert_eq!(article_variants("Rashid al"), None);
     }
 }

@@ -334,3 +334,11 @@ fn an_announced_suspension_is_the_suspension() {
     let e = code("en", "2026-03-01", "Canada announced a suspension of flights to Iran.");
     assert!(has(&e, "CAN", "IRN", "160"), "{e:?}");
 }
+
+#[test]
+fn northern_ireland_is_british_and_unita_angolan() {
+    let e = code("en", "2026-03-01", "Ireland said Northern Ireland police arrested two men on Monday.");
+    assert!(e.iter().any(|(s, _, c)| s == "GBRCOP" && c == "173"), "{e:?}");
+    let e = code("en", "2026-03-01", "UNITA fighters attacked a convoy of Angolan soldiers near Huambo.");
+    assert!(has(&e, "AGOREB", "AGOMIL", "190"), "{e:?}");
+}

@@ -334,8 +334,10 @@ pub struct Closed {
     /// ("demanded that X withdraw", "its demand that"): a base-form verb there
     /// is a mandative subjunctive, a wish, not a reported act.
     pub mandative: Vec<&'static str>,
-    /// Conjunctions of time whose present tense refers to the future ("until
-    /// they gain control", "before they demobilize"): no act has happened.
+    /// Conjunctions of time ("until", "after"): a present tense after one
+    /// refers to the future ("until they gain control", "before they
+    /// demobilize": no act has happened); a noun phrase after one that is
+    /// also a preposition may be its clause's subject ("after a jet shot").
     pub future_clause: Vec<&'static str>,
     /// Prepositions naming a partner ("with", "avec"): after an event noun
     /// with no agent of its own ("after talks with X"), the clause's subject

@@ -1232,7 +1232,18 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let cands = (0..self.groups.len()).filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && self.subject_ok(g, weak_ok));
+        // "one day after a Serbian army jet shot down": after a conjunction
+        // of time that is also a preposition, a noun phrase right before the
+        // verb is the subject of its clause, not a prepositional object.
+        let clause_subject = |g: usize| {
+            let gr = &self.groups[g];
+            !gr.attributed
+                && gr.t1 + 2 >= head
+                && (gr.t1..head).all(|t| self.group_of(t).is_none() && self.unit_at[t].is_none())
+                && gr.lead.is_some_and(|l| self.m.closed.future_clause.contains(&self.tok(l)))
+        };
+        let cands = (0..self.groups.len())
+            .filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && (self.subject_ok(g, weak_ok) || clause_subject(g)));
         if gerund {
             return cands.into_iter().next();
         }

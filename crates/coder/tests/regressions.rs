@@ -390,3 +390,11 @@ fn northern_ireland_is_british_and_unita_angolan() {
     let e = code("en", "2026-03-01", "UNITA fighters attacked a convoy of Angolan soldiers near Huambo.");
     assert!(has(&e, "AGOREB", "AGOMIL", "190"), "{e:?}");
 }
+
+#[test]
+fn the_subject_of_a_clause_after_after_is_its_own() {
+    // "a day after a Turkish jet shot down": the jet fired, not Greece.
+    let e = code("en", "2026-03-01", "Greece closed its airspace on Monday, a day after a Turkish air force jet shot down a Greek drone.");
+    assert!(e.iter().any(|(s, t, c)| s == "TURMIL" && t.starts_with("GRC") && c.starts_with("19")), "{e:?}");
+    assert!(!e.iter().any(|(s, _, c)| s == "GRC" && c.starts_with("190")), "{e:?}");
+}

@@ -45,6 +45,10 @@ import gen_actors as G  # noqa: E402  (the shared Phoenix record reader)
 FILES = ["Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
 OUT = os.path.join(ROOT, "data", "actors", "groups.tsv")
 
+# Country prefixes the Phoenix files misspell: UNITA is written ``ANGREB``,
+# but Angola's ISO code (the one every other Angolan actor uses) is AGO.
+PREFIX_FIXES = {"ANG": "AGO"}
+
 
 def known_words():
     """Every word of dyad's own language packs: an acronym that is also a word
@@ -107,6 +111,7 @@ def main():
             code = defaults[-1][0][0]
             if code.startswith("MNC") or len(code) % 3 != 0:
                 continue
+            code = PREFIX_FIXES.get(code[:3], code[:3]) + code[3:]
             for phrase in [r["name"]] + r["syn"]:
                 s = surface(phrase, known)
                 if not s:

@@ -342,8 +342,8 @@ USA | en | US, U.S., USA, U.S.A., America, United States of America
 USA | fr | USA, États-Unis d'Amérique
 USA | de | USA
 USA | es | EE. UU., EEUU
-GBR | en | UK, U.K., Britain, Great Britain
-GBR | fr | Grande-Bretagne, Royaume-Uni
+GBR | en | UK, U.K., Britain, Great Britain, Northern Ireland
+GBR | fr | Grande-Bretagne, Royaume-Uni, Irlande du Nord
 GBR | de | Großbritannien
 GBR | es | Gran Bretaña
 ARE | en | UAE, U.A.E., Emirates

@@ -338,6 +338,29 @@ pub struct Closed {
     pub to: Vec<&'static str>,
     /// Determiners: a form after one is a noun ("la menace"), not a verb.
     pub determiners: Vec<&'static str>,
+    /// Pronouns that are only objects ("them", "him"): the base form right
+    /// after one is a particle or a complement ("send them back"), never the
+    /// pronoun's predicate. Empty where object clitics precede the verb.
+    pub object_pronouns: Vec<&'static str>,
+    /// Prepositions of occasion before a meeting noun ("arrived on a visit",
+    /// "came for talks"): the noun's source is the clause's subject.
+    pub occasion_preps: Vec<&'static str>,
+    /// Subject pronouns ("they"): between a preposition and a verb form they
+    /// make that form a verb ("before they attack"), not a noun's modifiers.
+    pub subject_pronouns: Vec<&'static str>,
+    /// Words that make a following "that"-clause the content of a demand
+    /// ("demanded that X withdraw", "its demand that"): a base-form verb there
+    /// is a mandative subjunctive, a wish, not a reported act.
+    pub mandative: Vec<&'static str>,
+    /// Conjunctions of time ("until", "after"): a present tense after one
+    /// refers to the future ("until they gain control", "before they
+    /// demobilize": no act has happened); a noun phrase after one that is
+    /// also a preposition may be its clause's subject ("after a jet shot").
+    pub future_clause: Vec<&'static str>,
+    /// Prepositions naming a partner ("with", "avec"): after an event noun
+    /// with no agent of its own ("after talks with X"), the clause's subject
+    /// is the other party.
+    pub comitative: Vec<&'static str>,
 }
 
 /// Bits of the closed word classes a token belongs to (see [`ClosedIndex`]).

@@ -1067,13 +1067,55 @@ impl<'a> Analysis<'a> {
         // run of capitalised words is part of a name, not a verb.
         let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && self.tok(t).chars().all(char::is_alphabetic);
         let in_name = t0 > 0 && cap_word(t0) && (t0 > 1 && cap_word(t0 - 1) || cap_word(t0 + 1));
+        // "send them back": no object pronoun is the subject of the base form
+        // after it.
+        let after_object = t0 > 0 && self.m.closed.object_pronouns.contains(&self.tok(t0 - 1));
+        // "after fierce fighting", "in retaliation for an air raid", "despite
+        // growing pressure": words that reach back to a preposition with no
+        // subject between are that preposition's noun phrase.
+        let prep_np = self.prep_noun_phrase(t0);
         es.iter().filter_map(move |e| match *e {
             Entry::Form(..) if in_name => None,
             Entry::Form(_, tag::GERUND) if adjective_between => None,
+            Entry::Form(_, tag::INFINITIVE) if after_object => None,
+            Entry::Form(_, t) if prep_np.is_some_and(|words| t != tag::PAST && t != tag::PARTICIPLE && (words > 0 || t != tag::GERUND)) => {
+                None
+            }
             Entry::Form(l, t) if !noun_only => Some((l, t, false)),
             Entry::Noun(l) => Some((l, tag::FINITE, true)),
             _ => None,
         })
+    }
+
+    /// Where adjectives precede the noun: when the words before token `t`
+    /// lead back to a preposition (not the infinitive "to") through nothing
+    /// but determiners, figures and modifiers — no actor, no verb form, no
+    /// pronoun, no adverb in "-ly" — `t` heads that preposition's noun
+    /// phrase; returns how many words stand between.
+    fn prep_noun_phrase(&self, t0: usize) -> Option<usize> {
+        if !self.m.closed.adjective_first {
+            return None;
+        }
+        for (words, t) in (t0.saturating_sub(5)..t0).rev().enumerate() {
+            if self.is(t, class::PREPS) && !self.is(t, class::TO) {
+                return Some(words);
+            }
+            let w = self.tok(t);
+            let modifier = self.is(t, class::DETERMINERS)
+                || self.in_figure(t)
+                || (!self.capitalised(t)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !w.ends_with("ly")
+                    && self.group_of(t).is_none()
+                    && !self.is(t, class::RELATIVES)
+                    && !self.m.closed.subject_pronouns.contains(&w)
+                    && !self.m.closed.complementizers.contains(&w)
+                    && self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Noun(_)))));
+            if !modifier {
+                return None;
+            }
+        }
+        None
     }
 
     /// Maps every token to the pattern words it matches (see [`crate::patterns`]).
@@ -1233,7 +1275,18 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let cands = (0..self.groups.len()).filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && self.subject_ok(g, weak_ok));
+        // "one day after a Serbian army jet shot down": after a conjunction
+        // of time that is also a preposition, a noun phrase right before the
+        // verb is the subject of its clause, not a prepositional object.
+        let clause_subject = |g: usize| {
+            let gr = &self.groups[g];
+            !gr.attributed
+                && gr.t1 + 2 >= head
+                && (gr.t1..head).all(|t| self.group_of(t).is_none() && self.unit_at[t].is_none())
+                && gr.lead.is_some_and(|l| self.m.closed.future_clause.contains(&self.tok(l)))
+        };
+        let cands = (0..self.groups.len())
+            .filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && (self.subject_ok(g, weak_ok) || clause_subject(g)));
         if gerund {
             return cands.into_iter().next();
         }
@@ -1458,6 +1511,25 @@ impl<'a> Analysis<'a> {
         let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.future_aux));
         let intent =
             self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
+        // "said the US must be ready to mediate": readiness someone else asks
+        // for is that speaker's demand (coded by `reported_demands`), not the
+        // subject's intent.
+        let lex_intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent);
+        if lex_intent.is_some_and(|i| self.modal_before(i).is_some_and(|m| self.m.closed.obligation.contains(&m))) {
+            return None;
+        }
+        // "demanded that the US cancel plans to sell", "its demand that Israel
+        // ease": a base form in a clause that a demand opens is the content
+        // of the demand (a mandative subjunctive), not an act.
+        if tg == tag::INFINITIVE && !pat.nominal {
+            let that = (head.saturating_sub(12)..head)
+                .rev()
+                .take_while(|&t| !matches!(self.tok(t), "," | ";" | ":"))
+                .find(|&t| self.m.closed.complementizers.contains(&self.tok(t)));
+            if that.is_some_and(|c| (c.saturating_sub(3)..c).any(|t| self.m.closed.mandative.contains(&self.tok(t)))) {
+                return None;
+            }
+        }
         let mut modal = self.modal_before(head);
         // "said it would allow": reported future, i.e. a stated intent.
         let reported = (head.saturating_sub(6)..head).any(|t| self.is(t, class::REPORTING));
@@ -1505,6 +1577,20 @@ impl<'a> Analysis<'a> {
             };
         } else {
             if negated || infinitive {
+                return None;
+            }
+            // "fight until they gain control", "before they demobilize": a
+            // present tense after a conjunction of time tells of the future.
+            // ("when troops hit the town": a form that is also a past is not
+            // taken for a present.)
+            if !pat.nominal
+                && matches!(tg, tag::INFINITIVE | tag::FINITE)
+                && !self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, tag::PAST)))
+                && (head.saturating_sub(4)..head)
+                    .rev()
+                    .take_while(|&t| !matches!(self.tok(t), "," | ";" | ":"))
+                    .any(|t| self.m.closed.future_clause.contains(&self.tok(t)))
+            {
                 return None;
             }
             if tg == tag::CONDITIONAL || modal.is_some() {
@@ -1669,6 +1755,26 @@ impl<'a> Analysis<'a> {
                     }
                 }
                 if source_g.is_none() {
+                    // "spoke to reporters after talks with French officials",
+                    // "retook the town after fighting with rebels": a partner
+                    // named with "with" makes the clause's subject the other
+                    // party.
+                    if target_g.is_some_and(|g| self.groups[g].lead.is_some_and(|l| self.m.closed.comitative.contains(&self.tok(l)))) {
+                        source_g = self.subject(head, false, target_g);
+                    }
+                }
+                if source_g.is_none() && root == 4 {
+                    // "arrived in Beijing on an official visit", "came to
+                    // Paris for talks": a meeting noun after a preposition of
+                    // occasion is the clause subject's.
+                    if let Some(words) = self.prep_noun_phrase(head) {
+                        let p = head - 1 - words;
+                        if self.m.closed.occasion_preps.contains(&self.tok(p)) {
+                            source_g = self.subject(p, false, target_g);
+                        }
+                    }
+                }
+                if source_g.is_none() {
                     // "des manifestations en Iran": the place is who acts.
                     if let Some(g) = target_g.filter(|&g| self.groups[g].lead.is_some_and(|l| self.is(l, class::INSIDE))) {
                         source_g = Some(g);
@@ -1709,8 +1815,20 @@ impl<'a> Analysis<'a> {
                 sources = self.resolve_group(g, date, ctx, owner.as_deref());
             }
             if sources.is_empty() && pat.nominal {
-                // The country where it happens: "des manifestations en Iran".
+                // The country where it happens: "des manifestations en Iran"
+                // (not the target's: "talks with U.S. officials").
+                // (A genitive or a place may still be where: "la visite du
+                // président azerbaïdjanais", "a bombing in Baghdad".)
+                let partner = target_g.filter(|&g| {
+                    self.groups[g]
+                        .lead
+                        .is_some_and(|l| self.is(l, class::PREPS) && !self.is(l, class::GENITIVE) && !self.is(l, class::INSIDE))
+                });
+                let in_target = |t: usize| partner.is_some_and(|g| (self.groups[g].t0..self.groups[g].t1).contains(&t));
                 let c = (head + 1..(head + 6).min(self.toks.len())).take_while(|&t| !self.clause_break(t)).find_map(|t| {
+                    if in_target(t) {
+                        return None;
+                    }
                     let u = self.unit_at[t]?;
                     self.entries(u).iter().find_map(|e| match *e {
                         Entry::Country(c) | Entry::Demonym(c) | Entry::Capital(c, _) => Some(c),

@@ -423,3 +423,67 @@ fn an_arabic_article_may_be_hyphenated_or_not() {
     let e = code("en", "2005-05-02", "President Omar al-Bashir met Egyptian officials in Khartoum.");
     assert!(e.iter().any(|(s, t, _)| s == "SDNGOV" && t.starts_with("EGY")), "{e:?}");
 }
+
+#[test]
+fn an_event_noun_after_a_preposition_is_no_verb() {
+    // "after clashes", "despite strong pressure", "for an air raid": the
+    // preposition's noun phrase, not a present-tense verb of the main subject.
+    let e = code("en", "2026-03-01", "Police in Lagos arrested two protesters after clashes with soldiers.");
+    assert!(!e.iter().any(|(_, _, c)| c.starts_with("19")), "{e:?}");
+    let e = code("en", "2026-03-01", "Turkey opened its border despite strong pressure from Greece.");
+    assert!(!e.iter().any(|(_, _, c)| c.starts_with("10")), "{e:?}");
+    let e = code("en", "2026-03-01", "Kenya recalled its ambassador in retaliation for an air raid on a border town.");
+    assert!(!e.iter().any(|(_, _, c)| c.starts_with("19")), "{e:?}");
+    // A subject between keeps the verb: "after rebels fired rockets".
+    let e = code("en", "2026-03-01", "Israeli troops attacked the camp after rebels fired rockets.");
+    assert!(has(&e, "ISRMIL", "ISRREB", "190"), "{e:?}");
+    // A partner after "with" makes the clause's subject the other party; the
+    // partner's country is not where the talks happen.
+    let e = code("en", "2026-03-01", "The Greek minister spoke to reporters in Athens after talks with French officials.");
+    assert!(has(&e, "GRCGOV", "FRAGOV", "04"), "{e:?}");
+    assert!(!e.iter().any(|(s, _, _)| s.starts_with("FRA")), "{e:?}");
+}
+
+#[test]
+fn a_base_form_after_an_object_pronoun_is_no_verb() {
+    let e = code("en", "2026-03-01", "Refugees marched to protest Italy's plan to send them back to Libya.");
+    assert!(!e.iter().any(|(_, _, c)| c.starts_with("03") || c.starts_with("05")), "{e:?}");
+}
+
+#[test]
+fn what_a_demand_asks_for_is_not_an_act() {
+    let e = code("en", "2026-03-01", "Amnesty renewed its demand that Egypt release jailed journalists.");
+    assert!(!e.iter().any(|(s, _, _)| s.starts_with("EGY")), "{e:?}");
+    let e = code("en", "2026-03-01", "China demanded that the United States cancel plans to sell fighter jets to Taiwan.");
+    assert!(has(&e, "CHN", "USA", "104"), "{e:?}");
+    assert!(!e.iter().any(|(_, t, _)| t == "TWN"), "{e:?}");
+    // "said Y must be ready to": Y's readiness is asked for, not expressed.
+    let e = code("en", "2026-03-01", "Peru said that Chile must be ready to negotiate with Bolivia.");
+    assert!(has(&e, "PER", "CHL", "100"), "{e:?}");
+    assert!(!e.iter().any(|(s, _, _)| s == "CHL"), "{e:?}");
+}
+
+#[test]
+fn a_present_after_until_tells_of_the_future() {
+    let e = code("en", "2026-03-01", "Kurdish rebels said they would not negotiate with Turkey until it releases their leader.");
+    assert!(!e.iter().any(|(_, _, c)| c.starts_with("084")), "{e:?}");
+    // A past after "after" is a fact.
+    let e = code("en", "2026-03-01", "Israeli troops attacked the camp after rebels fired rockets.");
+    assert!(has(&e, "ISRMIL", "ISRREB", "190"), "{e:?}");
+}
+
+#[test]
+fn northern_ireland_is_british_and_unita_angolan() {
+    let e = code("en", "2026-03-01", "Ireland said Northern Ireland police arrested two men on Monday.");
+    assert!(e.iter().any(|(s, _, c)| s == "GBRCOP" && c == "173"), "{e:?}");
+    let e = code("en", "2026-03-01", "UNITA fighters attacked a convoy of Angolan soldiers near Huambo.");
+    assert!(has(&e, "AGOREB", "AGOMIL", "190"), "{e:?}");
+}
+
+#[test]
+fn the_subject_of_a_clause_after_after_is_its_own() {
+    // "a day after a Turkish jet shot down": the jet fired, not Greece.
+    let e = code("en", "2026-03-01", "Greece closed its airspace on Monday, a day after a Turkish air force jet shot down a Greek drone.");
+    assert!(e.iter().any(|(s, t, c)| s == "TURMIL" && t.starts_with("GRC") && c.starts_with("19")), "{e:?}");
+    assert!(!e.iter().any(|(s, _, c)| s == "GRC" && c.starts_with("190")), "{e:?}");
+}

@@ -158,5 +158,13 @@ pub fn closed() -> Closed {
         complementizers: vec!["que", "qu'"],
         light_verb_reach: 8,
         led_suffixes: vec![],
+        // Object clitics precede the verb; the subjunctive after "exiger que"
+        // and the future after "quand" have forms of their own.
+        object_pronouns: vec![],
+        occasion_preps: vec![],
+        subject_pronouns: vec!["il", "elle", "ils", "elles", "on", "nous", "vous", "je"],
+        mandative: vec![],
+        comitative: vec!["avec"],
+        future_clause: vec![],
     }
 }

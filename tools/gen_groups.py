@@ -49,14 +49,21 @@ OUT = os.path.join(ROOT, "data", "actors", "groups.tsv")
 # but Angola's ISO code (the one every other Angolan actor uses) is AGO.
 PREFIX_FIXES = {"ANG": "AGO"}
 
+# Pack files written by a generator from another source (tools/gen_petrarch_en.py).
+GENERATED_PACK_FILES = {"agents-petrarch.tsv", "MANIFEST.toml"}
+
 
 def known_words():
-    """Every word of dyad's own language packs: an acronym that is also a word
-    ("YOUTH") is not kept."""
+    """Every word of dyad's own hand-written language packs: an acronym that is
+    also a word ("YOUTH") is not kept. Generated files (the agent nouns
+    converted from Phoenix) are left out, so that regenerating them does not
+    change this file."""
     words = set()
     for lang in ("en", "fr"):
         d = os.path.join(ROOT, "data", "lang", lang)
-        for name in os.listdir(d):
+        for name in sorted(os.listdir(d)):
+            if name in GENERATED_PACK_FILES:
+                continue
             with open(os.path.join(d, name), encoding="utf-8") as fh:
                 words.update(w.lower() for w in re.findall(r"[A-Za-z]+", fh.read()))
     return words

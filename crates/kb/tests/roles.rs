@@ -384,6 +384,48 @@ fn nato() {
     ]);
 }
 
+#[test]
+fn heads_of_state_and_government_2010_2026() {
+    check(&[
+        change("László Sólyom", "2010-08-06", Some(("HUNGOV", "President of Hungary")), None),
+        change("Pál Schmitt", "2010-08-06", None, Some(("HUNGOV", "President of Hungary"))),
+        change("Viktor Orbán", "2026-05-09", Some(("HUNGOV", "Prime Minister of Hungary")), None),
+        change("Péter Magyar", "2026-05-09", None, Some(("HUNGOV", "Prime Minister of Hungary"))),
+        change("Ruto", "2022-09-13", Some(("KENGOV", "Deputy President of Kenya")), Some(("KENGOV", "President of Kenya"))),
+        change("Bouteflika", "2019-04-02", Some(("DZAGOV", "President of Algeria")), None),
+        change("Tebboune", "2019-12-19", None, Some(("DZAGOV", "President of Algeria"))),
+        change("Nadir Larbaoui", "2025-08-28", Some(("DZAGOV", "Prime Minister of Algeria")), None),
+        change(
+            "Sifi Ghrieb",
+            "2025-09-14",
+            Some(("DZAGOV", "Acting Prime Minister of Algeria")),
+            Some(("DZAGOV", "Prime Minister of Algeria")),
+        ),
+        change("Abdoulaye Wade", "2012-04-02", Some(("SENGOV", "President of Senegal")), None),
+        change("Macky Sall", "2012-04-02", None, Some(("SENGOV", "President of Senegal"))),
+        change("Álvaro Uribe", "2010-08-07", Some(("COLGOV", "President of Colombia")), None),
+        change("Dina Boluarte", "2025-10-10", Some(("PERGOV", "President of Peru")), None),
+        change("José Jerí", "2025-10-10", None, Some(("PERGOV", "President of Peru"))),
+        change("Morawiecki", "2023-12-13", Some(("POLGOV", "Prime Minister of Poland")), None),
+        change("Donald Tusk", "2023-12-13", None, Some(("POLGOV", "Prime Minister of Poland"))),
+        change("Bashar al-Assad", "2024-12-08", Some(("SYRGOV", "President of Syria")), None),
+        change("Golovchenko", "2025-03-10", Some(("BLRGOV", "Prime Minister of Belarus")), None),
+        change("Alexander Turchin", "2025-03-10", None, Some(("BLRGOV", "Prime Minister of Belarus"))),
+        change(
+            "Tokayev",
+            "2019-03-20",
+            Some(("KAZLEG", "Chairman of the Senate of Kazakhstan")),
+            Some(("KAZGOV", "President of Kazakhstan")),
+        ),
+        change("Omar al-Bashir", "2019-04-11", Some(("SDNGOV", "President of Sudan")), None),
+    ]);
+    assert_eq!(code("Viktor Orban", "2026-05-08").as_deref(), Some("HUNGOV"));
+    assert_eq!(code("Viktor Orban", "2026-05-09").as_deref(), Some("HUNELI"));
+    assert_eq!(code("William Samoei Ruto", "2024-06-01").as_deref(), Some("KENGOV"));
+    assert_eq!(code("Bouteflika", "2024-06-01").as_deref(), Some("DZAELI"));
+    assert_eq!(code("Alan Garcia", "2024-06-01").as_deref(), Some("PERELI"));
+}
+
 // --- what the data gets wrong ------------------------------------------------
 
 #[test]

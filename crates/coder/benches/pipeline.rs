@@ -46,7 +46,7 @@ const VARIANTS: usize = 28;
 
 /// The corpus counts the coder produces today. When the coder changes on
 /// purpose, update these with the numbers the failed assertion prints.
-const EXPECTED: Counts = Counts { articles: 7_672, bytes: 1_499_017, sentences: 10_892, events: 9_144 };
+const EXPECTED: Counts = Counts { articles: 7_672, bytes: 1_499_017, sentences: 10_892, events: 9_172 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Counts {

@@ -1141,6 +1141,11 @@ impl<'a> Analysis<'a> {
         self.word_ids[s as usize..e as usize].iter().any(|id| alts.contains(id))
     }
 
+    /// Whether a relative clause opens at token `t` (", which", ", qui").
+    fn relative_clause_at(&self, t: usize) -> bool {
+        self.tok(t) == "," && t + 1 < self.toks.len() && self.is(t + 1, class::RELATIVES)
+    }
+
     fn clause_break(&self, t: usize) -> bool {
         // No "." here: inside a split sentence a period belongs to an
         // abbreviation ("M. Trump"); no quotes either: "dénonce les
@@ -1182,9 +1187,13 @@ impl<'a> Analysis<'a> {
                     }
                 }
                 Kind::Target => {
-                    let g = (pos..self.reach(pos, GAP + 2)).take_while(|&t| !self.clause_break(t)).find_map(|t| {
-                        self.group_of(t).filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
-                    });
+                    // Not into a relative clause (", which officials said").
+                    let g = (pos..self.reach(pos, GAP + 2)).take_while(|&t| !self.clause_break(t) && !self.relative_clause_at(t)).find_map(
+                        |t| {
+                            self.group_of(t)
+                                .filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
+                        },
+                    );
                     let g = g?;
                     target = Some(g);
                     pos = self.groups[g].t1;
@@ -1366,6 +1375,32 @@ impl<'a> Analysis<'a> {
         by > from + 1 && !participle(by - 1) && self.tok(by - 1).chars().all(char::is_alphabetic)
     }
 
+    /// "dénonçant la politique économique « injuste et inefficace » de
+    /// Nicolas Sarkozy", "criticised the handling of the crisis by the
+    /// government": past the usual reach, the owner of a long object noun
+    /// phrase (a genitive group) is the target, if no verb or clause break
+    /// comes first.
+    fn owner_of_object(&self, from: usize, to: usize) -> Option<usize> {
+        let limit = (to + 6).min(self.toks.len());
+        let t = (from..limit).find(|&t| {
+            self.clause_break(t)
+                || self.tok(t) == ","
+                || self.is(t, class::RELATIVES)
+                || self.group_of(t).is_some()
+                || t >= to && self.finite_verb_at(t)
+        })?;
+        let g = self.group_of(t)?;
+        let gr = &self.groups[g];
+        // Only the object's own genitive: no other preposition before it
+        // ("met for the first time since the change of government").
+        // ("du président": the genitive may also be an article's contraction,
+        // which the group's lead skips.)
+        let before = gr.t0.checked_sub(1).filter(|&b| self.is(b, class::GENITIVE));
+        let lead = before.or(gr.lead.filter(|&l| self.is(l, class::GENITIVE)))?;
+        let direct = (from..lead).all(|x| !self.is(x, class::PREPS));
+        (t >= to && !gr.weak && direct && self.target_ok(g)).then_some(g)
+    }
+
     /// Whether group `g` is only role nouns, with no country, person,
     /// organisation or pair of its own ("troops", "army reservists").
     fn bare_role(&self, g: usize) -> bool {
@@ -1394,7 +1429,11 @@ impl<'a> Analysis<'a> {
     /// determiner) starts at token `t`.
     fn finite_verb_at(&self, t: usize) -> bool {
         let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
-        self.units[u].t0 == t && self.verb_heads(u).any(|(_, _, nominal)| !nominal) && !self.lemma_is(t, &self.m.closed.auxiliaries)
+        // ("du" is an article before it is a participle of "devoir".)
+        self.units[u].t0 == t
+            && self.verb_heads(u).any(|(_, _, nominal)| !nominal)
+            && !self.lemma_is(t, &self.m.closed.auxiliaries)
+            && !self.is_article(t)
     }
 
     fn negated(&self, head: usize) -> bool {
@@ -1663,7 +1702,7 @@ impl<'a> Analysis<'a> {
                 let from = self.units[u].t1;
                 let to = (end + 6).min(self.toks.len());
                 target_g = (from..to)
-                    .take_while(|&t| !(self.clause_break(t) || self.tok(t) == "," && t > end))
+                    .take_while(|&t| !(self.clause_break(t) || self.tok(t) == "," && t >= end))
                     .find_map(|t| {
                         self.group_of(t).filter(|&g| {
                             let gr = &self.groups[g];
@@ -1674,7 +1713,8 @@ impl<'a> Analysis<'a> {
                     .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.is(l, class::INSIDE)))
                     .filter(|&g| {
                         self.target_ok(g) && self.groups[g].lead.is_none_or(|l| !self.is(l, class::BY) || self.agent_of_object(l, from))
-                    });
+                    })
+                    .or_else(|| self.owner_of_object(from, to));
             }
             if !pat.source_after {
                 if let Some(g) = target_g.filter(|&g| self.bare_role(g)) {
@@ -1980,7 +2020,7 @@ impl<'a> Analysis<'a> {
     /// clause: a country, a capital or a gazetteer city written with a capital.
     fn place_country_after(&self, from: usize) -> Option<(String, (usize, usize))> {
         let mut t = from;
-        while t < self.toks.len() && !self.clause_break(t) {
+        while t < self.toks.len() && !self.clause_break(t) && !self.relative_clause_at(t) {
             if let Some(u) = self.unit_at[t] {
                 let toks = (self.units[u].t0, self.units[u].t1);
                 if self.attributed[t] {

@@ -487,3 +487,16 @@ fn the_subject_of_a_clause_after_after_is_its_own() {
     assert!(e.iter().any(|(s, t, c)| s == "TURMIL" && t.starts_with("GRC") && c.starts_with("19")), "{e:?}");
     assert!(!e.iter().any(|(s, _, c)| s == "GRC" && c.starts_with("190")), "{e:?}");
 }
+
+#[test]
+fn the_owner_of_a_long_object_phrase_is_the_target() {
+    let e = code(
+        "fr",
+        "2024-05-02",
+        "Le chef de l'opposition a dénoncé jeudi la politique économique « injuste et inefficace » du président Emmanuel Macron.",
+    );
+    assert!(e.iter().any(|(_, t, c)| t == "FRAGOV" && c.starts_with("11")), "{e:?}");
+    // Not past another verb: the second clause has its own actors.
+    let e = code("en", "2024-05-02", "Kenya criticised the decision, which officials said would hurt the interests of Uganda.");
+    assert!(e.iter().all(|(_, t, _)| !t.starts_with("UGA")), "{e:?}");
+}

@@ -116,7 +116,7 @@ CAN | canadien | Canadian
 CAF | centrafricain | Central African
 TCD | tchadien | Chadian
 CHL | chilien | Chilean
-CHN | chinois | Chinese/
+CHN | chinois, tibétain | Chinese/, Tibetan
 COL | colombien | Colombian
 COM | comorien | Comorian, Comoran
 COG | congolais | Congolese/
@@ -384,7 +384,8 @@ ISR | fr | État hébreu
 IRN | en | Islamic Republic
 IRN | fr | République islamique
 CHN | en | PRC, People's Republic of China
-CHN | fr | RPC, Empire du Milieu
+CHN | fr | RPC, Empire du Milieu, Tibet
+CHN | en | Tibet
 FRA | fr | Hexagone
 MMR | en | Burma
 MMR | fr | Birmanie

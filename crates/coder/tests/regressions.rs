@@ -500,3 +500,9 @@ fn the_owner_of_a_long_object_phrase_is_the_target() {
     let e = code("en", "2024-05-02", "Kenya criticised the decision, which officials said would hurt the interests of Uganda.");
     assert!(e.iter().all(|(_, t, _)| !t.starts_with("UGA")), "{e:?}");
 }
+
+#[test]
+fn tibetan_names_china_as_cameo_does() {
+    let e = code("fr", "2024-05-02", "Le président français doit rencontrer le chef spirituel tibétain à Strasbourg.");
+    assert!(e.iter().any(|(s, t, _)| s == "FRAGOV" && t.starts_with("CHN")), "{e:?}");
+}

@@ -426,6 +426,72 @@ fn heads_of_state_and_government_2010_2026() {
     assert_eq!(code("Alan Garcia", "2024-06-01").as_deref(), Some("PERELI"));
 }
 
+/// Prime ministers of the Sahel and Great Lakes states, and heads of state
+/// and government of Somalia, Mozambique, Tunisia, Morocco, Yemen and nine
+/// European countries, whose reference records stop around 2012.
+#[test]
+fn heads_of_state_and_government_2010_2026_continued() {
+    check(&[
+        change("Robert Beugré Mambé", "2023-10-16", None, Some(("CIVGOV", "Prime Minister of Côte d'Ivoire"))),
+        change("Patrick Achi", "2023-10-16", Some(("CIVGOV", "Prime Minister of Côte d'Ivoire")), None),
+        change("Choguel Kokalla Maïga", "2024-11-20", Some(("MLIGOV", "Prime Minister of Mali")), None),
+        change("Abdoulaye Maïga", "2024-11-21", None, Some(("MLIGOV", "Prime Minister of Mali"))),
+        change("Apollinaire Joachim Kyélem de Tambèla", "2024-12-06", Some(("BFAGOV", "Prime Minister of Burkina Faso")), None),
+        change(
+            "Rimtalba Jean Emmanuel Ouédraogo",
+            "2024-12-07",
+            None,
+            Some(("BFAGOV", "Prime Minister of Burkina Faso")),
+        ),
+        change("Ouhoumoudou Mahamadou", "2023-07-26", Some(("NERGOV", "Prime Minister of Niger")), None),
+        change("Succès Masra", "2024-05-22", Some(("TCDGOV", "Prime Minister of Chad")), None),
+        change("Allamaye Halina", "2024-05-24", None, Some(("TCDGOV", "Prime Minister of Chad"))),
+        change(
+            "Judith Suminwa",
+            "2024-06-12",
+            None,
+            Some(("CODGOV", "Prime Minister of the Democratic Republic of the Congo")),
+        ),
+        change("Édouard Ngirente", "2025-07-23", Some(("RWAGOV", "Prime Minister of Rwanda")), None),
+        change("Justin Nsengiyumva", "2025-07-23", None, Some(("RWAGOV", "Prime Minister of Rwanda"))),
+        change("Ruhakana Rugunda", "2021-06-21", Some(("UGAGOV", "Prime Minister of Uganda")), None),
+        change("Robinah Nabbanja", "2021-06-21", None, Some(("UGAGOV", "Prime Minister of Uganda"))),
+        change("Farmajo", "2022-05-23", Some(("SOMGOV", "President of Somalia")), None),
+        change("Hassan Sheikh Mohamud", "2022-05-23", None, Some(("SOMGOV", "President of Somalia"))),
+        change("Filipe Nyusi", "2025-01-15", Some(("MOZGOV", "President of Mozambique")), None),
+        change("Daniel Chapo", "2025-01-15", None, Some(("MOZGOV", "President of Mozambique"))),
+        change("Maria Benvinda Levi", "2025-01-17", None, Some(("MOZGOV", "Prime Minister of Mozambique"))),
+        change("Robert Mugabe", "2017-11-21", Some(("ZWEGOV", "President of Zimbabwe")), None),
+        change("Kamel Madouri", "2025-03-20", Some(("TUNGOV", "Prime Minister of Tunisia")), None),
+        change("Sara Zaafrani Zenzri", "2025-03-20", None, Some(("TUNGOV", "Prime Minister of Tunisia"))),
+        change("Saadeddine Othmani", "2021-10-07", Some(("MARGOV", "Head of Government of Morocco")), None),
+        change("Aziz Akhannouch", "2021-10-07", None, Some(("MARGOV", "Head of Government of Morocco"))),
+        change("Salem bin Breik", "2026-01-15", Some(("YEMGOV", "Prime Minister of Yemen")), None),
+        change("Shaya Mohsen Zindani", "2026-01-15", None, Some(("YEMGOV", "Prime Minister of Yemen"))),
+        change("Marcelo Rebelo de Sousa", "2026-03-09", Some(("PRTGOV", "President of Portugal")), None),
+        change("António José Seguro", "2026-03-09", None, Some(("PRTGOV", "President of Portugal"))),
+        change("Luís Montenegro", "2024-04-02", None, Some(("PRTGOV", "Prime Minister of Portugal"))),
+        change("Karl Nehammer", "2025-01-10", Some(("AUTGOV", "Chancellor of Austria")), None),
+        change("Christian Stocker", "2025-03-03", None, Some(("AUTGOV", "Chancellor of Austria"))),
+        change("Katerina Sakellaropoulou", "2025-03-13", Some(("GRCGOV", "President of Greece")), None),
+        change("Konstantinos Tasoulas", "2025-03-13", None, Some(("GRCGOV", "President of Greece"))),
+        change("Petr Fiala", "2025-12-09", Some(("CZEGOV", "Prime Minister of the Czech Republic")), None),
+        change("Andrej Babiš", "2025-12-09", None, Some(("CZEGOV", "Prime Minister of the Czech Republic"))),
+        change("Zuzana Čaputová", "2024-06-15", Some(("SVKGOV", "President of Slovakia")), None),
+        change("Peter Pellegrini", "2024-06-15", None, Some(("SVKGOV", "President of Slovakia"))),
+        change("Dick Schoof", "2026-02-23", Some(("NLDGOV", "Prime Minister of the Netherlands")), None),
+        change("Rob Jetten", "2026-02-23", None, Some(("NLDGOV", "Prime Minister of the Netherlands"))),
+        change("Alexander De Croo", "2025-02-03", Some(("BELGOV", "Prime Minister of Belgium")), None),
+        change("Bart De Wever", "2025-02-03", None, Some(("BELGOV", "Prime Minister of Belgium"))),
+    ]);
+    // Older open-ended reference roles end when the curated successor starts.
+    let in_2020: Date = "2020-06-01".parse().expect("a date");
+    assert_eq!(kb().roles_on(person("Guillaume Soro"), in_2020).count(), 0, "Soro holds no office in 2020");
+    assert_eq!(kb().roles_on(person("Tertius Zongo"), in_2020).count(), 0, "Zongo holds no office in 2020");
+    let in_2011: Date = "2011-06-01".parse().expect("a date");
+    assert!(kb().roles_on(person("Robert Fico"), in_2011).all(|r| !r.role.starts_with("Prime")));
+}
+
 // --- what the data gets wrong ------------------------------------------------
 
 #[test]

@@ -60,6 +60,18 @@ pub struct Patterns {
     /// Bit `len.min(63)` of `shapes[first byte]` is set when some pattern
     /// word has that first byte and length: most tokens need no hashing.
     shapes: Vec<u64>,
+    /// Every token that matches some pattern word (a word, a word plus an
+    /// ending, an elided stem) → the range of its ids in `token_ids`: what
+    /// [`Patterns::token_words`] returns, computed once when compiling.
+    tokens: FxMap<(u32, u32)>,
+    token_ids: Vec<u32>,
+    /// `shapes` of the keys of `tokens`.
+    token_shapes: Vec<u64>,
+}
+
+/// Bit of `w`'s length in `shapes[w's first byte]`, with the index.
+fn shape(w: &str) -> Option<(usize, u64)> {
+    w.as_bytes().first().map(|&b| (b as usize, 1 << w.len().min(63)))
 }
 
 impl Patterns {
@@ -94,7 +106,37 @@ impl Patterns {
             }
             p.by_lemma.push((start, p.pats.len() as u32));
         }
+        p.index_tokens();
         p
+    }
+
+    /// Fills `tokens`: every string for which [`Patterns::match_words`] finds
+    /// something is a pattern word, a pattern word plus an ending, or an
+    /// elided stem plus its apostrophe.
+    fn index_tokens(&mut self) {
+        let mut cands: Vec<String> = Vec::new();
+        for a in self.words.keys() {
+            cands.push(a.clone());
+            cands.extend(self.endings.iter().map(|e| format!("{a}{e}")));
+        }
+        cands.extend(self.elided.keys().map(|stem| format!("{stem}'")));
+        cands.sort_unstable();
+        cands.dedup();
+        let mut tokens = FxMap::default();
+        let mut ids = Vec::new();
+        self.token_shapes = vec![0; 256];
+        for w in cands {
+            let start = ids.len() as u32;
+            self.match_words(&w, &mut ids);
+            if ids.len() as u32 > start {
+                if let Some((b, bit)) = shape(&w) {
+                    self.token_shapes[b] |= bit;
+                }
+                tokens.insert(w, (start, ids.len() as u32));
+            }
+        }
+        self.tokens = tokens;
+        self.token_ids = ids;
     }
 
     fn word(&mut self, a: &str) -> u32 {
@@ -139,8 +181,21 @@ impl Patterns {
     /// Pushes onto `out` the id of every pattern word `a` that the folded
     /// token `w` matches: `w == a`; `w` elided ("l'") and `a` starting with
     /// the elided stem and at most one byte longer than `w`; or `w` is `a`
-    /// plus an agreement ending.
+    /// plus an agreement ending. One lookup in a table built with
+    /// [`Patterns::match_words`].
     pub fn token_words(&self, w: &str, out: &mut Vec<u32>) {
+        let Some((b, bit)) = shape(w) else { return self.match_words(w, out) };
+        if self.token_shapes[b] & bit == 0 {
+            return;
+        }
+        if let Some(&(s, e)) = self.tokens.get(w) {
+            out.extend_from_slice(&self.token_ids[s as usize..e as usize]);
+        }
+    }
+
+    /// [`Patterns::token_words`] worked out from the words, the endings and
+    /// the elided stems: one lookup per way `w` can match.
+    fn match_words(&self, w: &str, out: &mut Vec<u32>) {
         let maybe = |a: &str| match a.as_bytes().first() {
             Some(&b) => self.shapes[b as usize] & (1 << a.len().min(63)) != 0,
             None => self.words.contains_key(""),
@@ -205,6 +260,9 @@ mod tests {
             for w in &tokens {
                 let mut ids = Vec::new();
                 p.token_words(w, &mut ids);
+                let mut direct = Vec::new();
+                p.match_words(w, &mut direct);
+                assert_eq!(ids, direct, "{lang}: token {w:?}: the table and the direct lookups");
                 for (a, id) in &words {
                     assert_eq!(ids.contains(id), word_matches(w, &[a.as_str()], endings), "{lang}: token {w:?}, word {a:?}");
                 }

@@ -128,8 +128,8 @@ fn tag_of(t: &str) -> u8 {
 pub struct Matcher {
     /// The keys searched in the text (all but the acronyms); values index `entries`.
     pub trie: Trie,
-    /// Entries per key.
-    pub entries: Vec<Vec<Entry>>,
+    /// Entries per key: `entries[key]` is a slice.
+    pub entries: Entries,
     /// The folded keys, for diagnostics and the benchmark baseline (see
     /// [`Matcher::scanned_keys`]).
     pub keys: Vec<String>,
@@ -155,6 +155,53 @@ pub struct Matcher {
     pub classes: ClosedIndex,
     /// ISO 639-1 code of the language.
     pub lang: &'static str,
+}
+
+/// The entries of every key in one vector, `entries[key]` a slice of it:
+/// reading a unit's entries is two nearby loads, not a 24-byte vector header
+/// among 180,000 and then a separate heap block (the two cache misses that
+/// made `piece` one of the coder's costliest lines).
+#[derive(Debug, Default)]
+pub struct Entries {
+    /// Key `k`'s entries are `list[ends[k - 1]..ends[k]]` (from 0 for key 0).
+    ends: Vec<u32>,
+    list: Vec<Entry>,
+}
+
+impl Entries {
+    fn new(per_key: &[Vec<Entry>]) -> Entries {
+        let mut e = Entries { ends: Vec::with_capacity(per_key.len()), list: Vec::with_capacity(per_key.iter().map(Vec::len).sum()) };
+        for v in per_key {
+            e.list.extend_from_slice(v);
+            e.ends.push(e.list.len() as u32);
+        }
+        e
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there is no key.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The entries of key `k` (none for a key out of range).
+    pub fn get(&self, k: usize) -> &[Entry] {
+        let start = k.checked_sub(1).and_then(|j| self.ends.get(j)).map_or(0, |&s| s as usize);
+        let end = self.ends.get(k).map_or(start, |&e| e as usize);
+        self.list.get(start..end).unwrap_or(&[])
+    }
+}
+
+impl std::ops::Index<usize> for Entries {
+    type Output = [Entry];
+
+    fn index(&self, k: usize) -> &[Entry] {
+        self.get(k)
+    }
 }
 
 #[derive(Default)]
@@ -585,7 +632,7 @@ impl Matcher {
             trie,
             patterns,
             fuzzy,
-            entries: b.entries,
+            entries: Entries::new(&b.entries),
             keys: b.keys,
             index: b.index,
             acronyms: b.acronyms,
@@ -602,6 +649,18 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flat_entries_keep_each_keys_list() {
+        let per_key = vec![vec![Entry::Country(1), Entry::Person(2)], vec![], vec![Entry::City(3)]];
+        let e = Entries::new(&per_key);
+        assert_eq!(e.len(), 3);
+        for (k, v) in per_key.iter().enumerate() {
+            assert_eq!(&e[k], v.as_slice(), "key {k}");
+        }
+        assert!(e.get(3).is_empty());
+        assert!(Entries::default().is_empty());
+    }
 
     #[test]
     fn closed_index_gives_each_word_its_classes() {

@@ -9,6 +9,7 @@
 use crate::fuzzy::FuzzyIndex;
 use crate::patterns::Patterns;
 use crate::trie::Trie;
+use crate::words::WordTable;
 use crate::CoderError;
 use dyad_dict::{lang as dlang, LangPack};
 use dyad_kb::{Kb, NameKind};
@@ -421,7 +422,7 @@ pub mod class {
 /// is a preposition, a determiner, … is a bit test, not string compares.
 #[derive(Debug, Default)]
 pub struct ClosedIndex {
-    words: FxMap<u32>,
+    words: WordTable<u32>,
     /// Bit `len.min(63)` of `shapes[first byte]` is set when some word has
     /// that first byte and length: most tokens need no hashing.
     shapes: Vec<u64>,
@@ -430,7 +431,8 @@ pub struct ClosedIndex {
 impl ClosedIndex {
     /// Indexes the word lists of `c` that hold token words.
     pub fn new(c: &Closed) -> ClosedIndex {
-        let mut x = ClosedIndex { words: FxMap::default(), shapes: vec![0; 256] };
+        let mut of_word: FxMap<u32> = FxMap::default();
+        let mut shapes = vec![0; 256];
         let lists: [(&[&str], u32); 22] = [
             (&c.glue, class::GLUE),
             (&c.preps, class::PREPS),
@@ -457,20 +459,20 @@ impl ClosedIndex {
         ];
         for (words, bit) in lists {
             for w in words {
-                *x.words.entry(w.to_string()).or_default() |= bit;
+                *of_word.entry(w.to_string()).or_default() |= bit;
                 if let Some(&b) = w.as_bytes().first() {
-                    x.shapes[b as usize] |= 1 << w.len().min(63);
+                    shapes[b as usize] |= 1 << w.len().min(63);
                 }
             }
         }
-        x
+        ClosedIndex { words: WordTable::new(of_word.iter().map(|(w, &c)| (w.as_str(), c))), shapes }
     }
 
     /// The class bits of the folded token `w` (0 for a word of no class).
     pub fn classes(&self, w: &str) -> u32 {
         match w.as_bytes().first() {
             Some(&b) if self.shapes[b as usize] & (1 << w.len().min(63)) == 0 => 0,
-            _ => self.words.get(w).copied().unwrap_or(0),
+            _ => self.words.get(w).unwrap_or(0),
         }
     }
 }

@@ -10,6 +10,7 @@
 //! any scanning. The patterns of each lemma sit in one contiguous run, in
 //! [`LangPack::patterns_for`] order, indexed by lemma id.
 
+use crate::words::WordTable;
 use dyad_dict::{Item, LangPack};
 use dyad_text::FxMap;
 
@@ -63,7 +64,7 @@ pub struct Patterns {
     /// Every token that matches some pattern word (a word, a word plus an
     /// ending, an elided stem) → the range of its ids in `token_ids`: what
     /// [`Patterns::token_words`] returns, computed once when compiling.
-    tokens: FxMap<(u32, u32)>,
+    tokens: WordTable<(u32, u32)>,
     token_ids: Vec<u32>,
     /// `shapes` of the keys of `tokens`.
     token_shapes: Vec<u64>,
@@ -122,7 +123,7 @@ impl Patterns {
         cands.extend(self.elided.keys().map(|stem| format!("{stem}'")));
         cands.sort_unstable();
         cands.dedup();
-        let mut tokens = FxMap::default();
+        let mut tokens = Vec::new();
         let mut ids = Vec::new();
         self.token_shapes = vec![0; 256];
         for w in cands {
@@ -132,10 +133,10 @@ impl Patterns {
                 if let Some((b, bit)) = shape(&w) {
                     self.token_shapes[b] |= bit;
                 }
-                tokens.insert(w, (start, ids.len() as u32));
+                tokens.push((w, (start, ids.len() as u32)));
             }
         }
-        self.tokens = tokens;
+        self.tokens = WordTable::new(tokens.iter().map(|(w, r)| (w.as_str(), *r)));
         self.token_ids = ids;
     }
 
@@ -188,7 +189,7 @@ impl Patterns {
         if self.token_shapes[b] & bit == 0 {
             return;
         }
-        if let Some(&(s, e)) = self.tokens.get(w) {
+        if let Some((s, e)) = self.tokens.get(w) {
             out.extend_from_slice(&self.token_ids[s as usize..e as usize]);
         }
     }

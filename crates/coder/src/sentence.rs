@@ -168,6 +168,8 @@ pub struct Analysis<'a> {
     map: &'a dyn Fn(usize) -> usize,
     /// Tokens.
     pub toks: Vec<Tok>,
+    /// Each token's start and end in `orig` (`map` of its bytes, computed once).
+    otoks: Vec<(usize, usize)>,
     /// Selected units.
     pub units: Vec<Unit>,
     unit_at: Vec<Option<usize>>,
@@ -195,6 +197,7 @@ pub struct Analysis<'a> {
 #[derive(Debug, Default)]
 pub struct Scratch {
     toks: Vec<Tok>,
+    otoks: Vec<(usize, usize)>,
     units: Vec<Unit>,
     unit_at: Vec<Option<usize>>,
     groups: Vec<Group>,
@@ -241,6 +244,9 @@ impl<'a> Analysis<'a> {
         let mut toks = s.toks;
         tokenize(text, &mut toks);
         let n = toks.len();
+        let mut otoks = s.otoks;
+        otoks.clear();
+        otoks.extend(toks.iter().map(|t| (map(t.s), map(t.e))));
         let question = orig.trim_end().ends_with('?');
         let mut units = s.units;
         units.clear();
@@ -259,6 +265,7 @@ impl<'a> Analysis<'a> {
             attributed: refill(s.attributed, n, false),
             consumed: refill(s.consumed, n, false),
             toks,
+            otoks,
             units,
             groups,
             cited,
@@ -278,6 +285,7 @@ impl<'a> Analysis<'a> {
     pub fn recycle(self, scratch: &mut Scratch) {
         *scratch = Scratch {
             toks: self.toks,
+            otoks: self.otoks,
             units: self.units,
             unit_at: self.unit_at,
             groups: self.groups,
@@ -304,9 +312,9 @@ impl<'a> Analysis<'a> {
 
     /// Original text of tokens `[t0, t1)`.
     pub fn orig_span(&self, t0: usize, t1: usize) -> (usize, usize) {
-        let s = self.toks.get(t0).map_or(0, |t| t.s);
-        let e = if t1 == 0 { s } else { self.toks.get(t1 - 1).map_or(s, |t| t.e) };
-        ((self.map)(s), (self.map)(e))
+        let s = self.otoks.get(t0).map_or_else(|| (self.map)(0), |o| o.0);
+        let e = if t1 == 0 { s } else { self.otoks.get(t1 - 1).map_or(s, |o| o.1) };
+        (s, e)
     }
 
     fn orig_text(&self, t0: usize, t1: usize) -> &'a str {
@@ -369,7 +377,7 @@ impl<'a> Analysis<'a> {
             }
             cands.reverse();
             if !self.m.acronyms.is_empty() {
-                let (os, oe) = ((self.map)(t.s), (self.map)(t.e));
+                let (os, oe) = self.otoks[ti];
                 let o = self.orig.get(os..oe).unwrap_or("");
                 if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
                     if let Some(&k) = self.m.acronyms.get(&text[t.s..t.e]) {

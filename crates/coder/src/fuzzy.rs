@@ -7,7 +7,7 @@
 //! name; a word probes the hashes of itself and of its own deletions, and
 //! each candidate is verified (Levenshtein distance one, on bytes). The
 //! hashes are one sorted vector, cut into buckets by their top bits: building
-//! costs a sort, a probe one bucket (a couple of entries, one or two cache
+//! costs a sort, a probe one bucket (about four entries, one or two cache
 //! misses) instead of a binary search over the million hashes. Only names of
 //! [`MIN_LEN`] bytes or more are indexed, and a word gets a key only when
 //! exactly one name fits: a guess between two names is no answer.
@@ -70,18 +70,20 @@ impl FuzzyIndex {
         }
         ix.hashes.sort_unstable();
         ix.hashes.dedup();
-        // About one hash per bucket.
-        let bits = ix.hashes.len().max(1).ilog2().clamp(1, 24);
+        // About four hashes (48 bytes, one cache line) per bucket: few
+        // enough buckets that building them stays cheap.
+        let bits = (ix.hashes.len().max(4) / 4).ilog2().clamp(1, 24);
         ix.shift = 64 - bits;
-        let mut at = 0;
-        ix.buckets = (0..=1u64 << bits)
-            .map(|k| {
-                while at < ix.hashes.len() && ix.hashes[at].0 >> ix.shift < k {
-                    at += 1;
-                }
-                at as u32
-            })
-            .collect();
+        // Bucket k starts after every hash of a smaller bucket: counts, then
+        // running sums.
+        let mut buckets = vec![0u32; (1 << bits) + 1];
+        for &(h, _) in &ix.hashes {
+            buckets[(h >> ix.shift) as usize + 1] += 1;
+        }
+        for k in 1..buckets.len() {
+            buckets[k] += buckets[k - 1];
+        }
+        ix.buckets = buckets;
         ix
     }
 

@@ -169,11 +169,60 @@ pub struct Entries {
     list: Vec<Entry>,
 }
 
+/// No node, in [`EntryLists`].
+const NO_NODE: u32 = u32::MAX;
+
+/// The entries of each key while the keys are collected: one list per key,
+/// in the order added, linked through one vector (no allocation per key,
+/// none to free after [`Entries::new`] has copied them).
+#[derive(Debug, Default)]
+struct EntryLists {
+    /// First and last node of each key's list ([`NO_NODE`] when empty).
+    ends: Vec<(u32, u32)>,
+    /// An entry and the next node of its list.
+    nodes: Vec<(Entry, u32)>,
+}
+
+impl EntryLists {
+    /// Adds a key with no entries.
+    fn push_key(&mut self) {
+        self.ends.push((NO_NODE, NO_NODE));
+    }
+
+    /// The entries of key `k`, in the order added.
+    fn iter(&self, k: usize) -> impl Iterator<Item = &Entry> + '_ {
+        let mut n = self.ends.get(k).map_or(NO_NODE, |e| e.0);
+        std::iter::from_fn(move || {
+            let (e, next) = self.nodes.get(n as usize)?;
+            n = *next;
+            Some(e)
+        })
+    }
+
+    /// Adds `e` to key `k`'s list unless it is there already.
+    fn add(&mut self, k: usize, e: Entry) {
+        if k >= self.ends.len() || self.iter(k).any(|x| *x == e) {
+            return;
+        }
+        let id = self.nodes.len() as u32;
+        self.nodes.push((e, NO_NODE));
+        match self.ends[k] {
+            (NO_NODE, _) => self.ends[k] = (id, id),
+            (_, last) => {
+                if let Some(l) = self.nodes.get_mut(last as usize) {
+                    l.1 = id;
+                }
+                self.ends[k].1 = id;
+            }
+        }
+    }
+}
+
 impl Entries {
-    fn new(per_key: &[Vec<Entry>]) -> Entries {
-        let mut e = Entries { ends: Vec::with_capacity(per_key.len()), list: Vec::with_capacity(per_key.iter().map(Vec::len).sum()) };
-        for v in per_key {
-            e.list.extend_from_slice(v);
+    fn new(lists: &EntryLists) -> Entries {
+        let mut e = Entries { ends: Vec::with_capacity(lists.ends.len()), list: Vec::with_capacity(lists.nodes.len()) };
+        for k in 0..lists.ends.len() {
+            e.list.extend(lists.iter(k).copied());
             e.ends.push(e.list.len() as u32);
         }
         e
@@ -209,7 +258,7 @@ impl std::ops::Index<usize> for Entries {
 struct Builder {
     index: FxMap<u32>,
     keys: Vec<String>,
-    entries: Vec<Vec<Entry>>,
+    entries: EntryLists,
     acronyms: FxMap<u32>,
     in_automaton: Vec<bool>,
     codes: Vec<String>,
@@ -242,8 +291,9 @@ impl Builder {
     fn add_person(&mut self, surface: &str, e: Entry) {
         let key = Folded::new(surface.trim()).text.trim().to_string();
         if let Some(&i) = self.index.get(&key) {
-            if self.entries[i as usize]
-                .iter()
+            if self
+                .entries
+                .iter(i as usize)
                 .any(|x| matches!(x, Entry::Country(_) | Entry::Demonym(_) | Entry::Capital(..) | Entry::Org(..)))
             {
                 return;
@@ -273,15 +323,12 @@ impl Builder {
                 let i = self.keys.len() as u32;
                 map.insert(key.clone(), i);
                 self.keys.push(key);
-                self.entries.push(Vec::new());
+                self.entries.push_key();
                 self.in_automaton.push(!acronym);
                 i
             }
         };
-        let v = &mut self.entries[i as usize];
-        if !v.contains(&e) {
-            v.push(e);
-        }
+        self.entries.add(i as usize, e);
     }
 }
 
@@ -506,7 +553,8 @@ impl Matcher {
         let n = kb.countries.len() + kb.cities.len() + kb.orgs.len() + 3 * kb.persons.len() + pack.agents.len() + pack.forms.len();
         b.index.reserve(n);
         b.keys.reserve(n);
-        b.entries.reserve(n);
+        b.entries.ends.reserve(n);
+        b.entries.nodes.reserve(n);
         b.in_automaton.reserve(n);
         for c in &kb.countries {
             // Country names are written the same in many languages: take every
@@ -625,8 +673,7 @@ impl Matcher {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| {
-                    b.in_automaton[*i]
-                        && b.entries[*i].iter().any(|e| matches!(e, Entry::Person(_) | Entry::Surname(_) | Entry::Country(_)))
+                    b.in_automaton[*i] && b.entries.iter(*i).any(|e| matches!(e, Entry::Person(_) | Entry::Surname(_) | Entry::Country(_)))
                 })
                 .map(|(i, k)| (k.as_str(), i as u32)),
         );
@@ -655,7 +702,15 @@ mod tests {
     #[test]
     fn flat_entries_keep_each_keys_list() {
         let per_key = vec![vec![Entry::Country(1), Entry::Person(2)], vec![], vec![Entry::City(3)]];
-        let e = Entries::new(&per_key);
+        let mut lists = EntryLists::default();
+        for _ in &per_key {
+            lists.push_key();
+        }
+        // Interleaved, with a repeat: each list keeps its own order, once.
+        for (k, e) in [(2, Entry::City(3)), (0, Entry::Country(1)), (0, Entry::Country(1)), (0, Entry::Person(2))] {
+            lists.add(k, e);
+        }
+        let e = Entries::new(&lists);
         assert_eq!(e.len(), 3);
         for (k, v) in per_key.iter().enumerate() {
             assert_eq!(&e[k], v.as_slice(), "key {k}");

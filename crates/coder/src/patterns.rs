@@ -115,29 +115,30 @@ impl Patterns {
     /// something is a pattern word, a pattern word plus an ending, or an
     /// elided stem plus its apostrophe.
     fn index_tokens(&mut self) {
-        let mut cands: Vec<String> = Vec::new();
-        for a in self.words.keys() {
-            cands.push(a.clone());
-            cands.extend(self.endings.iter().map(|e| format!("{a}{e}")));
-        }
-        cands.extend(self.elided.keys().map(|stem| format!("{stem}'")));
-        cands.sort_unstable();
-        cands.dedup();
-        let mut tokens = Vec::new();
+        let mut tokens: FxMap<(u32, u32)> = FxMap::default();
         let mut ids = Vec::new();
-        self.token_shapes = vec![0; 256];
-        for w in cands {
+        let mut shapes = vec![0; 256];
+        let mut w = String::new();
+        let words = self.words.keys().flat_map(|a| std::iter::once("").chain(self.endings.iter().copied()).map(move |e| (a.as_str(), e)));
+        for (a, e) in words.chain(self.elided.keys().map(|stem| (stem.as_str(), "'"))) {
+            w.clear();
+            w.push_str(a);
+            w.push_str(e);
+            if tokens.contains_key(&w) {
+                continue;
+            }
             let start = ids.len() as u32;
             self.match_words(&w, &mut ids);
             if ids.len() as u32 > start {
                 if let Some((b, bit)) = shape(&w) {
-                    self.token_shapes[b] |= bit;
+                    shapes[b] |= bit;
                 }
-                tokens.push((w, (start, ids.len() as u32)));
+                tokens.insert(w.clone(), (start, ids.len() as u32));
             }
         }
-        self.tokens = WordTable::new(tokens.iter().map(|(w, r)| (w.as_str(), *r)));
+        self.tokens = WordTable::new(tokens.iter().map(|(w, &r)| (w.as_str(), r)));
         self.token_ids = ids;
+        self.token_shapes = shapes;
     }
 
     fn word(&mut self, a: &str) -> u32 {

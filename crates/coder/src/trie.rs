@@ -81,8 +81,10 @@ impl Trie {
             ends.push(bytes.len());
         }
         let key = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-        let mut data: Vec<u32> = Vec::with_capacity(bytes.len() / 2);
-        let mut tails: Vec<u8> = Vec::new();
+        // About one edge (two words) per key, plus the nodes' headers and
+        // labels; the tails hold most of the keys' bytes.
+        let mut data: Vec<u32> = Vec::with_capacity(3 * keys.len());
+        let mut tails: Vec<u8> = Vec::with_capacity(bytes.len());
         let mut edges = 0;
         // Depth first: (position of the edge's target word, or none for the
         // root; range of keys below the node, the key ending at the node
@@ -112,10 +114,10 @@ impl Trie {
             }
             let n = groups.len();
             data.push(n as u32);
-            let mut labels: Vec<u8> = groups.iter().map(|g| g.0).collect();
-            let last = labels.last().copied().unwrap_or(0);
-            labels.resize(4 * label_words(n), last);
-            data.extend(labels.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
+            let last = groups.last().map_or(0, |g| g.0);
+            data.extend(
+                (0..label_words(n)).map(|w| u32::from_le_bytes(std::array::from_fn(|k| groups.get(4 * w + k).map_or(last, |g| g.0)))),
+            );
             children.clear();
             for &(_, g, end) in &groups {
                 edges += 1;

@@ -184,7 +184,7 @@ impl Patterns {
     /// token `w` matches: `w == a`; `w` elided ("l'") and `a` starting with
     /// the elided stem and at most one byte longer than `w`; or `w` is `a`
     /// plus an agreement ending. One lookup in a table built with
-    /// [`Patterns::match_words`].
+    /// `match_words`.
     pub fn token_words(&self, w: &str, out: &mut Vec<u32>) {
         let Some((b, bit)) = shape(w) else { return self.match_words(w, out) };
         if self.token_shapes[b] & bit == 0 {

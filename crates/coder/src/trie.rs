@@ -35,8 +35,8 @@ const ONES: u32 = 0x0101_0101;
 /// Every node is one block of `data`, written depth first: its number of
 /// edges `n`, its labels (sorted, 4 to a word, the last word padded with
 /// copies of the last label), then per edge two words, the target and the
-/// value (the value of the key ending at the target, or [`NONE`]). The
-/// target is the position of the child's block, or (with [`TAIL`]) the rest
+/// value (the value of the key ending at the target, or `NONE`). The
+/// target is the position of the child's block, or (with `TAIL`) the rest
 /// of the one key below. A walk step reads one block — the labels and the
 /// edges side by side, usually one cache line — where separate label and
 /// edge arrays cost two cache misses per byte of text; and a node's first

@@ -9,7 +9,7 @@
 use crate::fuzzy::FuzzyIndex;
 use crate::patterns::Patterns;
 use crate::trie::Trie;
-use crate::words::WordTable;
+use crate::words::{TokenIndex, WordTable};
 use crate::CoderError;
 use dyad_dict::{lang as dlang, LangPack};
 use dyad_kb::{Kb, NameKind};
@@ -154,6 +154,8 @@ pub struct Matcher {
     pub closed: Closed,
     /// The classes of each closed-class word.
     pub classes: ClosedIndex,
+    /// Classes and pattern words of a token, in one lookup.
+    pub tokens: TokenIndex,
     /// ISO 639-1 code of the language.
     pub lang: &'static str,
 }
@@ -515,6 +517,11 @@ impl ClosedIndex {
         ClosedIndex { words: WordTable::new(of_word.iter().map(|(w, &c)| (w.as_str(), c))), shapes }
     }
 
+    /// Every word of a class, with its class bits.
+    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.words.iter()
+    }
+
     /// The class bits of the folded token `w` (0 for a word of no class).
     pub fn classes(&self, w: &str) -> u32 {
         match w.as_bytes().first() {
@@ -668,6 +675,8 @@ impl Matcher {
         }
         let trie = Trie::new(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)));
         let patterns = Patterns::new(&pack, &b.lemmas, dlang::agreement_endings(lang));
+        let classes = ClosedIndex::new(&closed);
+        let tokens = TokenIndex::new(&classes, &patterns);
         let fuzzy = FuzzyIndex::new(
             b.keys
                 .iter()
@@ -688,7 +697,8 @@ impl Matcher {
             codes: b.codes,
             lemmas: b.lemmas,
             pack,
-            classes: ClosedIndex::new(&closed),
+            tokens,
+            classes,
             closed,
             lang,
         })

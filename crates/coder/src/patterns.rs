@@ -160,6 +160,11 @@ impl Patterns {
         id
     }
 
+    /// Every token for which [`Patterns::token_words`] finds something.
+    pub fn token_strings(&self) -> impl Iterator<Item = &str> + '_ {
+        self.tokens.iter().map(|(w, _)| w)
+    }
+
     /// Number of distinct pattern words.
     pub fn words(&self) -> usize {
         self.words.len()

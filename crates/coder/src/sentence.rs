@@ -275,8 +275,17 @@ impl<'a> Analysis<'a> {
             present: s.present,
             classes: s.classes,
         };
+        // Each token's classes and pattern words, in one lookup.
         a.classes.clear();
-        a.classes.extend(a.toks.iter().map(|t| m.classes.classes(&text[t.s..t.e])));
+        a.tok_words.clear();
+        a.word_ids.clear();
+        for t in &a.toks {
+            let (classes, ids) = m.tokens.get(&text[t.s..t.e]);
+            a.classes.push(classes);
+            let start = a.word_ids.len() as u32;
+            a.word_ids.extend_from_slice(ids);
+            a.tok_words.push((start, a.word_ids.len() as u32));
+        }
         a.select_units();
         a
     }
@@ -1007,18 +1016,11 @@ impl<'a> Analysis<'a> {
         })
     }
 
-    /// Maps every token to the pattern words it matches (see [`crate::patterns`]).
+    /// Marks the pattern words found in the sentence (each token's were
+    /// looked up in [`Analysis::reuse`]; see [`crate::patterns`]).
     fn index_words(&mut self) {
-        let pats = &self.m.patterns;
-        self.tok_words.clear();
-        self.word_ids.clear();
         self.present.clear();
-        self.present.resize(pats.words().div_ceil(64), 0);
-        for t in 0..self.toks.len() {
-            let start = self.word_ids.len() as u32;
-            pats.token_words(self.tok(t), &mut self.word_ids);
-            self.tok_words.push((start, self.word_ids.len() as u32));
-        }
+        self.present.resize(self.m.patterns.words().div_ceil(64), 0);
         for &id in &self.word_ids {
             self.present[id as usize / 64] |= 1 << (id % 64);
         }

@@ -97,6 +97,16 @@ impl<V: Copy + Default> WordTable<V> {
         }
     }
 
+    /// Every word and its value, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, V)> + '_ {
+        let inline = self
+            .slots
+            .iter()
+            .filter(|(k, _)| k[INLINE] != 0)
+            .filter_map(|(k, v)| Some((std::str::from_utf8(&k[..usize::from(k[INLINE])]).ok()?, *v)));
+        inline.chain(self.long.iter().map(|(w, v)| (w.as_str(), *v)))
+    }
+
     /// The value of word `w`.
     pub fn get(&self, w: &str) -> Option<V> {
         match key(w.as_bytes()) {
@@ -110,6 +120,58 @@ impl<V: Copy + Default> WordTable<V> {
                 self.slots.get(self.find(&k, h)).filter(|s| s.0 == k).map(|s| s.1)
             }
             None => self.long.get(w).copied(),
+        }
+    }
+}
+
+/// What the sentence loop needs of a token, in one lookup: the bits of its
+/// closed classes ([`crate::lexicon::ClosedIndex`]) and the pattern words it
+/// can stand for ([`crate::patterns::Patterns::token_words`]). The two
+/// tables hold many of the same words ("de", "la", "the"); one table is one
+/// cache miss per token instead of two.
+#[derive(Debug, Clone, Default)]
+pub struct TokenIndex {
+    /// Classes, and the range of the pattern word ids in `ids`.
+    table: WordTable<(u32, u32, u32)>,
+    /// Bit `len.min(63)` of `shapes[first byte]` is set when some word has
+    /// that first byte and length: most tokens need no lookup.
+    shapes: Vec<u64>,
+    ids: Vec<u32>,
+}
+
+impl TokenIndex {
+    /// The index of the words of `classes` and `patterns`.
+    pub fn new(classes: &crate::lexicon::ClosedIndex, patterns: &crate::patterns::Patterns) -> TokenIndex {
+        let mut of: FxMap<(u32, u32, u32)> = FxMap::default();
+        for (w, c) in classes.words() {
+            of.entry(w.to_string()).or_default().0 |= c;
+        }
+        let mut ids = Vec::new();
+        for w in patterns.token_strings() {
+            let start = ids.len() as u32;
+            patterns.token_words(w, &mut ids);
+            let e = of.entry(w.to_string()).or_default();
+            (e.1, e.2) = (start, ids.len() as u32);
+        }
+        let mut shapes = vec![0; 256];
+        for w in of.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[b as usize] |= 1 << w.len().min(63);
+            }
+        }
+        TokenIndex { table: WordTable::new(of.iter().map(|(w, &v)| (w.as_str(), v))), shapes, ids }
+    }
+
+    /// The class bits of token `w` and the ids of the pattern words it
+    /// matches (for a non-empty `w`; nothing for the empty one).
+    pub fn get(&self, w: &str) -> (u32, &[u32]) {
+        let Some(&b) = w.as_bytes().first() else { return (0, &[]) };
+        if self.shapes.get(b as usize).is_none_or(|s| s & (1 << w.len().min(63)) == 0) {
+            return (0, &[]);
+        }
+        match self.table.get(w) {
+            Some((c, s, e)) => (c, self.ids.get(s as usize..e as usize).unwrap_or(&[])),
+            None => (0, &[]),
         }
     }
 }
@@ -129,9 +191,39 @@ mod tests {
         for w in ["", "w", "w3000", "b", "exactly fifteem", "a word longer than fifteen!", "a\0"] {
             assert_eq!(t.get(w), None, "{w:?}");
         }
+        let mut all: Vec<(&str, u32)> = t.iter().collect();
+        all.sort_by_key(|e| e.1);
+        assert_eq!(all.len(), words.len());
+        assert!(all.iter().zip(&words).all(|(a, w)| a.0 == w.as_str()), "iter gives every word once");
         let t = WordTable::new([("x", 1u32), ("x", 2)]);
         assert_eq!(t.get("x"), Some(2), "the last value stays");
         assert_eq!(WordTable::<u32>::new([]).get("x"), None);
         assert_eq!(WordTable::<u32>::default().get("x"), None);
+    }
+
+    #[test]
+    fn one_token_lookup_gives_the_classes_and_the_pattern_words() {
+        use crate::lexicon::ClosedIndex;
+        use crate::patterns::Patterns;
+        for lang in crate::lang::SUPPORTED {
+            let closed = crate::lang::closed(lang).expect("closed");
+            let classes = ClosedIndex::new(&closed);
+            let pack = dyad_dict::LangPack::bundled(lang).expect("pack");
+            let lemmas: Vec<String> = pack.patterns.iter().map(|p| p.head.clone()).collect();
+            let patterns = Patterns::new(&pack, &lemmas, dyad_dict::lang::agreement_endings(lang));
+            let t = TokenIndex::new(&classes, &patterns);
+            let mut words: Vec<String> = classes.words().map(|(w, _)| w.to_string()).collect();
+            words.extend(patterns.token_strings().map(String::from));
+            words.extend(
+                ["x", "zzz", "paris", "l'", "qu'", "a-b", "exactly fifteen", "a token longer than fifteen bytes"].map(String::from),
+            );
+            assert!(words.len() > 1000, "{lang}: {}", words.len());
+            for w in &words {
+                let mut ids = Vec::new();
+                patterns.token_words(w, &mut ids);
+                assert_eq!(t.get(w), (classes.classes(w), ids.as_slice()), "{lang}: {w:?}");
+            }
+            assert_eq!(t.get(""), (0, &[][..]));
+        }
     }
 }

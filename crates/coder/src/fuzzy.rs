@@ -6,8 +6,9 @@
 //! one-byte deletions is hashed (no string is built) and points to the
 //! name; a word probes the hashes of itself and of its own deletions, and
 //! each candidate is verified (Levenshtein distance one, on bytes). The
-//! hashes are one sorted vector: building costs a sort, a lookup a dozen
-//! binary searches. Only names of
+//! hashes are one sorted vector, cut into buckets by their top bits: building
+//! costs a sort, a probe one bucket (about four entries, one or two cache
+//! misses) instead of a binary search over the million hashes. Only names of
 //! [`MIN_LEN`] bytes or more are indexed, and a word gets a key only when
 //! exactly one name fits: a guess between two names is no answer.
 
@@ -19,6 +20,11 @@ pub const MIN_LEN: usize = 6;
 pub struct FuzzyIndex {
     /// (hash of a name or of one of its deletions, name slot), sorted.
     hashes: Vec<(u64, u32)>,
+    /// `hashes[buckets[k]..buckets[k + 1]]` are the hashes whose top bits
+    /// (`h >> shift`) are `k`.
+    buckets: Vec<u32>,
+    /// 64 minus the number of bits of a bucket number.
+    shift: u32,
     names: Vec<(Box<[u8]>, u32)>,
 }
 
@@ -64,6 +70,20 @@ impl FuzzyIndex {
         }
         ix.hashes.sort_unstable();
         ix.hashes.dedup();
+        // About four hashes (48 bytes, one cache line) per bucket: few
+        // enough buckets that building them stays cheap.
+        let bits = (ix.hashes.len().max(4) / 4).ilog2().clamp(1, 24);
+        ix.shift = 64 - bits;
+        // Bucket k starts after every hash of a smaller bucket: counts, then
+        // running sums.
+        let mut buckets = vec![0u32; (1 << bits) + 1];
+        for &(h, _) in &ix.hashes {
+            buckets[(h >> ix.shift) as usize + 1] += 1;
+        }
+        for k in 1..buckets.len() {
+            buckets[k] += buckets[k - 1];
+        }
+        ix.buckets = buckets;
         ix
     }
 
@@ -87,8 +107,12 @@ impl FuzzyIndex {
         let mut found: Option<u32> = None;
         for skip in 0..=w.len() {
             let h = hash_without(w, skip);
-            let from = self.hashes.partition_point(|&(x, _)| x < h);
-            for &(_, slot) in self.hashes[from..].iter().take_while(|&&(x, _)| x == h) {
+            let k = (h >> self.shift) as usize;
+            let bucket = match (self.buckets.get(k), self.buckets.get(k + 1)) {
+                (Some(&a), Some(&b)) => self.hashes.get(a as usize..b as usize).unwrap_or(&[]),
+                _ => &[],
+            };
+            for &(_, slot) in bucket.iter().filter(|&&(x, _)| x == h) {
                 let (name, id) = &self.names[slot as usize];
                 if name.as_ref() == w || !one_edit(name, w) {
                     continue;

@@ -9,6 +9,7 @@
 use crate::fuzzy::FuzzyIndex;
 use crate::patterns::Patterns;
 use crate::trie::Trie;
+use crate::words::{TokenIndex, WordTable};
 use crate::CoderError;
 use dyad_dict::{lang as dlang, LangPack};
 use dyad_kb::{Kb, NameKind};
@@ -128,8 +129,8 @@ fn tag_of(t: &str) -> u8 {
 pub struct Matcher {
     /// The keys searched in the text (all but the acronyms); values index `entries`.
     pub trie: Trie,
-    /// Entries per key.
-    pub entries: Vec<Vec<Entry>>,
+    /// Entries per key: `entries[key]` is a slice.
+    pub entries: Entries,
     /// The folded keys, for diagnostics and the benchmark baseline (see
     /// [`Matcher::scanned_keys`]).
     pub keys: Vec<String>,
@@ -153,15 +154,113 @@ pub struct Matcher {
     pub closed: Closed,
     /// The classes of each closed-class word.
     pub classes: ClosedIndex,
+    /// Classes and pattern words of a token, in one lookup.
+    pub tokens: TokenIndex,
     /// ISO 639-1 code of the language.
     pub lang: &'static str,
+}
+
+/// The entries of every key in one vector, `entries[key]` a slice of it:
+/// reading a unit's entries is two nearby loads, not a 24-byte vector header
+/// among 180,000 and then a separate heap block (the two cache misses that
+/// made `piece` one of the coder's costliest lines).
+#[derive(Debug, Default)]
+pub struct Entries {
+    /// Key `k`'s entries are `list[ends[k - 1]..ends[k]]` (from 0 for key 0).
+    ends: Vec<u32>,
+    list: Vec<Entry>,
+}
+
+/// No node, in [`EntryLists`].
+const NO_NODE: u32 = u32::MAX;
+
+/// The entries of each key while the keys are collected: one list per key,
+/// in the order added, linked through one vector (no allocation per key,
+/// none to free after [`Entries::new`] has copied them).
+#[derive(Debug, Default)]
+struct EntryLists {
+    /// First and last node of each key's list ([`NO_NODE`] when empty).
+    ends: Vec<(u32, u32)>,
+    /// An entry and the next node of its list.
+    nodes: Vec<(Entry, u32)>,
+}
+
+impl EntryLists {
+    /// Adds a key with no entries.
+    fn push_key(&mut self) {
+        self.ends.push((NO_NODE, NO_NODE));
+    }
+
+    /// The entries of key `k`, in the order added.
+    fn iter(&self, k: usize) -> impl Iterator<Item = &Entry> + '_ {
+        let mut n = self.ends.get(k).map_or(NO_NODE, |e| e.0);
+        std::iter::from_fn(move || {
+            let (e, next) = self.nodes.get(n as usize)?;
+            n = *next;
+            Some(e)
+        })
+    }
+
+    /// Adds `e` to key `k`'s list unless it is there already.
+    fn add(&mut self, k: usize, e: Entry) {
+        if k >= self.ends.len() || self.iter(k).any(|x| *x == e) {
+            return;
+        }
+        let id = self.nodes.len() as u32;
+        self.nodes.push((e, NO_NODE));
+        match self.ends[k] {
+            (NO_NODE, _) => self.ends[k] = (id, id),
+            (_, last) => {
+                if let Some(l) = self.nodes.get_mut(last as usize) {
+                    l.1 = id;
+                }
+                self.ends[k].1 = id;
+            }
+        }
+    }
+}
+
+impl Entries {
+    fn new(lists: &EntryLists) -> Entries {
+        let mut e = Entries { ends: Vec::with_capacity(lists.ends.len()), list: Vec::with_capacity(lists.nodes.len()) };
+        for k in 0..lists.ends.len() {
+            e.list.extend(lists.iter(k).copied());
+            e.ends.push(e.list.len() as u32);
+        }
+        e
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there is no key.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The entries of key `k` (none for a key out of range).
+    pub fn get(&self, k: usize) -> &[Entry] {
+        let start = k.checked_sub(1).and_then(|j| self.ends.get(j)).map_or(0, |&s| s as usize);
+        let end = self.ends.get(k).map_or(start, |&e| e as usize);
+        self.list.get(start..end).unwrap_or(&[])
+    }
+}
+
+impl std::ops::Index<usize> for Entries {
+    type Output = [Entry];
+
+    fn index(&self, k: usize) -> &[Entry] {
+        self.get(k)
+    }
 }
 
 #[derive(Default)]
 struct Builder {
     index: FxMap<u32>,
     keys: Vec<String>,
-    entries: Vec<Vec<Entry>>,
+    entries: EntryLists,
     acronyms: FxMap<u32>,
     in_automaton: Vec<bool>,
     codes: Vec<String>,
@@ -209,8 +308,9 @@ impl Builder {
     fn add_person(&mut self, surface: &str, e: Entry) {
         let key = Folded::new(surface.trim()).text.trim().to_string();
         if let Some(&i) = self.index.get(&key) {
-            if self.entries[i as usize]
-                .iter()
+            if self
+                .entries
+                .iter(i as usize)
                 .any(|x| matches!(x, Entry::Country(_) | Entry::Demonym(_) | Entry::Capital(..) | Entry::Org(..)))
             {
                 return;
@@ -240,15 +340,12 @@ impl Builder {
                 let i = self.keys.len() as u32;
                 map.insert(key.clone(), i);
                 self.keys.push(key);
-                self.entries.push(Vec::new());
+                self.entries.push_key();
                 self.in_automaton.push(!acronym);
                 i
             }
         };
-        let v = &mut self.entries[i as usize];
-        if !v.contains(&e) {
-            v.push(e);
-        }
+        self.entries.add(i as usize, e);
     }
 }
 
@@ -416,7 +513,7 @@ pub mod class {
 /// is a preposition, a determiner, … is a bit test, not string compares.
 #[derive(Debug, Default)]
 pub struct ClosedIndex {
-    words: FxMap<u32>,
+    words: WordTable<u32>,
     /// Bit `len.min(63)` of `shapes[first byte]` is set when some word has
     /// that first byte and length: most tokens need no hashing.
     shapes: Vec<u64>,
@@ -425,7 +522,8 @@ pub struct ClosedIndex {
 impl ClosedIndex {
     /// Indexes the word lists of `c` that hold token words.
     pub fn new(c: &Closed) -> ClosedIndex {
-        let mut x = ClosedIndex { words: FxMap::default(), shapes: vec![0; 256] };
+        let mut of_word: FxMap<u32> = FxMap::default();
+        let mut shapes = vec![0; 256];
         let lists: [(&[&str], u32); 22] = [
             (&c.glue, class::GLUE),
             (&c.preps, class::PREPS),
@@ -452,20 +550,25 @@ impl ClosedIndex {
         ];
         for (words, bit) in lists {
             for w in words {
-                *x.words.entry(w.to_string()).or_default() |= bit;
+                *of_word.entry(w.to_string()).or_default() |= bit;
                 if let Some(&b) = w.as_bytes().first() {
-                    x.shapes[b as usize] |= 1 << w.len().min(63);
+                    shapes[b as usize] |= 1 << w.len().min(63);
                 }
             }
         }
-        x
+        ClosedIndex { words: WordTable::new(of_word.iter().map(|(w, &c)| (w.as_str(), c))), shapes }
+    }
+
+    /// Every word of a class, with its class bits.
+    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.words.iter()
     }
 
     /// The class bits of the folded token `w` (0 for a word of no class).
     pub fn classes(&self, w: &str) -> u32 {
         match w.as_bytes().first() {
             Some(&b) if self.shapes[b as usize] & (1 << w.len().min(63)) == 0 => 0,
-            _ => self.words.get(w).copied().unwrap_or(0),
+            _ => self.words.get(w).unwrap_or(0),
         }
     }
 }
@@ -537,7 +640,8 @@ impl Matcher {
         let n = kb.countries.len() + kb.cities.len() + kb.orgs.len() + 3 * kb.persons.len() + pack.agents.len() + pack.forms.len();
         b.index.reserve(n);
         b.keys.reserve(n);
-        b.entries.reserve(n);
+        b.entries.ends.reserve(n);
+        b.entries.nodes.reserve(n);
         b.in_automaton.reserve(n);
         for c in &kb.countries {
             // Country names are written the same in many languages: take every
@@ -645,13 +749,14 @@ impl Matcher {
         }
         let trie = Trie::new(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)));
         let patterns = Patterns::new(&pack, &b.lemmas, dlang::agreement_endings(lang));
+        let classes = ClosedIndex::new(&closed);
+        let tokens = TokenIndex::new(&classes, &patterns);
         let fuzzy = FuzzyIndex::new(
             b.keys
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| {
-                    b.in_automaton[*i]
-                        && b.entries[*i].iter().any(|e| matches!(e, Entry::Person(_) | Entry::Surname(_) | Entry::Country(_)))
+                    b.in_automaton[*i] && b.entries.iter(*i).any(|e| matches!(e, Entry::Person(_) | Entry::Surname(_) | Entry::Country(_)))
                 })
                 .map(|(i, k)| (k.as_str(), i as u32)),
         );
@@ -659,14 +764,15 @@ impl Matcher {
             trie,
             patterns,
             fuzzy,
-            entries: b.entries,
+            entries: Entries::new(&b.entries),
             keys: b.keys,
             index: b.index,
             acronyms: b.acronyms,
             codes: b.codes,
             lemmas: b.lemmas,
             pack,
-            classes: ClosedIndex::new(&closed),
+            tokens,
+            classes,
             closed,
             lang,
         })
@@ -676,6 +782,26 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flat_entries_keep_each_keys_list() {
+        let per_key = vec![vec![Entry::Country(1), Entry::Person(2)], vec![], vec![Entry::City(3)]];
+        let mut lists = EntryLists::default();
+        for _ in &per_key {
+            lists.push_key();
+        }
+        // Interleaved, with a repeat: each list keeps its own order, once.
+        for (k, e) in [(2, Entry::City(3)), (0, Entry::Country(1)), (0, Entry::Country(1)), (0, Entry::Person(2))] {
+            lists.add(k, e);
+        }
+        let e = Entries::new(&lists);
+        assert_eq!(e.len(), 3);
+        for (k, v) in per_key.iter().enumerate() {
+            assert_eq!(&e[k], v.as_slice(), "key {k}");
+        }
+        assert!(e.get(3).is_empty());
+        assert!(Entries::default().is_empty());
+    }
 
     #[test]
     fn closed_index_gives_each_word_its_classes() {

@@ -29,6 +29,7 @@ pub mod lexicon;
 pub mod patterns;
 pub mod sentence;
 pub mod trie;
+pub mod words;
 
 use dyad_core::{codebook, Actor, Article, Date, Event, Evidence, Location, TitleCheck};
 use dyad_dict::LangPack;

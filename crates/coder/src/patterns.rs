@@ -10,6 +10,7 @@
 //! any scanning. The patterns of each lemma sit in one contiguous run, in
 //! [`LangPack::patterns_for`] order, indexed by lemma id.
 
+use crate::words::WordTable;
 use dyad_dict::{Item, LangPack};
 use dyad_text::FxMap;
 
@@ -60,6 +61,18 @@ pub struct Patterns {
     /// Bit `len.min(63)` of `shapes[first byte]` is set when some pattern
     /// word has that first byte and length: most tokens need no hashing.
     shapes: Vec<u64>,
+    /// Every token that matches some pattern word (a word, a word plus an
+    /// ending, an elided stem) → the range of its ids in `token_ids`: what
+    /// [`Patterns::token_words`] returns, computed once when compiling.
+    tokens: WordTable<(u32, u32)>,
+    token_ids: Vec<u32>,
+    /// `shapes` of the keys of `tokens`.
+    token_shapes: Vec<u64>,
+}
+
+/// Bit of `w`'s length in `shapes[w's first byte]`, with the index.
+fn shape(w: &str) -> Option<(usize, u64)> {
+    w.as_bytes().first().map(|&b| (b as usize, 1 << w.len().min(63)))
 }
 
 impl Patterns {
@@ -94,7 +107,38 @@ impl Patterns {
             }
             p.by_lemma.push((start, p.pats.len() as u32));
         }
+        p.index_tokens();
         p
+    }
+
+    /// Fills `tokens`: every string for which [`Patterns::match_words`] finds
+    /// something is a pattern word, a pattern word plus an ending, or an
+    /// elided stem plus its apostrophe.
+    fn index_tokens(&mut self) {
+        let mut tokens: FxMap<(u32, u32)> = FxMap::default();
+        let mut ids = Vec::new();
+        let mut shapes = vec![0; 256];
+        let mut w = String::new();
+        let words = self.words.keys().flat_map(|a| std::iter::once("").chain(self.endings.iter().copied()).map(move |e| (a.as_str(), e)));
+        for (a, e) in words.chain(self.elided.keys().map(|stem| (stem.as_str(), "'"))) {
+            w.clear();
+            w.push_str(a);
+            w.push_str(e);
+            if tokens.contains_key(&w) {
+                continue;
+            }
+            let start = ids.len() as u32;
+            self.match_words(&w, &mut ids);
+            if ids.len() as u32 > start {
+                if let Some((b, bit)) = shape(&w) {
+                    shapes[b] |= bit;
+                }
+                tokens.insert(w.clone(), (start, ids.len() as u32));
+            }
+        }
+        self.tokens = WordTable::new(tokens.iter().map(|(w, &r)| (w.as_str(), r)));
+        self.token_ids = ids;
+        self.token_shapes = shapes;
     }
 
     fn word(&mut self, a: &str) -> u32 {
@@ -114,6 +158,11 @@ impl Patterns {
             }
         }
         id
+    }
+
+    /// Every token for which [`Patterns::token_words`] finds something.
+    pub fn token_strings(&self) -> impl Iterator<Item = &str> + '_ {
+        self.tokens.iter().map(|(w, _)| w)
     }
 
     /// Number of distinct pattern words.
@@ -139,8 +188,21 @@ impl Patterns {
     /// Pushes onto `out` the id of every pattern word `a` that the folded
     /// token `w` matches: `w == a`; `w` elided ("l'") and `a` starting with
     /// the elided stem and at most one byte longer than `w`; or `w` is `a`
-    /// plus an agreement ending.
+    /// plus an agreement ending. One lookup in a table built with
+    /// `match_words`.
     pub fn token_words(&self, w: &str, out: &mut Vec<u32>) {
+        let Some((b, bit)) = shape(w) else { return self.match_words(w, out) };
+        if self.token_shapes[b] & bit == 0 {
+            return;
+        }
+        if let Some((s, e)) = self.tokens.get(w) {
+            out.extend_from_slice(&self.token_ids[s as usize..e as usize]);
+        }
+    }
+
+    /// [`Patterns::token_words`] worked out from the words, the endings and
+    /// the elided stems: one lookup per way `w` can match.
+    fn match_words(&self, w: &str, out: &mut Vec<u32>) {
         let maybe = |a: &str| match a.as_bytes().first() {
             Some(&b) => self.shapes[b as usize] & (1 << a.len().min(63)) != 0,
             None => self.words.contains_key(""),
@@ -205,6 +267,9 @@ mod tests {
             for w in &tokens {
                 let mut ids = Vec::new();
                 p.token_words(w, &mut ids);
+                let mut direct = Vec::new();
+                p.match_words(w, &mut direct);
+                assert_eq!(ids, direct, "{lang}: token {w:?}: the table and the direct lookups");
                 for (a, id) in &words {
                     assert_eq!(ids.contains(id), word_matches(w, &[a.as_str()], endings), "{lang}: token {w:?}, word {a:?}");
                 }

@@ -168,6 +168,8 @@ pub struct Analysis<'a> {
     map: &'a dyn Fn(usize) -> usize,
     /// Tokens.
     pub toks: Vec<Tok>,
+    /// Each token's start and end in `orig` (`map` of its bytes, computed once).
+    otoks: Vec<(usize, usize)>,
     /// Selected units.
     pub units: Vec<Unit>,
     unit_at: Vec<Option<usize>>,
@@ -195,6 +197,7 @@ pub struct Analysis<'a> {
 #[derive(Debug, Default)]
 pub struct Scratch {
     toks: Vec<Tok>,
+    otoks: Vec<(usize, usize)>,
     units: Vec<Unit>,
     unit_at: Vec<Option<usize>>,
     groups: Vec<Group>,
@@ -241,6 +244,9 @@ impl<'a> Analysis<'a> {
         let mut toks = s.toks;
         tokenize(text, &mut toks);
         let n = toks.len();
+        let mut otoks = s.otoks;
+        otoks.clear();
+        otoks.extend(toks.iter().map(|t| (map(t.s), map(t.e))));
         let question = orig.trim_end().ends_with('?');
         let mut units = s.units;
         units.clear();
@@ -259,6 +265,7 @@ impl<'a> Analysis<'a> {
             attributed: refill(s.attributed, n, false),
             consumed: refill(s.consumed, n, false),
             toks,
+            otoks,
             units,
             groups,
             cited,
@@ -268,8 +275,17 @@ impl<'a> Analysis<'a> {
             present: s.present,
             classes: s.classes,
         };
+        // Each token's classes and pattern words, in one lookup.
         a.classes.clear();
-        a.classes.extend(a.toks.iter().map(|t| m.classes.classes(&text[t.s..t.e])));
+        a.tok_words.clear();
+        a.word_ids.clear();
+        for t in &a.toks {
+            let (classes, ids) = m.tokens.get(&text[t.s..t.e]);
+            a.classes.push(classes);
+            let start = a.word_ids.len() as u32;
+            a.word_ids.extend_from_slice(ids);
+            a.tok_words.push((start, a.word_ids.len() as u32));
+        }
         a.select_units();
         a
     }
@@ -278,6 +294,7 @@ impl<'a> Analysis<'a> {
     pub fn recycle(self, scratch: &mut Scratch) {
         *scratch = Scratch {
             toks: self.toks,
+            otoks: self.otoks,
             units: self.units,
             unit_at: self.unit_at,
             groups: self.groups,
@@ -304,9 +321,9 @@ impl<'a> Analysis<'a> {
 
     /// Original text of tokens `[t0, t1)`.
     pub fn orig_span(&self, t0: usize, t1: usize) -> (usize, usize) {
-        let s = self.toks.get(t0).map_or(0, |t| t.s);
-        let e = if t1 == 0 { s } else { self.toks.get(t1 - 1).map_or(s, |t| t.e) };
-        ((self.map)(s), (self.map)(e))
+        let s = self.otoks.get(t0).map_or_else(|| (self.map)(0), |o| o.0);
+        let e = if t1 == 0 { s } else { self.otoks.get(t1 - 1).map_or(s, |o| o.1) };
+        (s, e)
     }
 
     fn orig_text(&self, t0: usize, t1: usize) -> &'a str {
@@ -369,7 +386,7 @@ impl<'a> Analysis<'a> {
             }
             cands.reverse();
             if !self.m.acronyms.is_empty() {
-                let (os, oe) = ((self.map)(t.s), (self.map)(t.e));
+                let (os, oe) = self.otoks[ti];
                 let o = self.orig.get(os..oe).unwrap_or("");
                 if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
                     if let Some(&k) = self.m.acronyms.get(&text[t.s..t.e]) {
@@ -1118,18 +1135,11 @@ impl<'a> Analysis<'a> {
         None
     }
 
-    /// Maps every token to the pattern words it matches (see [`crate::patterns`]).
+    /// Marks the pattern words found in the sentence (each token's were
+    /// looked up in [`Analysis::reuse`]; see [`crate::patterns`]).
     fn index_words(&mut self) {
-        let pats = &self.m.patterns;
-        self.tok_words.clear();
-        self.word_ids.clear();
         self.present.clear();
-        self.present.resize(pats.words().div_ceil(64), 0);
-        for t in 0..self.toks.len() {
-            let start = self.word_ids.len() as u32;
-            pats.token_words(self.tok(t), &mut self.word_ids);
-            self.tok_words.push((start, self.word_ids.len() as u32));
-        }
+        self.present.resize(self.m.patterns.words().div_ceil(64), 0);
         for &id in &self.word_ids {
             self.present[id as usize / 64] |= 1 << (id % 64);
         }

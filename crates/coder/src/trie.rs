@@ -18,32 +18,30 @@ fn head(k: &[u8]) -> u64 {
     u64::from_be_bytes(b)
 }
 
-/// Value of a node that ends no key.
+/// Value of an edge into a node that ends no key; also "no edge" in
+/// [`Trie::first`].
 const NONE: u32 = u32::MAX;
 
-/// Set in [`Edge::end`] of an edge into a subtree that holds a single key:
-/// the rest of that key is `tails[start..start + (end & !TAIL)]`.
+/// Set in an edge's target when the edge leads into a subtree that holds a
+/// single key: the target is then the position in `tails` of the rest of
+/// that key (a 2-byte little-endian length, then the bytes).
 const TAIL: u32 = 1 << 31;
 
-/// One edge, with what the walk needs of the node it leads to: its value and
-/// the range of its own edges. Its label is `labels[i]` for edge `i`. An
-/// edge into a subtree of one key (most of them: the ends of names) is a
-/// tail instead (see [`TAIL`]): the key's remaining bytes, compared at once.
-#[derive(Debug, Clone, Copy)]
-struct Edge {
-    start: u32,
-    end: u32,
-    value: u32,
-}
+/// Copies of one byte in each byte of a word, for the label search.
+const ONES: u32 = 0x0101_0101;
 
 /// A trie of byte strings, each with a `u32` value.
 ///
-/// A node is the range of its edges in `edges` (sorted by label); the root's
-/// edges are `edges[root.0..root.1]`, also indexed by byte in `first`. The
-/// labels are kept apart, in `labels`: a node's labels are a few contiguous
-/// bytes (usually one cache line), so finding the edge to follow costs one
-/// memory access to the labels and one to the edge, instead of a binary
-/// search over 16-byte edges that missed the cache at every step.
+/// Every node is one block of `data`, written depth first: its number of
+/// edges `n`, its labels (sorted, 4 to a word, the last word padded with
+/// copies of the last label), then per edge two words, the target and the
+/// value (the value of the key ending at the target, or `NONE`). The
+/// target is the position of the child's block, or (with `TAIL`) the rest
+/// of the one key below. A walk step reads one block — the labels and the
+/// edges side by side, usually one cache line — where separate label and
+/// edge arrays cost two cache misses per byte of text; and a node's first
+/// child follows it in memory. The root's edges are also indexed by byte in
+/// `first`.
 ///
 /// Subtrees that hold a single key are stored as that key's remaining bytes
 /// in `tails`: about 85 % of the nodes of the bundled keys are in such
@@ -51,11 +49,16 @@ struct Edge {
 /// name reads one string instead of one edge per byte.
 #[derive(Debug, Clone)]
 pub struct Trie {
-    edges: Vec<Edge>,
-    labels: Vec<u8>,
+    data: Vec<u32>,
     tails: Vec<u8>,
-    root: (u32, u32),
+    /// Position in `data` of the root's edge for each first byte.
     first: Box<[u32; 256]>,
+    edges: usize,
+}
+
+/// Words of a block's labels.
+fn label_words(n: usize) -> usize {
+    n.div_ceil(4)
 }
 
 impl Trie {
@@ -78,88 +81,126 @@ impl Trie {
             ends.push(bytes.len());
         }
         let key = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-        let mut edges: Vec<Edge> = Vec::with_capacity(bytes.len() / 2);
-        let mut labels: Vec<u8> = Vec::with_capacity(bytes.len() / 2);
-        let mut tails: Vec<u8> = Vec::new();
-        let mut root = (0, 0);
-        // Depth first: (edge into the node, or none for the root; range of
-        // keys below the node; depth). A node's edges are all created when it
-        // is visited, so they are contiguous.
+        // About one edge (two words) per key, plus the nodes' headers and
+        // labels; the tails hold most of the keys' bytes.
+        let mut data: Vec<u32> = Vec::with_capacity(3 * keys.len());
+        let mut tails: Vec<u8> = Vec::with_capacity(bytes.len());
+        let mut edges = 0;
+        // Depth first: (position of the edge's target word, or none for the
+        // root; range of keys below the node, the key ending at the node
+        // excluded; depth). A node's block is written whole when it is
+        // visited; the first child is visited next, so it follows.
         let mut stack: Vec<(Option<usize>, usize, usize, usize)> = vec![(None, 0, keys.len(), 0)];
         let mut children = Vec::new();
-        while let Some((into, mut lo, hi, depth)) = stack.pop() {
-            if lo < hi && key(lo).len() == depth {
-                if let Some(e) = into {
-                    let e: &mut Edge = &mut edges[e];
-                    e.value = vals[lo];
-                }
-                lo += 1;
-            }
-            let start = edges.len() as u32;
-            children.clear();
-            while lo < hi {
-                let b = key(lo)[depth];
-                let mut end = lo + 1;
+        let mut groups: Vec<(u8, usize, usize)> = Vec::new();
+        let mut root = 0;
+        while let Some((into, lo, hi, depth)) = stack.pop() {
+            // The node's edges: one per distinct byte at `depth`.
+            groups.clear();
+            let mut g = lo;
+            while g < hi {
+                let b = key(g)[depth];
+                let mut end = g + 1;
                 while end < hi && key(end)[depth] == b {
                     end += 1;
                 }
-                if end - lo == 1 {
+                groups.push((b, g, end));
+                g = end;
+            }
+            let block = data.len();
+            match into {
+                Some(t) => data[t] = block as u32,
+                None => root = block,
+            }
+            let n = groups.len();
+            data.push(n as u32);
+            let last = groups.last().map_or(0, |g| g.0);
+            data.extend(
+                (0..label_words(n)).map(|w| u32::from_le_bytes(std::array::from_fn(|k| groups.get(4 * w + k).map_or(last, |g| g.0)))),
+            );
+            children.clear();
+            for &(_, g, end) in &groups {
+                edges += 1;
+                let at = data.len();
+                if end - g == 1 {
                     // One key below: store the rest of it.
-                    let rest = &key(lo)[depth + 1..];
-                    edges.push(Edge { start: tails.len() as u32, end: TAIL | rest.len() as u32, value: vals[lo] });
+                    let rest = &key(g)[depth + 1..];
+                    data.extend([TAIL | tails.len() as u32, vals[g]]);
+                    tails.extend_from_slice(&(rest.len() as u16).to_le_bytes());
                     tails.extend_from_slice(rest);
                 } else {
-                    children.push((Some(edges.len()), lo, end, depth + 1));
-                    edges.push(Edge { start: 0, end: 0, value: NONE });
+                    // The key ending at the child (sorted first) gives the
+                    // edge its value; the others are below the child.
+                    let ends_here = key(g).len() == depth + 1;
+                    data.extend([0, if ends_here { vals[g] } else { NONE }]);
+                    children.push((Some(at), g + usize::from(ends_here), end, depth + 1));
                 }
-                labels.push(b);
-                lo = end;
-            }
-            let range = (start, edges.len() as u32);
-            match into {
-                Some(e) => (edges[e].start, edges[e].end) = range,
-                None => root = range,
             }
             stack.extend(children.drain(..).rev());
         }
         let mut first = Box::new([NONE; 256]);
-        for i in root.0..root.1 {
-            first[labels[i as usize] as usize] = i;
+        if let Some(&n) = data.get(root) {
+            let n = n as usize;
+            let labels: Vec<u8> = data[root + 1..root + 1 + label_words(n)].iter().flat_map(|w| w.to_le_bytes()).collect();
+            for (k, &b) in labels.iter().take(n).enumerate() {
+                first[b as usize] = (root + 1 + label_words(n) + 2 * k) as u32;
+            }
         }
-        Trie { edges, labels, tails, root, first }
+        Trie { data, tails, first, edges }
     }
 
     /// Number of nodes (for diagnostics), counting each byte of a tail as one.
     pub fn nodes(&self) -> usize {
-        self.edges.len() + self.tails.len() + 1
+        self.edges + self.tails.len() + 1
+    }
+
+    /// Position of the edge labelled `b` of the node whose block is at `o`.
+    fn edge(&self, o: usize, b: u8) -> Option<usize> {
+        let n = *self.data.get(o)? as usize;
+        let lw = label_words(n);
+        let words = self.data.get(o + 1..o + 1 + lw)?;
+        let bb = u32::from(b) * ONES;
+        for (wi, &w) in words.iter().enumerate() {
+            // The lowest zero byte of `x` is the first label equal to `b`.
+            let x = w ^ bb;
+            let z = x.wrapping_sub(ONES) & !x & 0x8080_8080;
+            if z != 0 {
+                let k = wi * 4 + (z.trailing_zeros() / 8) as usize;
+                return (k < n).then_some(o + 1 + lw + 2 * k);
+            }
+        }
+        None
     }
 
     /// Every key that is a prefix of `text`, as (length, value), shortest first.
     pub fn prefixes<'t>(&'t self, text: &'t [u8]) -> impl Iterator<Item = (usize, u32)> + 't {
-        let mut node = self.root;
+        let mut node = 0usize;
         let mut i = 0usize;
         std::iter::from_fn(move || {
             while i < text.len() {
                 let b = text[i];
                 let j = if i == 0 {
-                    *self.first.get(b as usize)? as usize
+                    match *self.first.get(b as usize)? {
+                        NONE => return None,
+                        j => j as usize,
+                    }
                 } else {
-                    let labels = self.labels.get(node.0 as usize..node.1 as usize)?;
-                    let j = if labels.len() <= 16 { labels.iter().position(|&l| l == b)? } else { labels.binary_search(&b).ok()? };
-                    node.0 as usize + j
+                    self.edge(node, b)?
                 };
-                let e = self.edges.get(j)?;
+                let (target, value) = (*self.data.get(j)?, *self.data.get(j + 1)?);
                 i += 1;
-                if e.end & TAIL != 0 {
+                if target & TAIL != 0 {
                     // The one key left: all of its rest, or nothing.
-                    let rest = self.tails.get(e.start as usize..(e.start + (e.end & !TAIL)) as usize)?;
+                    let t = (target & !TAIL) as usize;
+                    let len = u16::from_le_bytes([*self.tails.get(t)?, *self.tails.get(t + 1)?]) as usize;
+                    let rest = self.tails.get(t + 2..t + 2 + len)?;
                     let (hit, len) = (text[i..].starts_with(rest), i + rest.len());
                     i = text.len();
-                    return hit.then_some((len, e.value));
+                    return hit.then_some((len, value));
                 }
-                node = (e.start, e.end);
-                if e.value != NONE {
-                    return Some((i, e.value));
+                node = target as usize;
+                if value != NONE {
+                    return Some((i, value));
                 }
             }
             None
@@ -185,6 +226,20 @@ mod tests {
         assert_eq!(all(&t, "x de"), vec![]);
         assert_eq!(all(&t, ""), vec![]);
         assert_eq!(all(&t, "z"), vec![(1, 6)]);
+    }
+
+    #[test]
+    fn finds_each_label_of_a_wide_node() {
+        // Below "x": 1 to 60 labels, so the last label word is full or padded;
+        // every byte is probed, the padding must match nothing new.
+        for n in 1..=60u8 {
+            let keys: Vec<Vec<u8>> = (0..n).map(|k| vec![b'x', 40 + 3 * k, b'!']).collect();
+            let t = Trie::new(keys.iter().enumerate().map(|(i, k)| (k.as_slice(), i as u32)));
+            for b in 0..=255u8 {
+                let want: Vec<(usize, u32)> = keys.iter().position(|k| k[1] == b).map(|i| (3, i as u32)).into_iter().collect();
+                assert_eq!(t.prefixes(&[b'x', b, b'!']).collect::<Vec<_>>(), want, "{n} labels, byte {b}");
+            }
+        }
     }
 
     #[test]

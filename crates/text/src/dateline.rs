@@ -288,12 +288,11 @@ pub fn relative_date(sentence_folded: &str, rules: &LangRules, reference: Date) 
 /// was a weekday.
 fn relative_hit(f: &str, rules: &LangRules, reference: Date) -> Option<(Date, Range<usize>, bool)> {
     let (m, exprs) = rules.day_matcher()?;
-    for hit in m.leftmost_find_iter(f) {
-        let (s, e) = (hit.start(), hit.end());
+    for (s, e, value) in m.leftmost_longest(f.as_bytes()) {
         if !whole_word(f, s, e) {
             continue;
         }
-        let Some(expr) = exprs.get(hit.value() as usize) else { continue };
+        let Some(expr) = exprs.get(value as usize) else { continue };
         return Some(match *expr {
             DayExpr::Offset(n) => (reference.add_days(i64::from(n)), s..e, false),
             DayExpr::Weekday(wd) => {

@@ -7,8 +7,8 @@
 
 use crate::fold::{fold, fold_into};
 use crate::lang::spec;
+use crate::scan::Keys;
 use crate::{Lang, TextError};
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -91,7 +91,7 @@ pub struct LangRules {
     relative_days: FxMap<i32>,
     boilerplate: Vec<String>,
     stopwords: FxSet,
-    day_matcher: Option<DoubleArrayAhoCorasick<u32>>,
+    day_matcher: Option<Keys>,
     day_exprs: Vec<DayExpr>,
 }
 
@@ -227,11 +227,11 @@ impl LangRules {
         }
         r.boilerplate.sort();
         r.boilerplate.dedup();
-        r.build_day_matcher(file)?;
+        r.build_day_matcher();
         Ok(r)
     }
 
-    fn build_day_matcher(&mut self, file: &str) -> Result<(), TextError> {
+    fn build_day_matcher(&mut self) {
         // Keys keep their final period: "Sun." must not match "the sun".
         let mut keys: HashMap<String, DayExpr> = HashMap::new();
         for r in &self.rows {
@@ -245,20 +245,10 @@ impl LangRules {
         let mut keys: Vec<_> = keys.into_iter().filter(|(k, _)| !k.is_empty()).collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
         if keys.is_empty() {
-            return Ok(());
+            return;
         }
         self.day_exprs = keys.iter().map(|(_, e)| *e).collect();
-        let m = DoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(keys.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i as u32)))
-            .map_err(|e| TextError::Row {
-                file: file.to_string(),
-                line: 0,
-                field: "surface",
-                msg: format!("cannot build the weekday/relative-day matcher: {e}"),
-            })?;
-        self.day_matcher = Some(m);
-        Ok(())
+        self.day_matcher = Some(Keys::new(keys.iter().enumerate().map(|(i, (k, _))| (k.as_bytes(), i as u32))));
     }
 
     /// The file these rules came from.
@@ -324,7 +314,7 @@ impl LangRules {
         self.stopwords.len()
     }
 
-    pub(crate) fn day_matcher(&self) -> Option<(&DoubleArrayAhoCorasick<u32>, &[DayExpr])> {
+    pub(crate) fn day_matcher(&self) -> Option<(&Keys, &[DayExpr])> {
         self.day_matcher.as_ref().map(|m| (m, self.day_exprs.as_slice()))
     }
 }

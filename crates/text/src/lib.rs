@@ -43,6 +43,7 @@ mod html;
 mod identify;
 mod lang;
 mod lexicon;
+mod scan;
 mod sentence;
 
 pub use dateline::{dateline_date, dateline_date_with_year, dateline_place, relative_date, sentence_date, weekday_on_or_before};

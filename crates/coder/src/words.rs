@@ -1,0 +1,229 @@
+//! A read-only table from short words to small values, for the per-token
+//! lookups of the sentence loop (closed classes, pattern words).
+//!
+//! Every token of every sentence is looked up, so the lookup is made to
+//! touch one slot: a word of up to [`INLINE`] bytes is stored in its slot,
+//! zero-padded, with its length in the last byte, and compared as one
+//! 16-byte array — no hashing of a `String`, no pointer to a key elsewhere
+//! in memory. Open addressing, linear probing, at most half full. Longer
+//! words (rare) go to an ordinary map. A bit filter of one bit per hash
+//! (8 bits per word, small enough to stay in cache) answers most misses
+//! (names, numbers) without reading a slot: in a table of tens of thousands
+//! of words, a slot read is a cache miss.
+
+use dyad_text::FxMap;
+
+/// Longest word stored in its slot.
+pub const INLINE: usize = 15;
+
+/// A word as stored in a slot: its bytes, zero-padded, and its length last.
+type Key = [u8; INLINE + 1];
+
+fn key(w: &[u8]) -> Option<Key> {
+    if w.is_empty() || w.len() > INLINE {
+        return None;
+    }
+    let mut k = [0u8; INLINE + 1];
+    k[..w.len()].copy_from_slice(w);
+    k[INLINE] = w.len() as u8;
+    Some(k)
+}
+
+fn hash(k: &Key) -> u64 {
+    let mut a = [0u8; 8];
+    let mut b = [0u8; 8];
+    a.copy_from_slice(&k[..8]);
+    b.copy_from_slice(&k[8..]);
+    let h = (u64::from_le_bytes(a) ^ 0x9e37_79b9_7f4a_7c15).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    (h ^ u64::from_le_bytes(b)).wrapping_mul(0xc4ce_b9fe_1a85_ec53)
+}
+
+/// The table (see the module documentation).
+#[derive(Debug, Clone)]
+pub struct WordTable<V> {
+    slots: Vec<(Key, V)>,
+    /// Number of bits of a slot index, taken from the top of the hash.
+    bits: u32,
+    /// One bit per stored word's hash (see `filter_bit`).
+    filter: Vec<u64>,
+    long: FxMap<V>,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> WordTable<V> {
+        WordTable { slots: Vec::new(), bits: 0, filter: Vec::new(), long: FxMap::default() }
+    }
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// The table of `entries`; a word given twice keeps its last value.
+    pub fn new<'w>(entries: impl IntoIterator<Item = (&'w str, V)>) -> WordTable<V> {
+        let entries: Vec<(&str, V)> = entries.into_iter().collect();
+        let bits = (2 * entries.len()).max(16).next_power_of_two().ilog2();
+        let filter = vec![0; (8 * entries.len()).max(64).next_power_of_two() / 64];
+        let mut t = WordTable { slots: vec![([0; INLINE + 1], V::default()); 1 << bits], bits, filter, long: FxMap::default() };
+        for (w, v) in entries {
+            match key(w.as_bytes()) {
+                Some(k) => {
+                    let (word, bit) = t.filter_bit(hash(&k));
+                    t.filter[word] |= bit;
+                    let i = t.find(&k, hash(&k));
+                    t.slots[i] = (k, v);
+                }
+                None => {
+                    t.long.insert(w.to_string(), v);
+                }
+            }
+        }
+        t
+    }
+
+    /// Word and bit of the filter for a hash (its middle bits, which depend
+    /// on every byte; slots use the top ones).
+    fn filter_bit(&self, h: u64) -> (usize, u64) {
+        let i = (h >> 24) as usize & (64 * self.filter.len() - 1);
+        (i / 64, 1 << (i % 64))
+    }
+
+    /// The slot holding `k`, or the empty slot where it would go.
+    fn find(&self, k: &Key, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> (64 - self.bits)) as usize;
+        loop {
+            match self.slots.get(i) {
+                Some((s, _)) if s != k && s[INLINE] != 0 => i = (i + 1) & mask,
+                _ => return i,
+            }
+        }
+    }
+
+    /// Every word and its value, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, V)> + '_ {
+        let inline = self
+            .slots
+            .iter()
+            .filter(|(k, _)| k[INLINE] != 0)
+            .filter_map(|(k, v)| Some((std::str::from_utf8(&k[..usize::from(k[INLINE])]).ok()?, *v)));
+        inline.chain(self.long.iter().map(|(w, v)| (w.as_str(), *v)))
+    }
+
+    /// The value of word `w`.
+    pub fn get(&self, w: &str) -> Option<V> {
+        match key(w.as_bytes()) {
+            Some(_) if self.slots.is_empty() => None,
+            Some(k) => {
+                let h = hash(&k);
+                let (word, bit) = self.filter_bit(h);
+                if self.filter.get(word).is_none_or(|f| f & bit == 0) {
+                    return None;
+                }
+                self.slots.get(self.find(&k, h)).filter(|s| s.0 == k).map(|s| s.1)
+            }
+            None => self.long.get(w).copied(),
+        }
+    }
+}
+
+/// What the sentence loop needs of a token, in one lookup: the bits of its
+/// closed classes ([`crate::lexicon::ClosedIndex`]) and the pattern words it
+/// can stand for ([`crate::patterns::Patterns::token_words`]). The two
+/// tables hold many of the same words ("de", "la", "the"); one table is one
+/// cache miss per token instead of two.
+#[derive(Debug, Clone, Default)]
+pub struct TokenIndex {
+    /// Classes, and the range of the pattern word ids in `ids`.
+    table: WordTable<(u32, u32, u32)>,
+    /// Bit `len.min(63)` of `shapes[first byte]` is set when some word has
+    /// that first byte and length: most tokens need no lookup.
+    shapes: Vec<u64>,
+    ids: Vec<u32>,
+}
+
+impl TokenIndex {
+    /// The index of the words of `classes` and `patterns`.
+    pub fn new(classes: &crate::lexicon::ClosedIndex, patterns: &crate::patterns::Patterns) -> TokenIndex {
+        let mut of: FxMap<(u32, u32, u32)> = FxMap::default();
+        for (w, c) in classes.words() {
+            of.entry(w.to_string()).or_default().0 |= c;
+        }
+        let mut ids = Vec::new();
+        for w in patterns.token_strings() {
+            let start = ids.len() as u32;
+            patterns.token_words(w, &mut ids);
+            let e = of.entry(w.to_string()).or_default();
+            (e.1, e.2) = (start, ids.len() as u32);
+        }
+        let mut shapes = vec![0; 256];
+        for w in of.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[b as usize] |= 1 << w.len().min(63);
+            }
+        }
+        TokenIndex { table: WordTable::new(of.iter().map(|(w, &v)| (w.as_str(), v))), shapes, ids }
+    }
+
+    /// The class bits of token `w` and the ids of the pattern words it
+    /// matches (for a non-empty `w`; nothing for the empty one).
+    pub fn get(&self, w: &str) -> (u32, &[u32]) {
+        let Some(&b) = w.as_bytes().first() else { return (0, &[]) };
+        if self.shapes.get(b as usize).is_none_or(|s| s & (1 << w.len().min(63)) == 0) {
+            return (0, &[]);
+        }
+        match self.table.get(w) {
+            Some((c, s, e)) => (c, self.ids.get(s as usize..e as usize).unwrap_or(&[])),
+            None => (0, &[]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_word_and_only_those() {
+        let words: Vec<String> =
+            (0..3000).map(|i| format!("w{i}")).chain(["a".into(), "exactly fifteen".into(), "a word longer than fifteen".into()]).collect();
+        let t = WordTable::new(words.iter().enumerate().map(|(i, w)| (w.as_str(), i as u32)));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w), Some(i as u32), "{w:?}");
+        }
+        for w in ["", "w", "w3000", "b", "exactly fifteem", "a word longer than fifteen!", "a\0"] {
+            assert_eq!(t.get(w), None, "{w:?}");
+        }
+        let mut all: Vec<(&str, u32)> = t.iter().collect();
+        all.sort_by_key(|e| e.1);
+        assert_eq!(all.len(), words.len());
+        assert!(all.iter().zip(&words).all(|(a, w)| a.0 == w.as_str()), "iter gives every word once");
+        let t = WordTable::new([("x", 1u32), ("x", 2)]);
+        assert_eq!(t.get("x"), Some(2), "the last value stays");
+        assert_eq!(WordTable::<u32>::new([]).get("x"), None);
+        assert_eq!(WordTable::<u32>::default().get("x"), None);
+    }
+
+    #[test]
+    fn one_token_lookup_gives_the_classes_and_the_pattern_words() {
+        use crate::lexicon::ClosedIndex;
+        use crate::patterns::Patterns;
+        for lang in crate::lang::SUPPORTED {
+            let closed = crate::lang::closed(lang).expect("closed");
+            let classes = ClosedIndex::new(&closed);
+            let pack = dyad_dict::LangPack::bundled(lang).expect("pack");
+            let lemmas: Vec<String> = pack.patterns.iter().map(|p| p.head.clone()).collect();
+            let patterns = Patterns::new(&pack, &lemmas, dyad_dict::lang::agreement_endings(lang));
+            let t = TokenIndex::new(&classes, &patterns);
+            let mut words: Vec<String> = classes.words().map(|(w, _)| w.to_string()).collect();
+            words.extend(patterns.token_strings().map(String::from));
+            words.extend(
+                ["x", "zzz", "paris", "l'", "qu'", "a-b", "exactly fifteen", "a token longer than fifteen bytes"].map(String::from),
+            );
+            assert!(words.len() > 1000, "{lang}: {}", words.len());
+            for w in &words {
+                let mut ids = Vec::new();
+                patterns.token_words(w, &mut ids);
+                assert_eq!(t.get(w), (classes.classes(w), ids.as_slice()), "{lang}: {w:?}");
+            }
+            assert_eq!(t.get(""), (0, &[][..]));
+        }
+    }
+}

@@ -442,6 +442,9 @@ pub struct Closed {
     /// Prepositions of occasion before a meeting noun ("arrived on a visit",
     /// "came for talks"): the noun's source is the clause's subject.
     pub occasion_preps: Vec<&'static str>,
+    /// Words that make a following demonym an ethnic group rather than a
+    /// nationality ("ethnic Albanians"): its country is where it lives.
+    pub ethnic_markers: Vec<&'static str>,
     /// Subject pronouns ("they"): between a preposition and a verb form they
     /// make that form a verb ("before they attack"), not a noun's modifiers.
     pub subject_pronouns: Vec<&'static str>,

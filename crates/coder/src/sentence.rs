@@ -653,6 +653,29 @@ impl<'a> Analysis<'a> {
         if let Some(g) = cur.take() {
             self.push_group(g);
         }
+        // "ethnic Albanians demonstrated in Serbia": an ethnic group named by
+        // a demonym lives where the sentence places it, not in the country
+        // the demonym names.
+        if !self.m.closed.ethnic_markers.is_empty() {
+            // The first place after a locative ("in southeastern Serbia",
+            // "near Macedonia's border"), not an actor named first nor a
+            // destination ("back to Bulgaria").
+            let place = (1..self.toks.len())
+                .filter(|&t| self.is(t - 1, class::LOCATIVES) && !self.is(t - 1, class::TO))
+                .find_map(|t| self.place_country_after(t).filter(|(_, toks)| toks.0 <= t + 2))
+                .and_then(|(c, _)| self.m.codes.iter().position(|x| *x == c))
+                .map(|i| i as u32);
+            if let Some(place) = place {
+                let ethnic: Vec<bool> =
+                    (0..self.toks.len()).map(|t| t > 0 && self.m.closed.ethnic_markers.contains(&self.tok(t - 1))).collect();
+                for np in self.groups.iter_mut().flat_map(|g| g.nps.iter_mut()) {
+                    let marked = np.title_toks.is_some_and(|(d0, _)| ethnic[d0]);
+                    if marked && !np.named_country && np.person.is_none() && np.org.is_none() && np.country.is_some() {
+                        np.country = Some(place);
+                    }
+                }
+            }
+        }
         // "demonstrators in Baghdad": a role noun without a country takes
         // the country of the place it is in.
         for gi in 0..self.groups.len() {
@@ -1149,6 +1172,25 @@ impl<'a> Analysis<'a> {
     fn word_matches(&self, t: usize, alts: &[u32]) -> bool {
         let Some(&(s, e)) = self.tok_words.get(t) else { return false };
         self.word_ids[s as usize..e as usize].iter().any(|id| alts.contains(id))
+    }
+
+    /// Whether group `g` follows a preposition placing something inside it,
+    /// perhaps across one plain modifier before a country's name ("in
+    /// Malaysia", "in central Romania").
+    fn inside_led(&self, g: usize) -> bool {
+        let gr = &self.groups[g];
+        if gr.lead.is_some_and(|l| self.is(l, class::INSIDE)) {
+            return true;
+        }
+        // (Across a modifier only a country's name: "in central Baghdad"
+        // keeps the capital's metonymy for its government.)
+        let t0 = gr.t0;
+        t0 >= 2
+            && gr.nps.iter().all(|n| n.named_country && !n.capital)
+            && self.is(t0 - 2, class::INSIDE)
+            && self.unit_at[t0 - 1].is_none()
+            && !self.capitalised(t0 - 1)
+            && self.tok(t0 - 1).chars().all(char::is_alphabetic)
     }
 
     /// Whether a relative clause opens at token `t` (", which", ", qui").
@@ -1719,8 +1761,9 @@ impl<'a> Analysis<'a> {
                             !gr.weak || t < from + 4 || gr.lead.is_some_and(|l| self.is(l, class::AGAINST))
                         })
                     })
-                    // "agreed to a ceasefire at talks in Malaysia": a place, not a target.
-                    .filter(|&g| self.groups[g].lead.is_none_or(|l| !self.is(l, class::INSIDE)))
+                    // "agreed to a ceasefire at talks in Malaysia", "in central
+                    // Romania": a place, not a target.
+                    .filter(|&g| !self.inside_led(g))
                     .filter(|&g| {
                         self.target_ok(g) && self.groups[g].lead.is_none_or(|l| !self.is(l, class::BY) || self.agent_of_object(l, from))
                     })

@@ -506,3 +506,12 @@ fn tibetan_names_china_as_cameo_does() {
     let e = code("fr", "2024-05-02", "Le président français doit rencontrer le chef spirituel tibétain à Strasbourg.");
     assert!(e.iter().any(|(s, t, _)| s == "FRAGOV" && t.starts_with("CHN")), "{e:?}");
 }
+
+#[test]
+fn an_ethnic_group_belongs_to_the_country_it_lives_in() {
+    let e = code("en", "2024-05-02", "Thousands of ethnic Hungarians demonstrated in central Romania on Sunday.");
+    assert!(e.iter().any(|(s, _, c)| s.starts_with("ROU") && c.starts_with("14")), "{e:?}");
+    // Without "ethnic" the demonym is a nationality.
+    let e = code("en", "2024-05-02", "Thousands of Hungarian farmers demonstrated in central Romania on Sunday.");
+    assert!(e.iter().any(|(s, _, c)| s.starts_with("HUN") && c.starts_with("14")), "{e:?}");
+}

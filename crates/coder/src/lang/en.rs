@@ -110,6 +110,7 @@ pub fn closed() -> Closed {
         led_suffixes: vec!["-led"],
         object_pronouns: vec!["them", "him", "me", "us"],
         occasion_preps: vec!["on", "for"],
+        ethnic_markers: vec!["ethnic"],
         subject_pronouns: vec!["he", "she", "it", "they", "we", "i", "you"],
         mandative: vec![
             "demand",

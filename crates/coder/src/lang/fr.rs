@@ -162,6 +162,7 @@ pub fn closed() -> Closed {
         // and the future after "quand" have forms of their own.
         object_pronouns: vec![],
         occasion_preps: vec![],
+        ethnic_markers: vec![],
         subject_pronouns: vec!["il", "elle", "ils", "elles", "on", "nous", "vous", "je"],
         mandative: vec![],
         comitative: vec!["avec"],

@@ -437,21 +437,11 @@ fn heads_of_state_and_government_2010_2026_continued() {
         change("Choguel Kokalla Maïga", "2024-11-20", Some(("MLIGOV", "Prime Minister of Mali")), None),
         change("Abdoulaye Maïga", "2024-11-21", None, Some(("MLIGOV", "Prime Minister of Mali"))),
         change("Apollinaire Joachim Kyélem de Tambèla", "2024-12-06", Some(("BFAGOV", "Prime Minister of Burkina Faso")), None),
-        change(
-            "Rimtalba Jean Emmanuel Ouédraogo",
-            "2024-12-07",
-            None,
-            Some(("BFAGOV", "Prime Minister of Burkina Faso")),
-        ),
+        change("Rimtalba Jean Emmanuel Ouédraogo", "2024-12-07", None, Some(("BFAGOV", "Prime Minister of Burkina Faso"))),
         change("Ouhoumoudou Mahamadou", "2023-07-26", Some(("NERGOV", "Prime Minister of Niger")), None),
         change("Succès Masra", "2024-05-22", Some(("TCDGOV", "Prime Minister of Chad")), None),
         change("Allamaye Halina", "2024-05-24", None, Some(("TCDGOV", "Prime Minister of Chad"))),
-        change(
-            "Judith Suminwa",
-            "2024-06-12",
-            None,
-            Some(("CODGOV", "Prime Minister of the Democratic Republic of the Congo")),
-        ),
+        change("Judith Suminwa", "2024-06-12", None, Some(("CODGOV", "Prime Minister of the Democratic Republic of the Congo"))),
         change("Édouard Ngirente", "2025-07-23", Some(("RWAGOV", "Prime Minister of Rwanda")), None),
         change("Justin Nsengiyumva", "2025-07-23", None, Some(("RWAGOV", "Prime Minister of Rwanda"))),
         change("Ruhakana Rugunda", "2021-06-21", Some(("UGAGOV", "Prime Minister of Uganda")), None),
@@ -490,6 +480,50 @@ fn heads_of_state_and_government_2010_2026_continued() {
     assert_eq!(kb().roles_on(person("Tertius Zongo"), in_2020).count(), 0, "Zongo holds no office in 2020");
     let in_2011: Date = "2011-06-01".parse().expect("a date");
     assert!(kb().roles_on(person("Robert Fico"), in_2011).all(|r| !r.role.starts_with("Prime")));
+}
+
+/// Heads of state and government of Serbia, Bosnia and Herzegovina,
+/// Romania, Bulgaria, the Nordic countries and Ireland, whose reference
+/// records stop around 2012.
+#[test]
+fn heads_of_state_and_government_2010_2026_balkans_and_north() {
+    check(&[
+        change("Tomislav Nikolić", "2017-05-31", Some(("SRBGOV", "President of Serbia")), None),
+        change("Aleksandar Vučić", "2017-05-31", Some(("SRBGOV", "Prime Minister of Serbia")), Some(("SRBGOV", "President of Serbia"))),
+        change("Miloš Vučević", "2025-04-16", Some(("SRBGOV", "Prime Minister of Serbia")), None),
+        change("Đuro Macut", "2025-04-16", None, Some(("SRBGOV", "Prime Minister of Serbia"))),
+        change("Milorad Dodik", "2022-11-16", Some(("BIHGOV", "Member of the Presidency of Bosnia and Herzegovina")), None),
+        change("Zoran Tegeltija", "2023-01-25", Some(("BIHGOV", "Chairman of the Council of Ministers of Bosnia and Herzegovina")), None),
+        change("Klaus Iohannis", "2025-02-12", Some(("ROUGOV", "President of Romania")), None),
+        change("Ilie Bolojan", "2025-05-26", Some(("ROUGOV", "Interim President of Romania")), None),
+        change("Nicușor Dan", "2025-05-26", None, Some(("ROUGOV", "President of Romania"))),
+        change("Marcel Ciolacu", "2025-05-06", Some(("ROUGOV", "Prime Minister of Romania")), None),
+        change("Ilie Bolojan", "2025-06-23", None, Some(("ROUGOV", "Prime Minister of Romania"))),
+        change("Rumen Radev", "2026-01-23", Some(("BGRGOV", "President of Bulgaria")), None),
+        change("Iliana Iotova", "2026-01-23", Some(("BGRGOV", "Vice President of Bulgaria")), Some(("BGRGOV", "President of Bulgaria"))),
+        change("Rumen Radev", "2026-05-08", None, Some(("BGRGOV", "Prime Minister of Bulgaria"))),
+        change("Rosen Zhelyazkov", "2026-02-19", Some(("BGRGOV", "Prime Minister of Bulgaria")), None),
+        change("Margrethe II", "2024-01-14", Some(("DNKGOV", "Queen of Denmark")), None),
+        change("Frederik X", "2024-01-14", None, Some(("DNKGOV", "King of Denmark"))),
+        change("Magdalena Andersson", "2022-10-18", Some(("SWEGOV", "Prime Minister of Sweden")), None),
+        change("Ulf Kristersson", "2022-10-18", None, Some(("SWEGOV", "Prime Minister of Sweden"))),
+        change("Sauli Niinistö", "2024-03-01", Some(("FINGOV", "President of Finland")), None),
+        change("Alexander Stubb", "2024-03-01", None, Some(("FINGOV", "President of Finland"))),
+        change("Erna Solberg", "2021-10-14", Some(("NORGOV", "Prime Minister of Norway")), None),
+        change("Jonas Gahr Støre", "2021-10-14", None, Some(("NORGOV", "Prime Minister of Norway"))),
+        change("Guðni Th. Jóhannesson", "2024-08-01", Some(("ISLGOV", "President of Iceland")), None),
+        change("Halla Tómasdóttir", "2024-08-01", None, Some(("ISLGOV", "President of Iceland"))),
+        change("Bjarni Benediktsson", "2024-12-21", Some(("ISLGOV", "Prime Minister of Iceland")), None),
+        change("Kristrún Frostadóttir", "2024-12-21", None, Some(("ISLGOV", "Prime Minister of Iceland"))),
+        change("Michael D. Higgins", "2025-11-11", Some(("IRLGOV", "President of Ireland")), None),
+        change("Catherine Connolly", "2025-11-11", None, Some(("IRLGOV", "President of Ireland"))),
+        change("Simon Harris", "2025-01-23", Some(("IRLGOV", "Prime Minister of Ireland (Taoiseach)")), None),
+        change("Micheál Martin", "2025-01-23", None, Some(("IRLGOV", "Prime Minister of Ireland (Taoiseach)"))),
+    ]);
+    assert_eq!(code("Boris Tadić", "2024-06-01").as_deref(), Some("SRBELI"));
+    assert_eq!(code("Boyko Borisov", "2024-06-01").as_deref(), Some("BGRELI"));
+    assert_eq!(code("Brian Cowen", "2024-06-01").as_deref(), Some("IRLELI"));
+    assert_eq!(code("Tarja Halonen", "2024-06-01").as_deref(), Some("FINELI"));
 }
 
 // --- what the data gets wrong ------------------------------------------------

@@ -482,6 +482,50 @@ fn heads_of_state_and_government_2010_2026_continued() {
     assert!(kb().roles_on(person("Robert Fico"), in_2011).all(|r| !r.role.starts_with("Prime")));
 }
 
+/// Heads of state and government of Serbia, Bosnia and Herzegovina,
+/// Romania, Bulgaria, the Nordic countries and Ireland, whose reference
+/// records stop around 2012.
+#[test]
+fn heads_of_state_and_government_2010_2026_balkans_and_north() {
+    check(&[
+        change("Tomislav Nikolić", "2017-05-31", Some(("SRBGOV", "President of Serbia")), None),
+        change("Aleksandar Vučić", "2017-05-31", Some(("SRBGOV", "Prime Minister of Serbia")), Some(("SRBGOV", "President of Serbia"))),
+        change("Miloš Vučević", "2025-04-16", Some(("SRBGOV", "Prime Minister of Serbia")), None),
+        change("Đuro Macut", "2025-04-16", None, Some(("SRBGOV", "Prime Minister of Serbia"))),
+        change("Milorad Dodik", "2022-11-16", Some(("BIHGOV", "Member of the Presidency of Bosnia and Herzegovina")), None),
+        change("Zoran Tegeltija", "2023-01-25", Some(("BIHGOV", "Chairman of the Council of Ministers of Bosnia and Herzegovina")), None),
+        change("Klaus Iohannis", "2025-02-12", Some(("ROUGOV", "President of Romania")), None),
+        change("Ilie Bolojan", "2025-05-26", Some(("ROUGOV", "Interim President of Romania")), None),
+        change("Nicușor Dan", "2025-05-26", None, Some(("ROUGOV", "President of Romania"))),
+        change("Marcel Ciolacu", "2025-05-06", Some(("ROUGOV", "Prime Minister of Romania")), None),
+        change("Ilie Bolojan", "2025-06-23", None, Some(("ROUGOV", "Prime Minister of Romania"))),
+        change("Rumen Radev", "2026-01-23", Some(("BGRGOV", "President of Bulgaria")), None),
+        change("Iliana Iotova", "2026-01-23", Some(("BGRGOV", "Vice President of Bulgaria")), Some(("BGRGOV", "President of Bulgaria"))),
+        change("Rumen Radev", "2026-05-08", None, Some(("BGRGOV", "Prime Minister of Bulgaria"))),
+        change("Rosen Zhelyazkov", "2026-02-19", Some(("BGRGOV", "Prime Minister of Bulgaria")), None),
+        change("Margrethe II", "2024-01-14", Some(("DNKGOV", "Queen of Denmark")), None),
+        change("Frederik X", "2024-01-14", None, Some(("DNKGOV", "King of Denmark"))),
+        change("Magdalena Andersson", "2022-10-18", Some(("SWEGOV", "Prime Minister of Sweden")), None),
+        change("Ulf Kristersson", "2022-10-18", None, Some(("SWEGOV", "Prime Minister of Sweden"))),
+        change("Sauli Niinistö", "2024-03-01", Some(("FINGOV", "President of Finland")), None),
+        change("Alexander Stubb", "2024-03-01", None, Some(("FINGOV", "President of Finland"))),
+        change("Erna Solberg", "2021-10-14", Some(("NORGOV", "Prime Minister of Norway")), None),
+        change("Jonas Gahr Støre", "2021-10-14", None, Some(("NORGOV", "Prime Minister of Norway"))),
+        change("Guðni Th. Jóhannesson", "2024-08-01", Some(("ISLGOV", "President of Iceland")), None),
+        change("Halla Tómasdóttir", "2024-08-01", None, Some(("ISLGOV", "President of Iceland"))),
+        change("Bjarni Benediktsson", "2024-12-21", Some(("ISLGOV", "Prime Minister of Iceland")), None),
+        change("Kristrún Frostadóttir", "2024-12-21", None, Some(("ISLGOV", "Prime Minister of Iceland"))),
+        change("Michael D. Higgins", "2025-11-11", Some(("IRLGOV", "President of Ireland")), None),
+        change("Catherine Connolly", "2025-11-11", None, Some(("IRLGOV", "President of Ireland"))),
+        change("Simon Harris", "2025-01-23", Some(("IRLGOV", "Prime Minister of Ireland (Taoiseach)")), None),
+        change("Micheál Martin", "2025-01-23", None, Some(("IRLGOV", "Prime Minister of Ireland (Taoiseach)"))),
+    ]);
+    assert_eq!(code("Boris Tadić", "2024-06-01").as_deref(), Some("SRBELI"));
+    assert_eq!(code("Boyko Borisov", "2024-06-01").as_deref(), Some("BGRELI"));
+    assert_eq!(code("Brian Cowen", "2024-06-01").as_deref(), Some("IRLELI"));
+    assert_eq!(code("Tarja Halonen", "2024-06-01").as_deref(), Some("FINELI"));
+}
+
 // --- what the data gets wrong ------------------------------------------------
 
 #[test]

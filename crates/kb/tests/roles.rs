@@ -526,6 +526,53 @@ fn heads_of_state_and_government_2010_2026_balkans_and_north() {
     assert_eq!(code("Tarja Halonen", "2024-06-01").as_deref(), Some("FINELI"));
 }
 
+/// Heads of state and government of Latin America and the Caribbean (Cuba,
+/// Venezuela, Ecuador, Bolivia, Chile, Uruguay, Paraguay, Costa Rica, Panama,
+/// Guatemala, Honduras, El Salvador, Nicaragua, the Dominican Republic,
+/// Haiti), whose reference records stop around 2012.
+#[test]
+fn heads_of_state_and_government_2010_2026_latin_america() {
+    check(&[
+        change("Raúl Castro", "2018-04-19", Some(("CUBGOV", "President of Cuba")), None),
+        change("Miguel Díaz-Canel", "2018-04-19", Some(("CUBGOV", "First Vice President of Cuba")), Some(("CUBGOV", "President of Cuba"))),
+        change("Hugo Chávez", "2013-03-05", Some(("VENGOV", "President of Venezuela")), None),
+        change("Nicolás Maduro", "2013-04-19", Some(("VENGOV", "Acting President of Venezuela")), Some(("VENGOV", "President of Venezuela"))),
+        change("Nicolás Maduro", "2026-01-03", Some(("VENGOV", "President of Venezuela")), None),
+        change("Delcy Rodríguez", "2026-01-03", Some(("VENGOV", "Vice President of Venezuela")), Some(("VENGOV", "Acting President of Venezuela"))),
+        change("Guillermo Lasso", "2023-11-23", Some(("ECUGOV", "President of Ecuador")), None),
+        change("Daniel Noboa", "2023-11-23", None, Some(("ECUGOV", "President of Ecuador"))),
+        change("Luis Arce", "2025-11-08", Some(("BOLGOV", "President of Bolivia")), None),
+        change("Rodrigo Paz", "2025-11-08", None, Some(("BOLGOV", "President of Bolivia"))),
+        change("Gabriel Boric", "2026-03-11", Some(("CHLGOV", "President of Chile")), None),
+        change("José Antonio Kast", "2026-03-11", None, Some(("CHLGOV", "President of Chile"))),
+        change("Luis Lacalle Pou", "2025-03-01", Some(("URYGOV", "President of Uruguay")), None),
+        change("Yamandú Orsi", "2025-03-01", None, Some(("URYGOV", "President of Uruguay"))),
+        change("Fernando Lugo", "2012-06-22", Some(("PRYGOV", "President of Paraguay")), None),
+        change("Santiago Peña", "2023-08-15", None, Some(("PRYGOV", "President of Paraguay"))),
+        change("Rodrigo Chaves", "2026-05-08", Some(("CRIGOV", "President of Costa Rica")), None),
+        change("Laura Fernández", "2026-05-08", None, Some(("CRIGOV", "President of Costa Rica"))),
+        change("Laurentino Cortizo", "2024-07-01", Some(("PANGOV", "President of Panama")), None),
+        change("José Raúl Mulino", "2024-07-01", None, Some(("PANGOV", "President of Panama"))),
+        change("Alejandro Giammattei", "2024-01-15", Some(("GTMGOV", "President of Guatemala")), None),
+        change("Bernardo Arévalo", "2024-01-15", None, Some(("GTMGOV", "President of Guatemala"))),
+        change("Xiomara Castro", "2026-01-27", Some(("HNDGOV", "President of Honduras")), None),
+        change("Nasry Asfura", "2026-01-27", None, Some(("HNDGOV", "President of Honduras"))),
+        change("Salvador Sánchez Cerén", "2019-06-01", Some(("SLVGOV", "President of El Salvador")), None),
+        change("Nayib Bukele", "2019-06-01", None, Some(("SLVGOV", "President of El Salvador"))),
+        change("Rosario Murillo", "2025-02-18", Some(("NICGOV", "Vice President of Nicaragua")), Some(("NICGOV", "Co-President of Nicaragua"))),
+        change("Danilo Medina", "2020-08-16", Some(("DOMGOV", "President of the Dominican Republic")), None),
+        change("Luis Abinader", "2020-08-16", None, Some(("DOMGOV", "President of the Dominican Republic"))),
+        change("Jovenel Moïse", "2021-07-07", Some(("HTIGOV", "President of Haiti")), None),
+        change("Ariel Henry", "2024-04-25", Some(("HTIGOV", "Prime Minister of Haiti")), None),
+        change("Garry Conille", "2024-11-11", Some(("HTIGOV", "Prime Minister of Haiti")), None),
+        change("Alix Didier Fils-Aimé", "2024-11-11", None, Some(("HTIGOV", "Prime Minister of Haiti"))),
+    ]);
+    assert_eq!(code("Evo Morales", "2024-06-01").as_deref(), Some("BOLELI"));
+    assert_eq!(code("Rafael Correa", "2024-06-01").as_deref(), Some("ECUELI"));
+    assert_eq!(code("Leonel Fernández", "2024-06-01").as_deref(), Some("DOMELI"));
+    assert_eq!(code("Daniel Ortega", "2026-06-01").as_deref(), Some("NICGOV"));
+}
+
 // --- what the data gets wrong ------------------------------------------------
 
 #[test]

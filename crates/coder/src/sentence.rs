@@ -133,9 +133,10 @@ pub struct Resolved {
 
 /// A candidate event before output.
 #[derive(Debug, Clone)]
-pub struct Candidate {
-    /// CAMEO code.
-    pub code: String,
+pub struct Candidate<'a> {
+    /// CAMEO code: a pattern's (borrowed from the matcher's pack) or one of
+    /// the coder's fixed codes, never built per candidate.
+    pub code: &'a str,
     /// Source.
     pub source: Resolved,
     /// Target.
@@ -1470,12 +1471,13 @@ impl<'a> Analysis<'a> {
     }
 
     /// Events of the sentence.
-    pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate> {
+    pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         out.extend(self.reported_demands(date, ctx));
         self.index_words();
         // Verbs first, so that light-verb patterns consume their nouns.
         let mut verb_heads: Vec<usize> = Vec::new();
+        let m: &'a Matcher = self.m;
         for pass_nominal in [false, true] {
             for u in 0..self.units.len() {
                 let unit = self.units[u];
@@ -1493,7 +1495,7 @@ impl<'a> Analysis<'a> {
                         if cp.nominal != nominal || (cp.reflexive && !refl) {
                             continue;
                         }
-                        let pat = &self.m.pack.patterns[cp.index as usize];
+                        let pat = &m.pack.patterns[cp.index as usize];
                         if let Some((mut score, tgt, end)) = self.try_pattern(cp, u) {
                             if pat.reflexive {
                                 score += 3;
@@ -1532,16 +1534,16 @@ impl<'a> Analysis<'a> {
     #[allow(clippy::too_many_arguments)]
     fn candidate(
         &self,
-        pat: &Pattern,
+        pat: &'a Pattern,
         u: usize,
         tg: u8,
         tgt_slot: Option<usize>,
         end: usize,
         date: Date,
         ctx: &Context,
-    ) -> Option<Vec<Candidate>> {
+    ) -> Option<Vec<Candidate<'a>>> {
         let head = self.units[u].t0;
-        let mut code = pat.code.clone();
+        let mut code: &'a str = &pat.code;
         let root: u8 = code[..2].parse().unwrap_or(0);
         let conflict = root >= 15;
         // --- modality ---------------------------------------------------
@@ -1605,24 +1607,24 @@ impl<'a> Analysis<'a> {
             let intent_negated = intent.is_some_and(|i| self.negated(i) || self.negated(i + 1)) || negated;
             code = if conflict {
                 if intent_negated {
-                    "0356".to_string()
+                    "0356"
                 } else {
-                    threat_code(&code, root).to_string()
+                    threat_code(code, root)
                 }
             } else if intent_negated {
                 // "will not meet", "n'a pas l'intention de signer": a refusal.
-                refusal_code(root)?.to_string()
+                refusal_code(root)?
             } else if root >= 9 {
                 // "will reject", "will demand": saying so is the act; "will
                 // boycott" threatens a sanction; a planned or advocated protest
                 // or inquiry ("le PS doit manifester") is no event yet.
                 match root {
                     10..=13 => code,
-                    _ if code.starts_with("143") => "1312".to_string(),
+                    _ if code.starts_with("143") => "1312",
                     _ => return None,
                 }
             } else {
-                intent_code(root).to_string()
+                intent_code(root)
             };
         } else {
             if negated || infinitive {
@@ -1922,7 +1924,7 @@ impl<'a> Analysis<'a> {
                     let mut out = Vec::new();
                     for (s, t) in [(a.clone(), b.clone()), (b, a)] {
                         if !same_actor(&s, &t) {
-                            out.push(Candidate { code: code.clone(), source: s, target: Some(t), head: (head, self.units[u].t1) });
+                            out.push(Candidate { code, source: s, target: Some(t), head: (head, self.units[u].t1) });
                         }
                     }
                     return Some(out);
@@ -1967,20 +1969,20 @@ impl<'a> Analysis<'a> {
         let mut out = Vec::new();
         for s in &sources {
             if targets.is_empty() {
-                out.push(Candidate { code: code.clone(), source: s.clone(), target: None, head: (head, self.units[u].t1) });
+                out.push(Candidate { code, source: s.clone(), target: None, head: (head, self.units[u].t1) });
             }
             for t in &targets {
                 if same_actor(s, t) {
                     continue;
                 }
-                out.push(Candidate { code: code.clone(), source: s.clone(), target: Some(t.clone()), head: (head, self.units[u].t1) });
+                out.push(Candidate { code, source: s.clone(), target: Some(t.clone()), head: (head, self.units[u].t1) });
             }
         }
         Some(out)
     }
 
     /// "X said (that) Y must …": X demands of Y (CAMEO 100).
-    fn reported_demands(&self, date: Date, ctx: &Context) -> Vec<Candidate> {
+    fn reported_demands(&self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         if self.question {
             return out;
@@ -2018,7 +2020,7 @@ impl<'a> Analysis<'a> {
             for s in &sources {
                 for t in &targets {
                     if !same_actor(s, t) {
-                        out.push(Candidate { code: "100".into(), source: s.clone(), target: Some(t.clone()), head: (o, o + 1) });
+                        out.push(Candidate { code: "100", source: s.clone(), target: Some(t.clone()), head: (o, o + 1) });
                     }
                 }
             }

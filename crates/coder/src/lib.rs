@@ -224,6 +224,7 @@ impl Pipeline {
             }
             let cited: Vec<String> = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
             let location = self.sentence_place(&a).or_else(|| dateline_place.clone());
+            let mut last_pair = None;
             for (i, c) in cands.iter().enumerate() {
                 // One event per (source, target, code): skip a repeat of an
                 // earlier candidate's key.
@@ -252,11 +253,14 @@ impl Pipeline {
                     trigger,
                     lang: lang.clone(),
                 });
-                if let Some(t) = &c.target {
-                    if t.code.get(..3) != c.source.code.get(..3) {
-                        ctx.last_pair = Some((c.source.clone(), t.clone()));
-                    }
+                if c.target.as_ref().is_some_and(|t| t.code.get(..3) != c.source.code.get(..3)) {
+                    last_pair = Some(i);
                 }
+            }
+            // The last pair of countries coded in the sentence is the one
+            // "les deux pays" may name next (cloned once, not per event).
+            if let Some((s, Some(t))) = last_pair.map(|i| (&cands[i].source, &cands[i].target)) {
+                ctx.last_pair = Some((s.clone(), t.clone()));
             }
             for p in a.persons() {
                 if !ctx.seen_persons.contains(&p) {

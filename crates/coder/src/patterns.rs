@@ -43,6 +43,26 @@ pub struct CPattern {
     /// Pronominal verb.
     pub reflexive: bool,
     items: (u32, u32),
+    /// For (up to) two required items, the [`word_bit`]s of their
+    /// alternatives (0: no such item): see [`CPattern::may_match`].
+    need: [u64; 2],
+}
+
+/// The bit of word id `id` in a 64-bit summary of a set of word ids (a
+/// one-hash Bloom filter): a set holding `id` has this bit.
+pub fn word_bit(id: u32) -> u64 {
+    1 << (id.wrapping_mul(0x9e37_79b9) >> 26)
+}
+
+impl CPattern {
+    /// False when the sentence whose word ids summarise to `bits` (the OR
+    /// of their [`word_bit`]s) lacks every alternative of one of the
+    /// pattern's required words: then the pattern cannot match. True says
+    /// nothing (look at the words themselves); this only spares reading the
+    /// items of most patterns that cannot match.
+    pub fn may_match(&self, bits: u64) -> bool {
+        self.need.iter().all(|&n| n == 0 || n & bits != 0)
+    }
 }
 
 /// Every pattern of a language pack, compiled.
@@ -98,11 +118,23 @@ impl Patterns {
                     }
                     p.items.push(CItem { kind, alts: (alts_start, p.alts.len() as u32) });
                 }
+                // The required words with the fewest alternatives reject most.
+                let mut need: Vec<(usize, u64)> = p.items[items_start as usize..]
+                    .iter()
+                    .filter(|i| i.kind == Kind::Word)
+                    .map(|i| {
+                        let alts = &p.alts[i.alts.0 as usize..i.alts.1 as usize];
+                        (alts.len(), alts.iter().fold(0, |b, &id| b | word_bit(id)))
+                    })
+                    .collect();
+                need.sort_by_key(|&(n, _)| n);
+                let need = [need.first().map_or(0, |x| x.1), need.get(1).map_or(0, |x| x.1)];
                 p.pats.push(CPattern {
                     index: pi as u32,
                     nominal: pat.nominal,
                     reflexive: pat.reflexive,
                     items: (items_start, p.items.len() as u32),
+                    need,
                 });
             }
             p.by_lemma.push((start, p.pats.len() as u32));

@@ -187,6 +187,9 @@ pub struct Analysis<'a> {
     word_ids: Vec<u32>,
     /// Bit set of the pattern word ids matched anywhere in the sentence.
     present: Vec<u64>,
+    /// The OR of [`crate::patterns::word_bit`] of those ids (see
+    /// [`CPattern::may_match`]).
+    present_bits: u64,
     /// Closed classes of each token (bits of [`class`]).
     classes: Vec<u32>,
 }
@@ -274,6 +277,7 @@ impl<'a> Analysis<'a> {
             tok_words: s.tok_words,
             word_ids: s.word_ids,
             present: s.present,
+            present_bits: 0,
             classes: s.classes,
         };
         // Each token's classes and pattern words, in one lookup.
@@ -1141,8 +1145,10 @@ impl<'a> Analysis<'a> {
     fn index_words(&mut self) {
         self.present.clear();
         self.present.resize(self.m.patterns.words().div_ceil(64), 0);
+        self.present_bits = 0;
         for &id in &self.word_ids {
             self.present[id as usize / 64] |= 1 << (id % 64);
+            self.present_bits |= crate::patterns::word_bit(id);
         }
     }
 
@@ -1175,7 +1181,11 @@ impl<'a> Analysis<'a> {
     fn try_pattern(&self, pat: &CPattern, u: usize) -> Option<(i32, Option<usize>, usize)> {
         const GAP: usize = 4;
         let pats = &self.m.patterns;
-        // A required word found nowhere in the sentence: no match.
+        // A required word found nowhere in the sentence: no match (most
+        // such patterns are told by two bit tests on the pattern itself).
+        if !pat.may_match(self.present_bits) {
+            return None;
+        }
         let present = |id: &u32| self.present.get(*id as usize / 64).is_some_and(|b| b & (1 << (id % 64)) != 0);
         if pats.items(pat).iter().any(|i| i.kind == Kind::Word && !pats.alts(i).iter().any(present)) {
             return None;
@@ -1966,16 +1976,38 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let mut out = Vec::new();
-        for s in &sources {
+        // Every (source, target) pair of distinct actors, sources in order;
+        // each actor is moved into its last candidate, cloned only for the
+        // others (one source and one target: no clone).
+        let span = (head, self.units[u].t1);
+        let mut out = Vec::with_capacity(sources.len() * targets.len().max(1));
+        let last = sources.len() - 1;
+        for (i, s) in sources.into_iter().enumerate() {
             if targets.is_empty() {
-                out.push(Candidate { code, source: s.clone(), target: None, head: (head, self.units[u].t1) });
+                out.push(Candidate { code, source: s, target: None, head: span });
+                continue;
             }
-            for t in &targets {
-                if same_actor(s, t) {
-                    continue;
+            let mut uses = targets.iter().filter(|t| !same_actor(&s, t)).count();
+            let mut s = Some(s);
+            let mut pair = |s: &mut Option<Resolved>, t: Resolved| {
+                uses -= 1;
+                let source = if uses == 0 { s.take() } else { s.clone() };
+                if let Some(source) = source {
+                    out.push(Candidate { code, source, target: Some(t), head: span });
                 }
-                out.push(Candidate { code, source: s.clone(), target: Some(t.clone()), head: (head, self.units[u].t1) });
+            };
+            if i == last {
+                for t in std::mem::take(&mut targets) {
+                    if s.as_ref().is_some_and(|s| !same_actor(s, &t)) {
+                        pair(&mut s, t);
+                    }
+                }
+            } else {
+                for t in &targets {
+                    if s.as_ref().is_some_and(|s| !same_actor(s, t)) {
+                        pair(&mut s, t.clone());
+                    }
+                }
             }
         }
         Some(out)

@@ -68,7 +68,9 @@ impl CPattern {
 /// Every pattern of a language pack, compiled.
 #[derive(Debug, Default)]
 pub struct Patterns {
-    by_lemma: Vec<(u32, u32)>,
+    /// Per lemma: start of its verb patterns, start of its noun patterns,
+    /// end.
+    by_lemma: Vec<(u32, u32, u32)>,
     pats: Vec<CPattern>,
     items: Vec<CItem>,
     alts: Vec<u32>,
@@ -102,8 +104,16 @@ impl Patterns {
         let mut p = Patterns { endings, shapes: vec![0; 256], ..Patterns::default() };
         for lemma in lemmas {
             let start = p.pats.len() as u32;
-            for &pi in pack.patterns_for(lemma) {
+            let mut split = start;
+            // Verb patterns, then noun patterns, each in pack order: the
+            // sentence loop tries one kind at a time.
+            let verbs = pack.patterns_for(lemma).iter().filter(|&&pi| !pack.patterns[pi].nominal);
+            let nouns = pack.patterns_for(lemma).iter().filter(|&&pi| pack.patterns[pi].nominal);
+            for (k, &pi) in verbs.chain(nouns).enumerate() {
                 let pat = &pack.patterns[pi];
+                if !pat.nominal {
+                    split = start + k as u32 + 1;
+                }
                 let items_start = p.items.len() as u32;
                 for item in &pat.items {
                     let (kind, alts) = match item {
@@ -137,7 +147,7 @@ impl Patterns {
                     need,
                 });
             }
-            p.by_lemma.push((start, p.pats.len() as u32));
+            p.by_lemma.push((start, split, p.pats.len() as u32));
         }
         p.index_tokens();
         p
@@ -202,9 +212,22 @@ impl Patterns {
         self.words.len()
     }
 
-    /// The patterns whose head is lemma `l`.
+    /// The patterns whose head is lemma `l`: its verb patterns, then its
+    /// noun patterns, each kind in [`LangPack::patterns_for`] order.
     pub fn of_lemma(&self, l: u32) -> &[CPattern] {
-        self.by_lemma.get(l as usize).map_or(&[], |&(s, e)| &self.pats[s as usize..e as usize])
+        self.by_lemma.get(l as usize).map_or(&[], |&(s, _, e)| &self.pats[s as usize..e as usize])
+    }
+
+    /// The patterns whose head is lemma `l` and that are noun patterns
+    /// (`nominal`) or verb patterns, in [`LangPack::patterns_for`] order.
+    pub fn of_lemma_kind(&self, l: u32, nominal: bool) -> &[CPattern] {
+        self.by_lemma.get(l as usize).map_or(&[], |&(s, m, e)| {
+            if nominal {
+                &self.pats[m as usize..e as usize]
+            } else {
+                &self.pats[s as usize..m as usize]
+            }
+        })
     }
 
     /// The items of `p`.
@@ -285,6 +308,19 @@ mod tests {
             assert!(!p.of_lemma(0).is_empty());
             assert!(p.of_lemma(lemmas.len() as u32 - 1).is_empty());
             assert!(p.of_lemma(u32::MAX).is_empty());
+            for l in 0..lemmas.len() as u32 {
+                let kinds = [false, true].map(|n| p.of_lemma_kind(l, n));
+                assert!(kinds.iter().zip([false, true]).all(|(k, n)| k.iter().all(|c| c.nominal == n)));
+                let order = |n: bool| {
+                    pack.patterns_for(&lemmas[l as usize])
+                        .iter()
+                        .filter(|&&i| pack.patterns[i].nominal == n)
+                        .map(|&i| i as u32)
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(kinds[0].iter().map(|c| c.index).collect::<Vec<_>>(), order(false));
+                assert_eq!(kinds[1].iter().map(|c| c.index).collect::<Vec<_>>(), order(true));
+            }
             let total: usize = (0..lemmas.len() as u32).map(|l| p.of_lemma(l).len()).sum();
             assert!(total >= pack.patterns.len());
             let words: Vec<(&String, &u32)> = p.words.iter().collect();

@@ -1501,8 +1501,8 @@ impl<'a> Analysis<'a> {
                         continue;
                     }
                     let refl = self.has_reflexive(head);
-                    for cp in self.m.patterns.of_lemma(lemma) {
-                        if cp.nominal != nominal || (cp.reflexive && !refl) {
+                    for cp in self.m.patterns.of_lemma_kind(lemma, nominal) {
+                        if cp.reflexive && !refl {
                             continue;
                         }
                         let pat = &m.pack.patterns[cp.index as usize];

@@ -192,6 +192,10 @@ pub struct Analysis<'a> {
     present_bits: u64,
     /// Closed classes of each token (bits of [`class`]).
     classes: Vec<u32>,
+    /// Emptied member vectors of earlier sentences' groups, for new groups.
+    np_pool: Vec<Vec<Np>>,
+    /// `select_units`' keys at one token.
+    cands: Vec<(usize, bool, u32)>,
 }
 
 /// The buffers of an [`Analysis`], kept from one sentence to the next so
@@ -213,6 +217,8 @@ pub struct Scratch {
     word_ids: Vec<u32>,
     present: Vec<u64>,
     classes: Vec<u32>,
+    np_pool: Vec<Vec<Np>>,
+    cands: Vec<(usize, bool, u32)>,
 }
 
 fn is_word(c: char) -> bool {
@@ -279,6 +285,8 @@ impl<'a> Analysis<'a> {
             present: s.present,
             present_bits: 0,
             classes: s.classes,
+            np_pool: s.np_pool,
+            cands: s.cands,
         };
         // Each token's classes and pattern words, in one lookup.
         a.classes.clear();
@@ -296,7 +304,12 @@ impl<'a> Analysis<'a> {
     }
 
     /// Gives the analysis' buffers back to `scratch`, for the next sentence.
-    pub fn recycle(self, scratch: &mut Scratch) {
+    pub fn recycle(mut self, scratch: &mut Scratch) {
+        for g in self.groups.drain(..) {
+            let mut nps = g.nps;
+            nps.clear();
+            self.np_pool.push(nps);
+        }
         *scratch = Scratch {
             toks: self.toks,
             otoks: self.otoks,
@@ -311,6 +324,8 @@ impl<'a> Analysis<'a> {
             word_ids: self.word_ids,
             present: self.present,
             classes: self.classes,
+            np_pool: self.np_pool,
+            cands: self.cands,
         };
     }
 
@@ -366,7 +381,7 @@ impl<'a> Analysis<'a> {
         let bytes = text.as_bytes();
         // (end, acronym, key) of the keys starting at the current token,
         // longest first; an automaton key before an acronym of the same span.
-        let mut cands: Vec<(usize, bool, u32)> = Vec::new();
+        let mut cands = std::mem::take(&mut self.cands);
         let mut pos = 0;
         for ti in 0..self.toks.len() {
             let t = self.toks[ti];
@@ -416,6 +431,7 @@ impl<'a> Analysis<'a> {
                 break;
             }
         }
+        self.cands = cands;
     }
 
     /// Entries of unit `u`.
@@ -504,7 +520,8 @@ impl<'a> Analysis<'a> {
             let unit = self.units[u];
             let Some(piece) = self.piece(u, ctx, date) else { continue };
             let joinable = cur.as_ref().and_then(|g| {
-                let between: Vec<&str> = (last_end..unit.t0).map(|t| self.tok(t)).collect();
+                // The tokens between the group and this piece.
+                let between = last_end..unit.t0;
                 let np = g.nps.last()?;
                 // "President Francois Mitterand": the person's own given name,
                 // missed with the misspelt full name, joins like glue.
@@ -515,14 +532,14 @@ impl<'a> Analysis<'a> {
                     }
                     return None;
                 }
-                if between == [","] && apposition(np, &piece) {
+                if between.len() == 1 && self.tok(last_end) == "," && apposition(np, &piece) {
                     return Some(Join::Extend);
                 }
                 // "le président sortant, George W.Bush": a title, at most two
                 // plain words, a comma, then a name whose given names dyad
                 // does not know.
                 if np.person.is_none() && np.agent.is_some() && piece.person.is_some() && piece.agent.is_none() {
-                    if let Some(c) = between.iter().position(|w| *w == ",") {
+                    if let Some(c) = between.clone().position(|t| self.tok(t) == ",") {
                         let before_ok = c <= 2 && (last_end..last_end + c).all(|t| self.unit_at[t].is_none() && !self.capitalised(t));
                         let given_name = |t: usize| {
                             self.capitalised(t)
@@ -531,7 +548,7 @@ impl<'a> Analysis<'a> {
                                 })
                         };
                         let after_ok = (last_end + c + 1..unit.t0).all(|t| given_name(t) || self.tok(t) == "." || self.tok(t) == "-");
-                        if before_ok && after_ok && between.iter().filter(|w| **w == ",").count() == 1 {
+                        if before_ok && after_ok && between.clone().filter(|&t| self.tok(t) == ",").count() == 1 {
                             return Some(Join::Extend);
                         }
                     }
@@ -544,14 +561,14 @@ impl<'a> Analysis<'a> {
                     && np.agent.is_none()
                     && np.person.is_none()
                 {
-                    let words: Vec<usize> = (last_end..unit.t0).filter(|&t| !(self.tok(t) == "s" && t == last_end)).collect();
+                    let words = || (last_end..unit.t0).filter(|&t| !(self.tok(t) == "s" && t == last_end));
                     let plain = |t: usize| {
                         self.unit_at[t].is_none()
                             && !self.capitalised(t)
                             && self.tok(t).chars().all(|c| c.is_alphabetic() || c == '-')
                             && !self.is(t, class::PREPS)
                     };
-                    if words.len() <= 2 && words.iter().all(|&t| plain(t)) && compatible(np, &piece) {
+                    if words().count() <= 2 && words().all(plain) && compatible(np, &piece) {
                         return Some(Join::Extend);
                     }
                 }
@@ -570,7 +587,7 @@ impl<'a> Analysis<'a> {
                     return Some(Join::Extend);
                 }
                 // "A and B", "A, and B" (a list's last comma).
-                let t = if between.first() == Some(&",") && between.len() > 1 { last_end + 1 } else { last_end };
+                let t = if between.len() > 1 && self.tok(last_end) == "," { last_end + 1 } else { last_end };
                 // "Fabius and a group of deputies": a quantity phrase may open
                 // the second member.
                 let coord = !between.is_empty()
@@ -589,7 +606,8 @@ impl<'a> Analysis<'a> {
                 // ("Paris, France": a capital is no list item).
                 let item =
                     |n: &Np| (n.named_country && !n.capital || n.org.is_some()) && n.agent.is_none() && n.person.is_none() && !n.pair;
-                if between == [","] && g.nps.iter().all(item) && item(&piece) && self.list_continues(unit.t1) {
+                if between.len() == 1 && self.tok(last_end) == "," && g.nps.iter().all(item) && item(&piece) && self.list_continues(unit.t1)
+                {
                     return Some(Join::Coordinate);
                 }
                 None
@@ -645,7 +663,11 @@ impl<'a> Analysis<'a> {
                     cur = Some(Group {
                         t0: unit.t0,
                         t1: unit.t1,
-                        nps: vec![piece],
+                        nps: {
+                            let mut nps = self.np_pool.pop().unwrap_or_default();
+                            nps.push(piece);
+                            nps
+                        },
                         attributed: false,
                         possessive: false,
                         lead: None,
@@ -998,23 +1020,28 @@ impl<'a> Analysis<'a> {
     /// Resolves a noun phrase to an actor on `date`; `inherit` gives the
     /// country for possessive groups ("ses citoyens").
     pub fn resolve(&self, np: &Np, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {
+        let mut out = Vec::new();
+        self.resolve_into(np, date, ctx, inherit, &mut out);
+        out
+    }
+
+    /// [`Analysis::resolve`], pushing onto `out` (no vector per noun phrase).
+    fn resolve_into(&self, np: &Np, date: Date, ctx: &Context, inherit: Option<&str>, out: &mut Vec<Resolved>) {
         let codes = &self.m.codes;
         let title = np.title_toks;
         if np.pair {
-            let Some((a, b)) = &ctx.last_pair else { return Vec::new() };
+            let Some((a, b)) = &ctx.last_pair else { return };
             // "les deux pays" names the countries; "les deux responsables" the people.
             let countries = (np.t0..np.t1).any(|t| self.is(t, class::PAIR_COUNTRIES));
-            return [a, b]
-                .into_iter()
-                .map(|r| Resolved {
-                    code: if countries { r.code.chars().take(3).collect() } else { r.code.clone() },
-                    toks: (np.t0, np.t1),
-                    title: None,
-                    entity: if countries { None } else { r.entity.clone() },
-                    person: if countries { None } else { r.person },
-                    title_country: None,
-                })
-                .collect();
+            out.extend([a, b].into_iter().map(|r| Resolved {
+                code: if countries { r.code.chars().take(3).collect() } else { r.code.clone() },
+                toks: (np.t0, np.t1),
+                title: None,
+                entity: if countries { None } else { r.entity.clone() },
+                person: if countries { None } else { r.person },
+                title_country: None,
+            }));
+            return;
         }
         let title_country = np.country.map(|c| codes[c as usize].as_str());
         let title_agent = np.agent.map(|c| codes[c as usize].as_str());
@@ -1030,40 +1057,42 @@ impl<'a> Analysis<'a> {
                 match (all.last(), title_country) {
                     (Some(r), _) => format!("{}ELI", &r.code[..3]),
                     (None, Some(c)) => format!("{c}{}", title_agent.filter(|a| *a != c).unwrap_or("")),
-                    (None, None) => return Vec::new(),
+                    (None, None) => return,
                 }
             } else {
                 roles.sort_by_key(|r| dyad_kb::role_rank(&r.code));
                 roles[0].code.clone()
             };
-            return vec![Resolved {
+            out.push(Resolved {
                 code,
                 toks: (np.t0, np.t1),
                 title,
                 entity: Some(person.name.clone()),
                 person: Some(p),
                 title_country: title_country.map(str::to_string),
-            }];
+            });
+            return;
         }
         if let Some((c, o)) = np.org {
-            return vec![Resolved {
+            out.push(Resolved {
                 code: codes[c as usize].clone(),
                 toks: (np.t0, np.t1),
                 title,
                 entity: Some(self.kb.orgs[o as usize].surface.clone()),
                 person: None,
                 title_country: None,
-            }];
+            });
+            return;
         }
         let country = title_country.or(if np.agent.is_some() { inherit.or(ctx.home.as_deref()) } else { None });
-        let Some(country) = country else { return Vec::new() };
+        let Some(country) = country else { return };
         let mut code = country.to_string();
         if let Some(a) = title_agent {
             code.push_str(a);
         } else if np.capital {
             code.push_str("GOV");
         }
-        vec![Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None, title_country: None }]
+        out.push(Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None, title_country: None });
     }
 
     fn group_of(&self, t: usize) -> Option<usize> {
@@ -1922,7 +1951,10 @@ impl<'a> Analysis<'a> {
                     // without a country shares the source's.
                     let gr = &self.groups[g];
                     let local = Context { home: inherit.or(ctx.home.clone()), last_pair: None, seen_persons: Vec::new(), date: ctx.date };
-                    targets = gr.nps.iter().flat_map(|np| self.resolve(np, date, &local, None)).collect();
+                    targets.clear();
+                    for np in &gr.nps {
+                        self.resolve_into(np, date, &local, None, &mut targets);
+                    }
                 }
             }
             // A pair as subject with no target: one acts on the other.
@@ -2096,7 +2128,11 @@ impl<'a> Analysis<'a> {
     fn resolve_group(&self, g: usize, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {
         let gr = &self.groups[g];
         let inherit = if gr.possessive { inherit } else { None };
-        gr.nps.iter().flat_map(|np| self.resolve(np, date, ctx, inherit)).collect()
+        let mut out = Vec::with_capacity(gr.nps.len());
+        for np in &gr.nps {
+            self.resolve_into(np, date, ctx, inherit, &mut out);
+        }
+        out
     }
 
     /// The only country the sentence's actors name, if exactly one.

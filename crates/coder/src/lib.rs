@@ -194,9 +194,10 @@ impl Pipeline {
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         let mut scratch = Scratch::default();
         let mut folded = Folded::default();
+        let mut furniture = String::new();
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
-            if dyad_text::is_boilerplate(sent, rules) {
+            if dyad_text::is_boilerplate_with(sent, rules, &mut furniture) {
                 continue;
             }
             sentences += 1;

@@ -1344,21 +1344,14 @@ impl<'a> Analysis<'a> {
                 && (gr.t1..head).all(|t| self.group_of(t).is_none() && self.unit_at[t].is_none())
                 && gr.lead.is_some_and(|l| self.m.closed.future_clause.contains(&self.tok(l)))
         };
-        let cands = (0..self.groups.len())
-            .filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && (self.subject_ok(g, weak_ok) || clause_subject(g)));
+        let cand = |&g: &usize| self.groups[g].t1 <= head && Some(g) != exclude && (self.subject_ok(g, weak_ok) || clause_subject(g));
         if gerund {
-            return cands.into_iter().next();
+            return (0..self.groups.len()).find(cand);
         }
-        let mut best = None;
-        let mut all = Vec::new();
-        for g in cands {
-            // Stop at a clause break between the subject and the verb.
-            if (self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")) {
-                continue;
-            }
-            all.push(g);
-            best = Some(g);
-        }
+        // The candidates with no clause break between them and the verb
+        // (walked again, rather than kept in a vector, in the rare case below).
+        let all = || (0..self.groups.len()).filter(cand).filter(|&g| !(self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")));
+        let best = all().last();
         // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
         // an apposition between commas; its subject is the group before it.
         let mut v = head;
@@ -1387,7 +1380,7 @@ impl<'a> Analysis<'a> {
             let named = |g: usize| {
                 self.groups[g].nps.iter().any(|n| n.country.is_some() || n.org.is_some() || n.person.is_some_and(|p| p & UNCONFIRMED == 0))
             };
-            if let Some(g0) = open.and_then(|c| all.iter().copied().find(|&g| self.groups[g].t1 == c && named(g))) {
+            if let Some(g0) = open.and_then(|c| all().find(|&g| self.groups[g].t1 == c && named(g))) {
                 return Some(g0);
             }
         }

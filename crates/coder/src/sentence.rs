@@ -1351,7 +1351,7 @@ impl<'a> Analysis<'a> {
         // The candidates with no clause break between them and the verb
         // (walked again, rather than kept in a vector, in the rare case below).
         let all = || (0..self.groups.len()).filter(cand).filter(|&g| !(self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")));
-        let best = all().last();
+        let best = all().next_back();
         // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
         // an apposition between commas; its subject is the group before it.
         let mut v = head;

@@ -128,17 +128,19 @@ impl Patterns {
                     }
                     p.items.push(CItem { kind, alts: (alts_start, p.alts.len() as u32) });
                 }
-                // The required words with the fewest alternatives reject most.
-                let mut need: Vec<(usize, u64)> = p.items[items_start as usize..]
-                    .iter()
-                    .filter(|i| i.kind == Kind::Word)
-                    .map(|i| {
-                        let alts = &p.alts[i.alts.0 as usize..i.alts.1 as usize];
-                        (alts.len(), alts.iter().fold(0, |b, &id| b | word_bit(id)))
-                    })
-                    .collect();
-                need.sort_by_key(|&(n, _)| n);
-                let need = [need.first().map_or(0, |x| x.1), need.get(1).map_or(0, |x| x.1)];
+                // The two required words with the fewest alternatives (the
+                // first ones among equals) reject most.
+                let mut best: [(usize, u64); 2] = [(usize::MAX, 0); 2];
+                for i in p.items[items_start as usize..].iter().filter(|i| i.kind == Kind::Word) {
+                    let alts = &p.alts[i.alts.0 as usize..i.alts.1 as usize];
+                    let x = (alts.len(), alts.iter().fold(0, |b, &id| b | word_bit(id)));
+                    if x.0 < best[0].0 {
+                        best = [x, best[0]];
+                    } else if x.0 < best[1].0 {
+                        best[1] = x;
+                    }
+                }
+                let need = best.map(|(_, bits)| bits);
                 p.pats.push(CPattern {
                     index: pi as u32,
                     nominal: pat.nominal,

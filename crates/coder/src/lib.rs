@@ -194,9 +194,10 @@ impl Pipeline {
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         let mut scratch = Scratch::default();
         let mut folded = Folded::default();
+        let mut furniture = String::new();
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
-            if dyad_text::is_boilerplate(sent, rules) {
+            if dyad_text::is_boilerplate_with(sent, rules, &mut furniture) {
                 continue;
             }
             sentences += 1;
@@ -224,17 +225,18 @@ impl Pipeline {
             }
             let cited: Vec<String> = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
             let location = self.sentence_place(&a).or_else(|| dateline_place.clone());
+            let mut last_pair = None;
             for (i, c) in cands.iter().enumerate() {
                 // One event per (source, target, code): skip a repeat of an
                 // earlier candidate's key.
                 if cands[..i].iter().any(|d| dedup_key(d) == dedup_key(c)) {
                     continue;
                 }
-                let Some(entry) = codebook().get(&c.code) else { continue };
+                let Some(entry) = codebook().get(c.code) else { continue };
                 let source = self.actor(m, &a, &c.source, date, &mut title_checks);
                 let target = c.target.as_ref().map(|t| self.actor(m, &a, t, date, &mut title_checks));
                 let trigger = a.text_of(c.head).to_string();
-                let id = event_id(&article.id, base, &c.code, &source.code, target.as_ref().map(|t| t.code.as_str()), c.head.0);
+                let id = event_id(&article.id, base, c.code, &source.code, target.as_ref().map(|t| t.code.as_str()), c.head.0);
                 sink(Event {
                     id,
                     doc: article.id.clone(),
@@ -252,11 +254,14 @@ impl Pipeline {
                     trigger,
                     lang: lang.clone(),
                 });
-                if let Some(t) = &c.target {
-                    if t.code.get(..3) != c.source.code.get(..3) {
-                        ctx.last_pair = Some((c.source.clone(), t.clone()));
-                    }
+                if c.target.as_ref().is_some_and(|t| t.code.get(..3) != c.source.code.get(..3)) {
+                    last_pair = Some(i);
                 }
+            }
+            // The last pair of countries coded in the sentence is the one
+            // "les deux pays" may name next (cloned once, not per event).
+            if let Some((s, Some(t))) = last_pair.map(|i| (&cands[i].source, &cands[i].target)) {
+                ctx.last_pair = Some((s.clone(), t.clone()));
             }
             for p in a.persons() {
                 if !ctx.seen_persons.contains(&p) {
@@ -359,20 +364,41 @@ impl Pipeline {
 }
 
 /// What makes two candidates of a sentence one event: source, target, code.
-fn dedup_key(c: &sentence::Candidate) -> (&str, Option<&str>, &str) {
-    (&c.source.code, c.target.as_ref().map(|t| t.code.as_str()), &c.code)
+fn dedup_key<'c>(c: &'c sentence::Candidate<'_>) -> (&'c str, Option<&'c str>, &'c str) {
+    (&c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.code)
 }
 
 fn event_id(doc: &str, sentence_start: usize, code: &str, source: &str, target: Option<&str>, head: usize) -> String {
+    let (mut start_buf, mut head_buf) = ([0; 20], [0; 20]);
     let h = dyad_core::fnv(&[
         doc.as_bytes(),
-        sentence_start.to_string().as_bytes(),
+        decimal(sentence_start, &mut start_buf),
         code.as_bytes(),
         source.as_bytes(),
         target.unwrap_or("").as_bytes(),
-        head.to_string().as_bytes(),
+        decimal(head, &mut head_buf),
     ]);
-    format!("{doc}:{h:016x}")
+    let mut id = String::with_capacity(doc.len() + 17);
+    id.push_str(doc);
+    id.push(':');
+    for k in (0..16).rev() {
+        id.push(char::from(b"0123456789abcdef"[(h >> (4 * k)) as usize & 15]));
+    }
+    id
+}
+
+/// The decimal digits of `n` (as `n.to_string()` writes them), in `buf`:
+/// the id of every event hashes two numbers, without allocating.
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
 }
 
 /// A content-derived article id, for records that have none.
@@ -411,6 +437,11 @@ mod tests {
         assert_eq!(a, event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3));
         assert_ne!(a, event_id("d", 10, "041", "IRNGOV", Some("RUSGOV"), 3));
         assert_eq!(content_id("x"), content_id("x"));
+        for n in [0, 7, 10, 99, 1234, usize::MAX] {
+            assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());
+        }
+        let h = dyad_core::fnv(&[b"d", b"10", b"041", b"RUSGOV", b"IRNGOV", b"3"]);
+        assert_eq!(a, format!("d:{h:016x}"));
         assert_ne!(content_id("x"), content_id("y"));
     }
 }

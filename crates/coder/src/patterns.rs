@@ -43,12 +43,34 @@ pub struct CPattern {
     /// Pronominal verb.
     pub reflexive: bool,
     items: (u32, u32),
+    /// For (up to) two required items, the [`word_bit`]s of their
+    /// alternatives (0: no such item): see [`CPattern::may_match`].
+    need: [u64; 2],
+}
+
+/// The bit of word id `id` in a 64-bit summary of a set of word ids (a
+/// one-hash Bloom filter): a set holding `id` has this bit.
+pub fn word_bit(id: u32) -> u64 {
+    1 << (id.wrapping_mul(0x9e37_79b9) >> 26)
+}
+
+impl CPattern {
+    /// False when the sentence whose word ids summarise to `bits` (the OR
+    /// of their [`word_bit`]s) lacks every alternative of one of the
+    /// pattern's required words: then the pattern cannot match. True says
+    /// nothing (look at the words themselves); this only spares reading the
+    /// items of most patterns that cannot match.
+    pub fn may_match(&self, bits: u64) -> bool {
+        self.need.iter().all(|&n| n == 0 || n & bits != 0)
+    }
 }
 
 /// Every pattern of a language pack, compiled.
 #[derive(Debug, Default)]
 pub struct Patterns {
-    by_lemma: Vec<(u32, u32)>,
+    /// Per lemma: start of its verb patterns, start of its noun patterns,
+    /// end.
+    by_lemma: Vec<(u32, u32, u32)>,
     pats: Vec<CPattern>,
     items: Vec<CItem>,
     alts: Vec<u32>,
@@ -82,8 +104,16 @@ impl Patterns {
         let mut p = Patterns { endings, shapes: vec![0; 256], ..Patterns::default() };
         for lemma in lemmas {
             let start = p.pats.len() as u32;
-            for &pi in pack.patterns_for(lemma) {
+            let mut split = start;
+            // Verb patterns, then noun patterns, each in pack order: the
+            // sentence loop tries one kind at a time.
+            let verbs = pack.patterns_for(lemma).iter().filter(|&&pi| !pack.patterns[pi].nominal);
+            let nouns = pack.patterns_for(lemma).iter().filter(|&&pi| pack.patterns[pi].nominal);
+            for (k, &pi) in verbs.chain(nouns).enumerate() {
                 let pat = &pack.patterns[pi];
+                if !pat.nominal {
+                    split = start + k as u32 + 1;
+                }
                 let items_start = p.items.len() as u32;
                 for item in &pat.items {
                     let (kind, alts) = match item {
@@ -98,14 +128,28 @@ impl Patterns {
                     }
                     p.items.push(CItem { kind, alts: (alts_start, p.alts.len() as u32) });
                 }
+                // The two required words with the fewest alternatives (the
+                // first ones among equals) reject most.
+                let mut best: [(usize, u64); 2] = [(usize::MAX, 0); 2];
+                for i in p.items[items_start as usize..].iter().filter(|i| i.kind == Kind::Word) {
+                    let alts = &p.alts[i.alts.0 as usize..i.alts.1 as usize];
+                    let x = (alts.len(), alts.iter().fold(0, |b, &id| b | word_bit(id)));
+                    if x.0 < best[0].0 {
+                        best = [x, best[0]];
+                    } else if x.0 < best[1].0 {
+                        best[1] = x;
+                    }
+                }
+                let need = best.map(|(_, bits)| bits);
                 p.pats.push(CPattern {
                     index: pi as u32,
                     nominal: pat.nominal,
                     reflexive: pat.reflexive,
                     items: (items_start, p.items.len() as u32),
+                    need,
                 });
             }
-            p.by_lemma.push((start, p.pats.len() as u32));
+            p.by_lemma.push((start, split, p.pats.len() as u32));
         }
         p.index_tokens();
         p
@@ -170,9 +214,22 @@ impl Patterns {
         self.words.len()
     }
 
-    /// The patterns whose head is lemma `l`.
+    /// The patterns whose head is lemma `l`: its verb patterns, then its
+    /// noun patterns, each kind in [`LangPack::patterns_for`] order.
     pub fn of_lemma(&self, l: u32) -> &[CPattern] {
-        self.by_lemma.get(l as usize).map_or(&[], |&(s, e)| &self.pats[s as usize..e as usize])
+        self.by_lemma.get(l as usize).map_or(&[], |&(s, _, e)| &self.pats[s as usize..e as usize])
+    }
+
+    /// The patterns whose head is lemma `l` and that are noun patterns
+    /// (`nominal`) or verb patterns, in [`LangPack::patterns_for`] order.
+    pub fn of_lemma_kind(&self, l: u32, nominal: bool) -> &[CPattern] {
+        self.by_lemma.get(l as usize).map_or(&[], |&(s, m, e)| {
+            if nominal {
+                &self.pats[m as usize..e as usize]
+            } else {
+                &self.pats[s as usize..m as usize]
+            }
+        })
     }
 
     /// The items of `p`.
@@ -253,6 +310,19 @@ mod tests {
             assert!(!p.of_lemma(0).is_empty());
             assert!(p.of_lemma(lemmas.len() as u32 - 1).is_empty());
             assert!(p.of_lemma(u32::MAX).is_empty());
+            for l in 0..lemmas.len() as u32 {
+                let kinds = [false, true].map(|n| p.of_lemma_kind(l, n));
+                assert!(kinds.iter().zip([false, true]).all(|(k, n)| k.iter().all(|c| c.nominal == n)));
+                let order = |n: bool| {
+                    pack.patterns_for(&lemmas[l as usize])
+                        .iter()
+                        .filter(|&&i| pack.patterns[i].nominal == n)
+                        .map(|&i| i as u32)
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(kinds[0].iter().map(|c| c.index).collect::<Vec<_>>(), order(false));
+                assert_eq!(kinds[1].iter().map(|c| c.index).collect::<Vec<_>>(), order(true));
+            }
             let total: usize = (0..lemmas.len() as u32).map(|l| p.of_lemma(l).len()).sum();
             assert!(total >= pack.patterns.len());
             let words: Vec<(&String, &u32)> = p.words.iter().collect();

@@ -133,9 +133,10 @@ pub struct Resolved {
 
 /// A candidate event before output.
 #[derive(Debug, Clone)]
-pub struct Candidate {
-    /// CAMEO code.
-    pub code: String,
+pub struct Candidate<'a> {
+    /// CAMEO code: a pattern's (borrowed from the matcher's pack) or one of
+    /// the coder's fixed codes, never built per candidate.
+    pub code: &'a str,
     /// Source.
     pub source: Resolved,
     /// Target.
@@ -186,8 +187,15 @@ pub struct Analysis<'a> {
     word_ids: Vec<u32>,
     /// Bit set of the pattern word ids matched anywhere in the sentence.
     present: Vec<u64>,
+    /// The OR of [`crate::patterns::word_bit`] of those ids (see
+    /// [`CPattern::may_match`]).
+    present_bits: u64,
     /// Closed classes of each token (bits of [`class`]).
     classes: Vec<u32>,
+    /// Emptied member vectors of earlier sentences' groups, for new groups.
+    np_pool: Vec<Vec<Np>>,
+    /// `select_units`' keys at one token.
+    cands: Vec<(usize, bool, u32)>,
 }
 
 /// The buffers of an [`Analysis`], kept from one sentence to the next so
@@ -209,6 +217,8 @@ pub struct Scratch {
     word_ids: Vec<u32>,
     present: Vec<u64>,
     classes: Vec<u32>,
+    np_pool: Vec<Vec<Np>>,
+    cands: Vec<(usize, bool, u32)>,
 }
 
 fn is_word(c: char) -> bool {
@@ -273,7 +283,10 @@ impl<'a> Analysis<'a> {
             tok_words: s.tok_words,
             word_ids: s.word_ids,
             present: s.present,
+            present_bits: 0,
             classes: s.classes,
+            np_pool: s.np_pool,
+            cands: s.cands,
         };
         // Each token's classes and pattern words, in one lookup.
         a.classes.clear();
@@ -291,7 +304,12 @@ impl<'a> Analysis<'a> {
     }
 
     /// Gives the analysis' buffers back to `scratch`, for the next sentence.
-    pub fn recycle(self, scratch: &mut Scratch) {
+    pub fn recycle(mut self, scratch: &mut Scratch) {
+        for g in self.groups.drain(..) {
+            let mut nps = g.nps;
+            nps.clear();
+            self.np_pool.push(nps);
+        }
         *scratch = Scratch {
             toks: self.toks,
             otoks: self.otoks,
@@ -306,6 +324,8 @@ impl<'a> Analysis<'a> {
             word_ids: self.word_ids,
             present: self.present,
             classes: self.classes,
+            np_pool: self.np_pool,
+            cands: self.cands,
         };
     }
 
@@ -361,7 +381,7 @@ impl<'a> Analysis<'a> {
         let bytes = text.as_bytes();
         // (end, acronym, key) of the keys starting at the current token,
         // longest first; an automaton key before an acronym of the same span.
-        let mut cands: Vec<(usize, bool, u32)> = Vec::new();
+        let mut cands = std::mem::take(&mut self.cands);
         let mut pos = 0;
         for ti in 0..self.toks.len() {
             let t = self.toks[ti];
@@ -411,6 +431,7 @@ impl<'a> Analysis<'a> {
                 break;
             }
         }
+        self.cands = cands;
     }
 
     /// Entries of unit `u`.
@@ -499,7 +520,8 @@ impl<'a> Analysis<'a> {
             let unit = self.units[u];
             let Some(piece) = self.piece(u, ctx, date) else { continue };
             let joinable = cur.as_ref().and_then(|g| {
-                let between: Vec<&str> = (last_end..unit.t0).map(|t| self.tok(t)).collect();
+                // The tokens between the group and this piece.
+                let between = last_end..unit.t0;
                 let np = g.nps.last()?;
                 // "President Francois Mitterand": the person's own given name,
                 // missed with the misspelt full name, joins like glue.
@@ -510,14 +532,14 @@ impl<'a> Analysis<'a> {
                     }
                     return None;
                 }
-                if between == [","] && apposition(np, &piece) {
+                if between.len() == 1 && self.tok(last_end) == "," && apposition(np, &piece) {
                     return Some(Join::Extend);
                 }
                 // "le président sortant, George W.Bush": a title, at most two
                 // plain words, a comma, then a name whose given names dyad
                 // does not know.
                 if np.person.is_none() && np.agent.is_some() && piece.person.is_some() && piece.agent.is_none() {
-                    if let Some(c) = between.iter().position(|w| *w == ",") {
+                    if let Some(c) = between.clone().position(|t| self.tok(t) == ",") {
                         let before_ok = c <= 2 && (last_end..last_end + c).all(|t| self.unit_at[t].is_none() && !self.capitalised(t));
                         let given_name = |t: usize| {
                             self.capitalised(t)
@@ -526,7 +548,7 @@ impl<'a> Analysis<'a> {
                                 })
                         };
                         let after_ok = (last_end + c + 1..unit.t0).all(|t| given_name(t) || self.tok(t) == "." || self.tok(t) == "-");
-                        if before_ok && after_ok && between.iter().filter(|w| **w == ",").count() == 1 {
+                        if before_ok && after_ok && between.clone().filter(|&t| self.tok(t) == ",").count() == 1 {
                             return Some(Join::Extend);
                         }
                     }
@@ -539,14 +561,14 @@ impl<'a> Analysis<'a> {
                     && np.agent.is_none()
                     && np.person.is_none()
                 {
-                    let words: Vec<usize> = (last_end..unit.t0).filter(|&t| !(self.tok(t) == "s" && t == last_end)).collect();
+                    let words = || (last_end..unit.t0).filter(|&t| !(self.tok(t) == "s" && t == last_end));
                     let plain = |t: usize| {
                         self.unit_at[t].is_none()
                             && !self.capitalised(t)
                             && self.tok(t).chars().all(|c| c.is_alphabetic() || c == '-')
                             && !self.is(t, class::PREPS)
                     };
-                    if words.len() <= 2 && words.iter().all(|&t| plain(t)) && compatible(np, &piece) {
+                    if words().count() <= 2 && words().all(plain) && compatible(np, &piece) {
                         return Some(Join::Extend);
                     }
                 }
@@ -565,7 +587,7 @@ impl<'a> Analysis<'a> {
                     return Some(Join::Extend);
                 }
                 // "A and B", "A, and B" (a list's last comma).
-                let t = if between.first() == Some(&",") && between.len() > 1 { last_end + 1 } else { last_end };
+                let t = if between.len() > 1 && self.tok(last_end) == "," { last_end + 1 } else { last_end };
                 // "Fabius and a group of deputies": a quantity phrase may open
                 // the second member.
                 let coord = !between.is_empty()
@@ -584,7 +606,8 @@ impl<'a> Analysis<'a> {
                 // ("Paris, France": a capital is no list item).
                 let item =
                     |n: &Np| (n.named_country && !n.capital || n.org.is_some()) && n.agent.is_none() && n.person.is_none() && !n.pair;
-                if between == [","] && g.nps.iter().all(item) && item(&piece) && self.list_continues(unit.t1) {
+                if between.len() == 1 && self.tok(last_end) == "," && g.nps.iter().all(item) && item(&piece) && self.list_continues(unit.t1)
+                {
                     return Some(Join::Coordinate);
                 }
                 None
@@ -640,7 +663,11 @@ impl<'a> Analysis<'a> {
                     cur = Some(Group {
                         t0: unit.t0,
                         t1: unit.t1,
-                        nps: vec![piece],
+                        nps: {
+                            let mut nps = self.np_pool.pop().unwrap_or_default();
+                            nps.push(piece);
+                            nps
+                        },
                         attributed: false,
                         possessive: false,
                         lead: None,
@@ -1016,23 +1043,28 @@ impl<'a> Analysis<'a> {
     /// Resolves a noun phrase to an actor on `date`; `inherit` gives the
     /// country for possessive groups ("ses citoyens").
     pub fn resolve(&self, np: &Np, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {
+        let mut out = Vec::new();
+        self.resolve_into(np, date, ctx, inherit, &mut out);
+        out
+    }
+
+    /// [`Analysis::resolve`], pushing onto `out` (no vector per noun phrase).
+    fn resolve_into(&self, np: &Np, date: Date, ctx: &Context, inherit: Option<&str>, out: &mut Vec<Resolved>) {
         let codes = &self.m.codes;
         let title = np.title_toks;
         if np.pair {
-            let Some((a, b)) = &ctx.last_pair else { return Vec::new() };
+            let Some((a, b)) = &ctx.last_pair else { return };
             // "les deux pays" names the countries; "les deux responsables" the people.
             let countries = (np.t0..np.t1).any(|t| self.is(t, class::PAIR_COUNTRIES));
-            return [a, b]
-                .into_iter()
-                .map(|r| Resolved {
-                    code: if countries { r.code.chars().take(3).collect() } else { r.code.clone() },
-                    toks: (np.t0, np.t1),
-                    title: None,
-                    entity: if countries { None } else { r.entity.clone() },
-                    person: if countries { None } else { r.person },
-                    title_country: None,
-                })
-                .collect();
+            out.extend([a, b].into_iter().map(|r| Resolved {
+                code: if countries { r.code.chars().take(3).collect() } else { r.code.clone() },
+                toks: (np.t0, np.t1),
+                title: None,
+                entity: if countries { None } else { r.entity.clone() },
+                person: if countries { None } else { r.person },
+                title_country: None,
+            }));
+            return;
         }
         let title_country = np.country.map(|c| codes[c as usize].as_str());
         let title_agent = np.agent.map(|c| codes[c as usize].as_str());
@@ -1048,40 +1080,42 @@ impl<'a> Analysis<'a> {
                 match (all.last(), title_country) {
                     (Some(r), _) => format!("{}ELI", &r.code[..3]),
                     (None, Some(c)) => format!("{c}{}", title_agent.filter(|a| *a != c).unwrap_or("")),
-                    (None, None) => return Vec::new(),
+                    (None, None) => return,
                 }
             } else {
                 roles.sort_by_key(|r| dyad_kb::role_rank(&r.code));
                 roles[0].code.clone()
             };
-            return vec![Resolved {
+            out.push(Resolved {
                 code,
                 toks: (np.t0, np.t1),
                 title,
                 entity: Some(person.name.clone()),
                 person: Some(p),
                 title_country: title_country.map(str::to_string),
-            }];
+            });
+            return;
         }
         if let Some((c, o)) = np.org {
-            return vec![Resolved {
+            out.push(Resolved {
                 code: codes[c as usize].clone(),
                 toks: (np.t0, np.t1),
                 title,
                 entity: Some(self.kb.orgs[o as usize].surface.clone()),
                 person: None,
                 title_country: None,
-            }];
+            });
+            return;
         }
         let country = title_country.or(if np.agent.is_some() { inherit.or(ctx.home.as_deref()) } else { None });
-        let Some(country) = country else { return Vec::new() };
+        let Some(country) = country else { return };
         let mut code = country.to_string();
         if let Some(a) = title_agent {
             code.push_str(a);
         } else if np.capital {
             code.push_str("GOV");
         }
-        vec![Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None, title_country: None }]
+        out.push(Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None, title_country: None });
     }
 
     fn group_of(&self, t: usize) -> Option<usize> {
@@ -1163,8 +1197,10 @@ impl<'a> Analysis<'a> {
     fn index_words(&mut self) {
         self.present.clear();
         self.present.resize(self.m.patterns.words().div_ceil(64), 0);
+        self.present_bits = 0;
         for &id in &self.word_ids {
             self.present[id as usize / 64] |= 1 << (id % 64);
+            self.present_bits |= crate::patterns::word_bit(id);
         }
     }
 
@@ -1216,7 +1252,11 @@ impl<'a> Analysis<'a> {
     fn try_pattern(&self, pat: &CPattern, u: usize) -> Option<(i32, Option<usize>, usize)> {
         const GAP: usize = 4;
         let pats = &self.m.patterns;
-        // A required word found nowhere in the sentence: no match.
+        // A required word found nowhere in the sentence: no match (most
+        // such patterns are told by two bit tests on the pattern itself).
+        if !pat.may_match(self.present_bits) {
+            return None;
+        }
         let present = |id: &u32| self.present.get(*id as usize / 64).is_some_and(|b| b & (1 << (id % 64)) != 0);
         if pats.items(pat).iter().any(|i| i.kind == Kind::Word && !pats.alts(i).iter().any(present)) {
             return None;
@@ -1346,21 +1386,14 @@ impl<'a> Analysis<'a> {
                 && (gr.t1..head).all(|t| self.group_of(t).is_none() && self.unit_at[t].is_none())
                 && gr.lead.is_some_and(|l| self.m.closed.future_clause.contains(&self.tok(l)))
         };
-        let cands = (0..self.groups.len())
-            .filter(|&g| self.groups[g].t1 <= head && Some(g) != exclude && (self.subject_ok(g, weak_ok) || clause_subject(g)));
+        let cand = |&g: &usize| self.groups[g].t1 <= head && Some(g) != exclude && (self.subject_ok(g, weak_ok) || clause_subject(g));
         if gerund {
-            return cands.into_iter().next();
+            return (0..self.groups.len()).find(cand);
         }
-        let mut best = None;
-        let mut all = Vec::new();
-        for g in cands {
-            // Stop at a clause break between the subject and the verb.
-            if (self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")) {
-                continue;
-            }
-            all.push(g);
-            best = Some(g);
-        }
+        // The candidates with no clause break between them and the verb
+        // (walked again, rather than kept in a vector, in the rare case below).
+        let all = || (0..self.groups.len()).filter(cand).filter(|&g| !(self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")));
+        let best = all().next_back();
         // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
         // an apposition between commas; its subject is the group before it.
         let mut v = head;
@@ -1389,7 +1422,7 @@ impl<'a> Analysis<'a> {
             let named = |g: usize| {
                 self.groups[g].nps.iter().any(|n| n.country.is_some() || n.org.is_some() || n.person.is_some_and(|p| p & UNCONFIRMED == 0))
             };
-            if let Some(g0) = open.and_then(|c| all.iter().copied().find(|&g| self.groups[g].t1 == c && named(g))) {
+            if let Some(g0) = open.and_then(|c| all().find(|&g| self.groups[g].t1 == c && named(g))) {
                 return Some(g0);
             }
         }
@@ -1512,12 +1545,13 @@ impl<'a> Analysis<'a> {
     }
 
     /// Events of the sentence.
-    pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate> {
+    pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         out.extend(self.reported_demands(date, ctx));
         self.index_words();
         // Verbs first, so that light-verb patterns consume their nouns.
         let mut verb_heads: Vec<usize> = Vec::new();
+        let m: &'a Matcher = self.m;
         for pass_nominal in [false, true] {
             for u in 0..self.units.len() {
                 let unit = self.units[u];
@@ -1531,11 +1565,11 @@ impl<'a> Analysis<'a> {
                         continue;
                     }
                     let refl = self.has_reflexive(head);
-                    for cp in self.m.patterns.of_lemma(lemma) {
-                        if cp.nominal != nominal || (cp.reflexive && !refl) {
+                    for cp in self.m.patterns.of_lemma_kind(lemma, nominal) {
+                        if cp.reflexive && !refl {
                             continue;
                         }
-                        let pat = &self.m.pack.patterns[cp.index as usize];
+                        let pat = &m.pack.patterns[cp.index as usize];
                         if let Some((mut score, tgt, end)) = self.try_pattern(cp, u) {
                             if pat.reflexive {
                                 score += 3;
@@ -1574,16 +1608,16 @@ impl<'a> Analysis<'a> {
     #[allow(clippy::too_many_arguments)]
     fn candidate(
         &self,
-        pat: &Pattern,
+        pat: &'a Pattern,
         u: usize,
         tg: u8,
         tgt_slot: Option<usize>,
         end: usize,
         date: Date,
         ctx: &Context,
-    ) -> Option<Vec<Candidate>> {
+    ) -> Option<Vec<Candidate<'a>>> {
         let head = self.units[u].t0;
-        let mut code = pat.code.clone();
+        let mut code: &'a str = &pat.code;
         let root: u8 = code[..2].parse().unwrap_or(0);
         let conflict = root >= 15;
         // --- modality ---------------------------------------------------
@@ -1647,24 +1681,24 @@ impl<'a> Analysis<'a> {
             let intent_negated = intent.is_some_and(|i| self.negated(i) || self.negated(i + 1)) || negated;
             code = if conflict {
                 if intent_negated {
-                    "0356".to_string()
+                    "0356"
                 } else {
-                    threat_code(&code, root).to_string()
+                    threat_code(code, root)
                 }
             } else if intent_negated {
                 // "will not meet", "n'a pas l'intention de signer": a refusal.
-                refusal_code(root)?.to_string()
+                refusal_code(root)?
             } else if root >= 9 {
                 // "will reject", "will demand": saying so is the act; "will
                 // boycott" threatens a sanction; a planned or advocated protest
                 // or inquiry ("le PS doit manifester") is no event yet.
                 match root {
                     10..=13 => code,
-                    _ if code.starts_with("143") => "1312".to_string(),
+                    _ if code.starts_with("143") => "1312",
                     _ => return None,
                 }
             } else {
-                intent_code(root).to_string()
+                intent_code(root)
             };
         } else {
             if negated || infinitive {
@@ -1953,7 +1987,10 @@ impl<'a> Analysis<'a> {
                     // without a country shares the source's.
                     let gr = &self.groups[g];
                     let local = Context { home: inherit.or(ctx.home.clone()), last_pair: None, seen_persons: Vec::new(), date: ctx.date };
-                    targets = gr.nps.iter().flat_map(|np| self.resolve(np, date, &local, None)).collect();
+                    targets.clear();
+                    for np in &gr.nps {
+                        self.resolve_into(np, date, &local, None, &mut targets);
+                    }
                 }
             }
             // A pair as subject with no target: one acts on the other.
@@ -1965,7 +2002,7 @@ impl<'a> Analysis<'a> {
                     let mut out = Vec::new();
                     for (s, t) in [(a.clone(), b.clone()), (b, a)] {
                         if !same_actor(&s, &t) {
-                            out.push(Candidate { code: code.clone(), source: s, target: Some(t), head: (head, self.units[u].t1) });
+                            out.push(Candidate { code, source: s, target: Some(t), head: (head, self.units[u].t1) });
                         }
                     }
                     return Some(out);
@@ -2007,23 +2044,45 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let mut out = Vec::new();
-        for s in &sources {
+        // Every (source, target) pair of distinct actors, sources in order;
+        // each actor is moved into its last candidate, cloned only for the
+        // others (one source and one target: no clone).
+        let span = (head, self.units[u].t1);
+        let mut out = Vec::with_capacity(sources.len() * targets.len().max(1));
+        let last = sources.len() - 1;
+        for (i, s) in sources.into_iter().enumerate() {
             if targets.is_empty() {
-                out.push(Candidate { code: code.clone(), source: s.clone(), target: None, head: (head, self.units[u].t1) });
+                out.push(Candidate { code, source: s, target: None, head: span });
+                continue;
             }
-            for t in &targets {
-                if same_actor(s, t) {
-                    continue;
+            let mut uses = targets.iter().filter(|t| !same_actor(&s, t)).count();
+            let mut s = Some(s);
+            let mut pair = |s: &mut Option<Resolved>, t: Resolved| {
+                uses -= 1;
+                let source = if uses == 0 { s.take() } else { s.clone() };
+                if let Some(source) = source {
+                    out.push(Candidate { code, source, target: Some(t), head: span });
                 }
-                out.push(Candidate { code: code.clone(), source: s.clone(), target: Some(t.clone()), head: (head, self.units[u].t1) });
+            };
+            if i == last {
+                for t in std::mem::take(&mut targets) {
+                    if s.as_ref().is_some_and(|s| !same_actor(s, &t)) {
+                        pair(&mut s, t);
+                    }
+                }
+            } else {
+                for t in &targets {
+                    if s.as_ref().is_some_and(|s| !same_actor(s, t)) {
+                        pair(&mut s, t.clone());
+                    }
+                }
             }
         }
         Some(out)
     }
 
     /// "X said (that) Y must …": X demands of Y (CAMEO 100).
-    fn reported_demands(&self, date: Date, ctx: &Context) -> Vec<Candidate> {
+    fn reported_demands(&self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         if self.question {
             return out;
@@ -2061,7 +2120,7 @@ impl<'a> Analysis<'a> {
             for s in &sources {
                 for t in &targets {
                     if !same_actor(s, t) {
-                        out.push(Candidate { code: "100".into(), source: s.clone(), target: Some(t.clone()), head: (o, o + 1) });
+                        out.push(Candidate { code: "100", source: s.clone(), target: Some(t.clone()), head: (o, o + 1) });
                     }
                 }
             }
@@ -2105,7 +2164,11 @@ impl<'a> Analysis<'a> {
     fn resolve_group(&self, g: usize, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {
         let gr = &self.groups[g];
         let inherit = if gr.possessive { inherit } else { None };
-        gr.nps.iter().flat_map(|np| self.resolve(np, date, ctx, inherit)).collect()
+        let mut out = Vec::with_capacity(gr.nps.len());
+        for np in &gr.nps {
+            self.resolve_into(np, date, ctx, inherit, &mut out);
+        }
+        out
     }
 
     /// The only country the sentence's actors name, if exactly one.

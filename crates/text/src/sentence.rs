@@ -230,6 +230,13 @@ impl Iterator for Sentences<'_> {
 /// at most two words and no final punctuation ("Editor", "Share", "Read more"),
 /// too short to hold an event with two actors.
 pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
+    is_boilerplate_with(sentence, rules, &mut String::new())
+}
+
+/// [`is_boilerplate`], folding the sentence's start into `buf` (its
+/// contents are replaced): a caller testing every sentence of an article
+/// keeps one buffer instead of allocating one per sentence.
+pub fn is_boilerplate_with(sentence: &str, rules: &LangRules, buf: &mut String) -> bool {
     let s = sentence.trim_matches(is_ws);
     let longest = rules.boilerplate().iter().map(String::len).max().unwrap_or(0);
     // Folding never shortens by more than 3 bytes per char; 4× is safe.
@@ -237,9 +244,10 @@ pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
     while !s.is_char_boundary(cut) {
         cut -= 1;
     }
-    let mut folded = String::with_capacity(cut);
-    fold_into(&s[..cut], &mut folded);
-    is_short_furniture(s) || starts_with_boilerplate(&folded, s, rules)
+    buf.clear();
+    buf.reserve(cut);
+    fold_into(&s[..cut], buf);
+    is_short_furniture(s) || starts_with_boilerplate(buf, s, rules)
 }
 
 /// [`is_boilerplate`] for a sentence that is already folded.

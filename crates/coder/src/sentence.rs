@@ -1980,9 +1980,7 @@ impl<'a> Analysis<'a> {
                     sources.first().map(|s| s.code[..3.min(s.code.len())].to_string()).filter(|c| !NON_STATES.contains(&c.as_str()))
                 });
                 targets = self.resolve_group(g, date, ctx, inherit.as_deref());
-                if targets.is_empty()
-                    || self.groups[g].nps.iter().all(|n| n.country.is_none() && n.person.is_none() && n.org.is_none() && !n.pair)
-                {
+                if targets.is_empty() || self.bare_role(g) {
                     // "la police turque a arrêté des journalistes": a role noun
                     // without a country shares the source's.
                     let gr = &self.groups[g];

@@ -1109,12 +1109,7 @@ impl<'a, 'd> Analysis<'a, 'd> {
         let mut cur = 0;
         for e in &p.pre {
             match e {
-                Elem::Compound => {
-                    if f.subj.as_ref().is_none_or(|g| g.members.len() < 2) {
-                        return None;
-                    }
-                    st.compound = true;
-                }
+                Elem::Compound => st.compound = compound_subject(f)?,
                 Elem::Source | Elem::Target => {
                     let g = self.next_actor_group(cur, f.vstart)?;
                     st.pre_first = st.pre_first.min(g.start);
@@ -1154,12 +1149,7 @@ impl<'a, 'd> Analysis<'a, 'd> {
         let mut pre_src = false;
         for e in &p.pre {
             match e {
-                Elem::Compound => {
-                    if f.subj.as_ref().is_none_or(|g| g.members.len() < 2) {
-                        return None;
-                    }
-                    st.compound = true;
-                }
+                Elem::Compound => st.compound = compound_subject(f)?,
                 Elem::Source => pre_src = true,
                 Elem::Target => {
                     if pre_src {
@@ -1460,4 +1450,10 @@ fn pattern_negates(p: &Pattern, lx: &Lexicon<'_>) -> bool {
         Elem::Phrase(ps) | Elem::Seq(ps) => ps.iter().any(piece),
         _ => false,
     })
+}
+
+/// A pattern's `&` (compound) element: the frame's subject must have two or
+/// more members; `None` fails the pattern.
+fn compound_subject(f: &Frame) -> Option<bool> {
+    f.subj.as_ref().is_some_and(|g| g.members.len() >= 2).then_some(true)
 }

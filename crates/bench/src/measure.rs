@@ -136,7 +136,7 @@ pub fn cpu_seconds() -> Option<f64> {
 
 /// Codes `articles` and serialises every event as JSON into a sink;
 /// returns the number of events.
-fn code_all(p: &Pipeline, articles: &[Article], opts: &Options) -> Result<usize, BenchError> {
+pub fn code_all(p: &Pipeline, articles: &[Article], opts: &Options) -> Result<usize, BenchError> {
     let mut out = BufWriter::with_capacity(64 * 1024, std::io::sink());
     let mut events = 0;
     let mut err: Option<std::io::Error> = None;

@@ -5,12 +5,15 @@
 //! cargo build --release -p dyad-bench --example code_only
 //! target/release/examples/code_only 2 1          # MB, seed
 //! valgrind --tool=callgrind --collect-atstart=no \
-//!   --toggle-collect='dyad_bench::measure::code_all*' \
+//!   --toggle-collect='dyad_bench::measure::code_all' \
 //!   target/release/examples/code_only 1 1
 //! ```
 //!
 //! Start-up and generation are outside `code_all`, so callgrind's total is
-//! the instructions of coding and serialising alone: the same for the same
+//! the instructions of coding and serialising alone. The toggle names
+//! `code_all` exactly: with a trailing `*` it would also match the sink
+//! closure `code_all::{{closure}}`, and entering the closure would switch
+//! counting off, leaving serialisation out. The count is the same for the same
 //! binary and corpus whatever else the machine runs, which makes A/B
 //! comparisons of two builds exact where timings are noisy.
 

@@ -196,6 +196,60 @@ pub struct Analysis<'a> {
     np_pool: Vec<Vec<Np>>,
     /// `select_units`' keys at one token.
     cands: Vec<(usize, bool, u32)>,
+    /// What the event search asks of each token and unit (see [`Facts`]).
+    facts: Facts,
+}
+
+/// What the event search asks of every token and unit again and again (from
+/// each candidate head, for each pattern), worked out once per sentence when
+/// [`Analysis::events`] starts: groups, units and tokens no longer change then.
+#[derive(Debug, Default)]
+struct Facts {
+    /// Whether `tok` and `unit` describe the sentence being searched (only
+    /// during [`Analysis::events`]).
+    ready: bool,
+    /// Bits of [`fact`] for each token.
+    tok: Vec<u8>,
+    /// Bits of [`verb`] for each unit: which verb forms it cannot head.
+    unit: Vec<u8>,
+}
+
+/// Bits of [`Facts::tok`].
+mod fact {
+    /// Part of a written number ([`super::Analysis::in_figure`]).
+    pub const FIGURE: u8 = 1;
+    /// A period.
+    pub const DOT: u8 = 1 << 1;
+    /// A clause break ([`super::Analysis::clause_break`]).
+    pub const BREAK: u8 = 1 << 2;
+    /// A relative clause opens here ([`super::Analysis::relative_clause_at`]).
+    pub const RELATIVE: u8 = 1 << 3;
+    /// A finite lexical verb starts here ([`super::Analysis::finite_verb_at`]).
+    pub const FINITE: u8 = 1 << 4;
+    /// A comma.
+    pub const COMMA: u8 = 1 << 5;
+    /// A comma, semicolon or colon.
+    pub const PAUSE: u8 = 1 << 6;
+}
+
+/// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
+/// verb forms (see [`Analysis::verb_heads`]).
+mod verb {
+    /// After a determiner: a noun, no verb form.
+    pub const NOUN_ONLY: u8 = 1;
+    /// One adjective after a determiner: no gerund.
+    pub const ADJECTIVE_BETWEEN: u8 = 1 << 1;
+    /// Inside a run of capitalised words: no verb form.
+    pub const IN_NAME: u8 = 1 << 2;
+    /// After an object pronoun: no base form.
+    pub const AFTER_OBJECT: u8 = 1 << 3;
+    /// Heads a preposition's noun phrase.
+    pub const PREP_NP: u8 = 1 << 4;
+    /// … with words between the preposition and the unit.
+    pub const PREP_NP_WORDS: u8 = 1 << 5;
+    /// The unit has verb forms at all (no filter: a fact for
+    /// [`super::Analysis::finite_verb_at`]).
+    pub const FORMS: u8 = 1 << 6;
 }
 
 /// The buffers of an [`Analysis`], kept from one sentence to the next so
@@ -219,6 +273,7 @@ pub struct Scratch {
     classes: Vec<u32>,
     np_pool: Vec<Vec<Np>>,
     cands: Vec<(usize, bool, u32)>,
+    facts: Facts,
 }
 
 fn is_word(c: char) -> bool {
@@ -287,6 +342,7 @@ impl<'a> Analysis<'a> {
             classes: s.classes,
             np_pool: s.np_pool,
             cands: s.cands,
+            facts: s.facts,
         };
         // Each token's classes and pattern words, in one lookup.
         a.classes.clear();
@@ -326,6 +382,7 @@ impl<'a> Analysis<'a> {
             classes: self.classes,
             np_pool: self.np_pool,
             cands: self.cands,
+            facts: self.facts,
         };
     }
 
@@ -1122,43 +1179,80 @@ impl<'a> Analysis<'a> {
         self.in_group.get(t).copied().flatten()
     }
 
+    /// The verb forms (lemma, tag, false) and event nouns (lemma, FINITE,
+    /// true) unit `u` may head here (see [`Analysis::verb_context`]).
     fn verb_heads(&self, u: usize) -> impl Iterator<Item = (u32, u8, bool)> + 'a {
         let es: &'a [Entry] = self.entries(u);
+        debug_assert!(self.facts.ready);
+        let f = self.facts.unit.get(u).copied().unwrap_or(0);
+        let no = move |bit: u8| f & bit != 0;
+        es.iter().filter_map(move |e| match *e {
+            Entry::Form(..) if no(verb::IN_NAME) => None,
+            Entry::Form(_, tag::GERUND) if no(verb::ADJECTIVE_BETWEEN) => None,
+            Entry::Form(_, tag::INFINITIVE) if no(verb::AFTER_OBJECT) => None,
+            Entry::Form(_, t)
+                if no(verb::PREP_NP) && t != tag::PAST && t != tag::PARTICIPLE && (no(verb::PREP_NP_WORDS) || t != tag::GERUND) =>
+            {
+                None
+            }
+            Entry::Form(l, t) if !no(verb::NOUN_ONLY) => Some((l, t, false)),
+            Entry::Noun(l) => Some((l, tag::FINITE, true)),
+            _ => None,
+        })
+    }
+
+    /// The bits of [`verb`] of unit `u`: what around it rules out some of
+    /// its verb forms (only its verb forms, [`Entry::Form`]; none without).
+    fn verb_context(&self, u: usize) -> u8 {
+        let es: &'a [Entry] = self.entries(u);
+        let has = |f: fn(u8) -> bool| es.iter().any(|e| matches!(*e, Entry::Form(_, t) if f(t)));
+        if !has(|_| true) {
+            return 0;
+        }
+        // (Each filter is looked at only when a form it rules out is there:
+        // after a determiner or inside a name, no form is left for the others.)
         // After a determiner, "la menace" is a noun, never a verb form.
         let t0 = self.units[u].t0;
-        let noun_only = t0 > 0 && self.is(t0 - 1, class::DETERMINERS);
+        if t0 > 0 && self.is(t0 - 1, class::DETERMINERS) {
+            return verb::FORMS | verb::NOUN_ONLY;
+        }
+        // "the South Asia Free Trade Agreement": a capitalised word inside a
+        // run of capitalised words is part of a name, not a verb.
+        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && self.tok(t).chars().all(char::is_alphabetic);
+        if t0 > 0 && cap_word(t0) && (t0 > 1 && cap_word(t0 - 1) || cap_word(t0 + 1)) {
+            return verb::FORMS | verb::IN_NAME;
+        }
+        let mut f = verb::FORMS;
         // "an informal meeting": an -ing form that is also an event noun is
         // that noun one word after a determiner too, unless that word is an
         // actor or punctuation.
         // (Only where adjectives precede the noun.)
-        let adjective_between = t0 > 1
+        if t0 > 1
             && self.m.closed.adjective_first
+            && has(|t| t == tag::GERUND)
             && self.is(t0 - 2, class::DETERMINERS)
             && self.group_of(t0 - 1).is_none()
             && self.tok(t0 - 1).chars().all(char::is_alphabetic)
-            && es.iter().any(|e| matches!(e, Entry::Noun(_)));
-        // "the South Asia Free Trade Agreement": a capitalised word inside a
-        // run of capitalised words is part of a name, not a verb.
-        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && self.tok(t).chars().all(char::is_alphabetic);
-        let in_name = t0 > 0 && cap_word(t0) && (t0 > 1 && cap_word(t0 - 1) || cap_word(t0 + 1));
+            && es.iter().any(|e| matches!(e, Entry::Noun(_)))
+        {
+            f |= verb::ADJECTIVE_BETWEEN;
+        }
         // "send them back": no object pronoun is the subject of the base form
         // after it.
-        let after_object = t0 > 0 && self.m.closed.object_pronouns.contains(&self.tok(t0 - 1));
+        if t0 > 0 && has(|t| t == tag::INFINITIVE) && self.m.closed.object_pronouns.contains(&self.tok(t0 - 1)) {
+            f |= verb::AFTER_OBJECT;
+        }
         // "after fierce fighting", "in retaliation for an air raid", "despite
         // growing pressure": words that reach back to a preposition with no
         // subject between are that preposition's noun phrase.
-        let prep_np = self.prep_noun_phrase(t0);
-        es.iter().filter_map(move |e| match *e {
-            Entry::Form(..) if in_name => None,
-            Entry::Form(_, tag::GERUND) if adjective_between => None,
-            Entry::Form(_, tag::INFINITIVE) if after_object => None,
-            Entry::Form(_, t) if prep_np.is_some_and(|words| t != tag::PAST && t != tag::PARTICIPLE && (words > 0 || t != tag::GERUND)) => {
-                None
+        if has(|t| t != tag::PAST && t != tag::PARTICIPLE) {
+            match self.prep_noun_phrase(t0) {
+                Some(0) => f |= verb::PREP_NP,
+                Some(_) => f |= verb::PREP_NP | verb::PREP_NP_WORDS,
+                None => {}
             }
-            Entry::Form(l, t) if !noun_only => Some((l, t, false)),
-            Entry::Noun(l) => Some((l, tag::FINITE, true)),
-            _ => None,
-        })
+        }
+        f
     }
 
     /// Where adjectives precede the noun: when the words before token `t`
@@ -1231,10 +1325,29 @@ impl<'a> Analysis<'a> {
 
     /// Whether a relative clause opens at token `t` (", which", ", qui").
     fn relative_clause_at(&self, t: usize) -> bool {
+        if self.facts.ready {
+            return self.fact(t, fact::RELATIVE);
+        }
+        self.find_relative_clause(t)
+    }
+
+    fn find_relative_clause(&self, t: usize) -> bool {
         self.tok(t) == "," && t + 1 < self.toks.len() && self.is(t + 1, class::RELATIVES)
     }
 
+    /// Whether token `t` has the [`fact`] bit `bit` (during [`Analysis::events`]).
+    fn fact(&self, t: usize, bit: u8) -> bool {
+        self.facts.tok.get(t).is_some_and(|f| f & bit != 0)
+    }
+
     fn clause_break(&self, t: usize) -> bool {
+        if self.facts.ready {
+            return self.fact(t, fact::BREAK);
+        }
+        self.find_clause_break(t)
+    }
+
+    fn find_clause_break(&self, t: usize) -> bool {
         // No "." here: inside a split sentence a period belongs to an
         // abbreviation ("M. Trump"); no quotes either: "dénonce les
         // « perturbateurs »" quotes the target, it does not end the clause.
@@ -1309,7 +1422,7 @@ impl<'a> Analysis<'a> {
                 t = self.groups[g].t1.max(t + 1);
                 n += 1;
             } else {
-                if self.tok(t) != "." && !self.in_figure(t) {
+                if !self.fact(t, fact::DOT | fact::FIGURE) {
                     n += 1;
                 }
                 t += 1;
@@ -1321,6 +1434,11 @@ impl<'a> Analysis<'a> {
     /// Token `t` is part of a written number: digits, or the separator
     /// between two groups of digits ("25,000", "1.5").
     fn in_figure(&self, t: usize) -> bool {
+        debug_assert_eq!(self.facts.tok.len(), self.toks.len());
+        self.fact(t, fact::FIGURE)
+    }
+
+    fn find_figure(&self, t: usize) -> bool {
         let digits = |x: usize| x < self.toks.len() && self.tok(x).starts_with(|c: char| c.is_ascii_digit());
         digits(t) || (t > 0 && matches!(self.tok(t), "," | ".") && digits(t - 1) && digits(t + 1))
     }
@@ -1513,6 +1631,11 @@ impl<'a> Analysis<'a> {
     /// Whether a known lexical verb (not an auxiliary, not a noun after a
     /// determiner) starts at token `t`.
     fn finite_verb_at(&self, t: usize) -> bool {
+        debug_assert!(self.facts.ready);
+        self.fact(t, fact::FINITE)
+    }
+
+    fn find_finite_verb(&self, t: usize) -> bool {
         let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
         // ("du" is an article before it is a participle of "devoir".)
         self.units[u].t0 == t
@@ -1544,8 +1667,80 @@ impl<'a> Analysis<'a> {
         (lo..hi.min(self.toks.len())).find(|&t| self.lex_at(t) == Some(l))
     }
 
+    /// Works out [`Facts`] for the event search.
+    fn learn_facts(&mut self) {
+        self.facts.ready = false;
+        let n = self.toks.len();
+        let bytes = self.text.as_bytes();
+        let digit = |t: usize| self.toks.get(t).is_some_and(|k| bytes.get(k.s).is_some_and(u8::is_ascii_digit));
+        // A separator between two groups of digits ("25,000", "1.5").
+        let separator = |t: usize| if t > 0 && digit(t - 1) && digit(t + 1) { fact::FIGURE } else { 0 };
+        let mut tf = std::mem::take(&mut self.facts.tok);
+        tf.clear();
+        for (t, k) in self.toks.iter().enumerate() {
+            let b = bytes.get(k.s).copied().unwrap_or(0);
+            // (Punctuation tokens are one character, words never start with one.)
+            let f = if b.is_ascii_digit() {
+                fact::FIGURE
+            } else if k.e != k.s + 1 {
+                0
+            } else {
+                match b {
+                    b'.' => fact::DOT | separator(t),
+                    b',' => {
+                        let relative = t + 1 < n && self.is(t + 1, class::RELATIVES);
+                        fact::COMMA | fact::PAUSE | separator(t) | if relative { fact::RELATIVE } else { 0 }
+                    }
+                    b';' | b':' => fact::PAUSE | fact::BREAK,
+                    b'?' | b'!' => fact::BREAK,
+                    b'(' | b')' if self.find_clause_break(t) => fact::BREAK,
+                    _ => 0,
+                }
+            };
+            tf.push(f);
+        }
+        self.facts.tok = tf;
+        let mut uf = std::mem::take(&mut self.facts.unit);
+        uf.clear();
+        uf.extend((0..self.units.len()).map(|u| self.verb_context(u)));
+        self.facts.unit = uf;
+        self.facts.ready = true;
+        for u in 0..self.units.len() {
+            let t = self.units[u].t0;
+            if self.facts.unit[u] & verb::FORMS != 0 && self.unit_at[t] == Some(u) && self.find_finite_verb(t) {
+                self.facts.tok[t] |= fact::FINITE;
+            }
+        }
+        debug_assert!(self.facts_agree(), "{:?}", self.facts);
+    }
+
+    /// Whether [`Facts::tok`] says what the token scans say.
+    fn facts_agree(&self) -> bool {
+        (0..self.toks.len()).all(|t| {
+            let w = self.tok(t);
+            [
+                (fact::FIGURE, self.find_figure(t)),
+                (fact::DOT, w == "."),
+                (fact::BREAK, self.find_clause_break(t)),
+                (fact::RELATIVE, self.find_relative_clause(t)),
+                (fact::FINITE, self.find_finite_verb(t)),
+                (fact::COMMA, w == ","),
+                (fact::PAUSE, matches!(w, "," | ";" | ":")),
+            ]
+            .iter()
+            .all(|&(bit, on)| self.fact(t, bit) == on)
+        })
+    }
+
     /// Events of the sentence.
     pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
+        self.learn_facts();
+        let out = self.search_events(date, ctx);
+        self.facts.ready = false;
+        out
+    }
+
+    fn search_events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         out.extend(self.reported_demands(date, ctx));
         self.index_words();
@@ -2349,5 +2544,29 @@ fn intent_code(root: u8) -> &'static str {
         7 => "033",
         8 => "035",
         _ => "030",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    #[test]
+    fn facts_say_what_the_token_scans_say() {
+        let p = Pipeline::new().expect("pipeline");
+        let m = p.matcher("en").expect("matcher");
+        let text = "rebels (ucf) in the city, which officials said sent 3,000 troops; 1.5 km away: why ( a ) it stopped!";
+        let map = |f: usize| f;
+        let mut a = Analysis::new(m, p.kb(), text, text, &map);
+        a.group(&Context::default());
+        a.learn_facts();
+        assert!(a.facts.ready && a.facts_agree());
+        let has = |w: &str, bit: u8| a.toks.iter().position(|t| &text[t.s..t.e] == w).is_some_and(|t| a.fact(t, bit));
+        assert!(has("3", fact::FIGURE) && has(";", fact::BREAK) && has(",", fact::RELATIVE) && has("sent", fact::FINITE));
+        assert!(!has("(", fact::BREAK) && !has("rebels", fact::FIGURE));
+        // A figure's comma is part of it; a comma after a word is not.
+        let commas: Vec<bool> = (0..a.toks.len()).filter(|&t| a.tok(t) == ",").map(|t| a.in_figure(t)).collect();
+        assert_eq!(commas, [false, true]);
     }
 }

@@ -200,18 +200,35 @@ pub struct Analysis<'a> {
     facts: Facts,
 }
 
-/// What the event search asks of every token and unit again and again (from
-/// each candidate head, for each pattern), worked out once per sentence when
-/// [`Analysis::events`] starts: groups, units and tokens no longer change then.
+/// What grouping and the event search ask of every token and unit again and
+/// again (from each candidate head, for each pattern), worked out once per
+/// sentence: the lexical class of each token when [`Analysis::group`] starts
+/// (units no longer change then), the rest when [`Analysis::events`] starts
+/// (nor do groups).
 #[derive(Debug, Default)]
 struct Facts {
-    /// Whether `tok` and `unit` describe the sentence being searched (only
-    /// during [`Analysis::events`]).
+    /// Whether `lex` describes the sentence (from [`Analysis::group`] on).
+    lex_ready: bool,
+    /// The [`Lex`] entry of the unit at each token ([`Analysis::lex_at`]).
+    lex: Vec<Option<Lex>>,
+    /// Whether `tok`, `unit` and `breaks` describe the sentence being
+    /// searched (only during [`Analysis::events`]).
     ready: bool,
     /// Bits of [`fact`] for each token.
     tok: Vec<u8>,
     /// Bits of [`verb`] for each unit: which verb forms it cannot head.
     unit: Vec<u8>,
+    /// The tokens that are clause breaks or open a relative clause, in order.
+    breaks: Vec<usize>,
+}
+
+impl Facts {
+    /// The facts, said to describe no sentence (for the next one).
+    fn forget(mut self) -> Facts {
+        self.lex_ready = false;
+        self.ready = false;
+        self
+    }
 }
 
 /// Bits of [`Facts::tok`].
@@ -228,8 +245,8 @@ mod fact {
     pub const FINITE: u8 = 1 << 4;
     /// A comma.
     pub const COMMA: u8 = 1 << 5;
-    /// A comma, semicolon or colon.
-    pub const PAUSE: u8 = 1 << 6;
+    /// A semicolon or colon.
+    pub const COLON: u8 = 1 << 6;
 }
 
 /// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
@@ -342,7 +359,7 @@ impl<'a> Analysis<'a> {
             classes: s.classes,
             np_pool: s.np_pool,
             cands: s.cands,
-            facts: s.facts,
+            facts: s.facts.forget(),
         };
         // Each token's classes and pattern words, in one lookup.
         a.classes.clear();
@@ -557,6 +574,13 @@ impl<'a> Analysis<'a> {
     }
 
     fn lex_at(&self, t: usize) -> Option<Lex> {
+        if self.facts.lex_ready {
+            return self.facts.lex.get(t).copied().flatten();
+        }
+        self.find_lex(t)
+    }
+
+    fn find_lex(&self, t: usize) -> Option<Lex> {
         let u = self.unit_at.get(t).copied().flatten()?;
         self.entries(u).iter().find_map(|e| match e {
             Entry::Lex(l, _) => Some(*l),
@@ -570,6 +594,11 @@ impl<'a> Analysis<'a> {
 
     /// Builds actor groups; `seen` are persons named in full earlier.
     pub fn group(&mut self, ctx: &Context) {
+        let mut lex = std::mem::take(&mut self.facts.lex);
+        lex.clear();
+        lex.extend((0..self.toks.len()).map(|t| self.find_lex(t)));
+        self.facts.lex = lex;
+        self.facts.lex_ready = true;
         let date = ctx.date;
         let mut cur: Option<Group> = None;
         let mut last_end = 0usize;
@@ -1335,9 +1364,27 @@ impl<'a> Analysis<'a> {
         self.tok(t) == "," && t + 1 < self.toks.len() && self.is(t + 1, class::RELATIVES)
     }
 
-    /// Whether token `t` has the [`fact`] bit `bit` (during [`Analysis::events`]).
-    fn fact(&self, t: usize, bit: u8) -> bool {
-        self.facts.tok.get(t).is_some_and(|f| f & bit != 0)
+    /// Whether token `t` has one of the [`fact`] bits `bits` (during [`Analysis::events`]).
+    fn fact(&self, t: usize, bits: u8) -> bool {
+        self.facts.tok.get(t).is_some_and(|f| f & bits != 0)
+    }
+
+    /// The first clause break at or after token `t`, and the first clause
+    /// break or opening relative clause (the number of tokens if none).
+    fn next_break(&self, t: usize) -> (usize, usize) {
+        debug_assert!(self.facts.ready);
+        let n = self.toks.len();
+        let mut after = self.facts.breaks.iter().copied().filter(|&b| b >= t);
+        let Some(r) = after.next() else { return (n, n) };
+        if self.fact(r, fact::BREAK) {
+            return (r, r);
+        }
+        (after.find(|&b| self.fact(b, fact::BREAK)).unwrap_or(n), r)
+    }
+
+    /// A comma, semicolon or colon at token `t` (during [`Analysis::events`]).
+    fn pause(&self, t: usize) -> bool {
+        self.fact(t, fact::COMMA | fact::COLON)
     }
 
     fn clause_break(&self, t: usize) -> bool {
@@ -1381,7 +1428,7 @@ impl<'a> Analysis<'a> {
             match item.kind {
                 Kind::Word | Kind::Optional => {
                     let alts = pats.alts(item);
-                    let hit = (pos..self.reach(pos, GAP + 1)).take_while(|&t| !self.clause_break(t)).find(|&t| self.word_matches(t, alts));
+                    let hit = (pos..self.reach(pos, GAP + 1).min(self.next_break(pos).0)).find(|&t| self.word_matches(t, alts));
                     match hit {
                         Some(t) => {
                             pos = t + 1;
@@ -1393,12 +1440,9 @@ impl<'a> Analysis<'a> {
                 }
                 Kind::Target => {
                     // Not into a relative clause (", which officials said").
-                    let g = (pos..self.reach(pos, GAP + 2)).take_while(|&t| !self.clause_break(t) && !self.relative_clause_at(t)).find_map(
-                        |t| {
-                            self.group_of(t)
-                                .filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
-                        },
-                    );
+                    let g = (pos..self.reach(pos, GAP + 2).min(self.next_break(pos).1)).find_map(|t| {
+                        self.group_of(t).filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
+                    });
                     let g = g?;
                     target = Some(g);
                     pos = self.groups[g].t1;
@@ -1510,7 +1554,7 @@ impl<'a> Analysis<'a> {
         }
         // The candidates with no clause break between them and the verb
         // (walked again, rather than kept in a vector, in the rare case below).
-        let all = || (0..self.groups.len()).filter(cand).filter(|&g| !(self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")));
+        let all = || (0..self.groups.len()).filter(cand).filter(|&g| !(self.groups[g].t1..head).any(|t| self.fact(t, fact::COLON)));
         let best = all().next_back();
         // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
         // an apposition between commas; its subject is the group before it.
@@ -1527,14 +1571,14 @@ impl<'a> Analysis<'a> {
                 .take_while(|&t| !self.clause_break(t))
                 .find(|&t| self.group_of(t).is_none() && self.finite_verb_at(t) && !(t > 0 && self.is(t - 1, class::TO)));
             if let Some(p) = prev.filter(|&p| p > 0) {
-                let gerund = self.tok(p - 1) == "," || self.is(p - 1, class::GERUND_INTRO);
+                let gerund = self.fact(p - 1, fact::COMMA) || self.is(p - 1, class::GERUND_INTRO);
                 let gerund =
                     gerund && self.unit_at[p].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(_, tag::GERUND))));
                 return self.subject_with(p, gerund, exclude, weak_ok);
             }
         }
-        if let Some(b) = best.filter(|&b| v > 0 && self.tok(v - 1) == "," && self.groups[b].t1 < v) {
-            let open = (0..self.groups[b].t0).rev().find(|&t| self.tok(t) == ",");
+        if let Some(b) = best.filter(|&b| v > 0 && self.fact(v - 1, fact::COMMA) && self.groups[b].t1 < v) {
+            let open = (0..self.groups[b].t0).rev().find(|&t| self.fact(t, fact::COMMA));
             // Only a group that names someone: "Kenzo Oshima, the UN relief
             // coordinator, demanded" keeps the coordinator when the name is unknown.
             let named = |g: usize| {
@@ -1560,10 +1604,10 @@ impl<'a> Analysis<'a> {
         let after_comma = (gr.t0.saturating_sub(6)..gr.t0)
             .rev()
             .take_while(|&t| self.unit_at[t].is_none_or(|u| !self.finite_verb_at(self.units[u].t0)))
-            .any(|t| self.tok(t) == ",");
+            .any(|t| self.fact(t, fact::COMMA));
         let said_after = gr.t1 < self.toks.len() && self.is(gr.t1, class::REPORTING);
         let said_before = (gr.t0.saturating_sub(3)..gr.t0).any(|t| self.is(t, class::REPORTING))
-            && (gr.t0.saturating_sub(4)..gr.t0).any(|t| self.tok(t) == ",");
+            && (gr.t0.saturating_sub(4)..gr.t0).any(|t| self.fact(t, fact::COMMA));
         !(after_comma && said_after || said_before && gr.t1 >= self.toks.len().saturating_sub(1))
     }
 
@@ -1587,7 +1631,7 @@ impl<'a> Analysis<'a> {
         let limit = (to + 6).min(self.toks.len());
         let t = (from..limit).find(|&t| {
             self.clause_break(t)
-                || self.tok(t) == ","
+                || self.fact(t, fact::COMMA)
                 || self.is(t, class::RELATIVES)
                 || self.group_of(t).is_some()
                 || t >= to && self.finite_verb_at(t)
@@ -1617,7 +1661,7 @@ impl<'a> Analysis<'a> {
     /// after "by".
     fn named_after(&self, g: usize, end: usize) -> Option<usize> {
         let limit = self.reach(end.max(self.groups[g].t1), 6);
-        let stop = (self.groups[g].t1..limit).find(|&t| self.clause_break(t) || matches!(self.tok(t), "," | "."));
+        let stop = (self.groups[g].t1..limit).find(|&t| self.clause_break(t) || self.fact(t, fact::COMMA | fact::DOT));
         let limit = stop.unwrap_or(limit);
         (g + 1..self.groups.len()).take_while(|&n| self.groups[n].t0 < limit).find(|&n| {
             let gr = &self.groups[n];
@@ -1689,9 +1733,9 @@ impl<'a> Analysis<'a> {
                     b'.' => fact::DOT | separator(t),
                     b',' => {
                         let relative = t + 1 < n && self.is(t + 1, class::RELATIVES);
-                        fact::COMMA | fact::PAUSE | separator(t) | if relative { fact::RELATIVE } else { 0 }
+                        fact::COMMA | separator(t) | if relative { fact::RELATIVE } else { 0 }
                     }
-                    b';' | b':' => fact::PAUSE | fact::BREAK,
+                    b';' | b':' => fact::COLON | fact::BREAK,
                     b'?' | b'!' => fact::BREAK,
                     b'(' | b')' if self.find_clause_break(t) => fact::BREAK,
                     _ => 0,
@@ -1699,6 +1743,10 @@ impl<'a> Analysis<'a> {
             };
             tf.push(f);
         }
+        let mut breaks = std::mem::take(&mut self.facts.breaks);
+        breaks.clear();
+        breaks.extend(tf.iter().enumerate().filter(|(_, &f)| f & (fact::BREAK | fact::RELATIVE) != 0).map(|(t, _)| t));
+        self.facts.breaks = breaks;
         self.facts.tok = tf;
         let mut uf = std::mem::take(&mut self.facts.unit);
         uf.clear();
@@ -1725,11 +1773,16 @@ impl<'a> Analysis<'a> {
                 (fact::RELATIVE, self.find_relative_clause(t)),
                 (fact::FINITE, self.find_finite_verb(t)),
                 (fact::COMMA, w == ","),
-                (fact::PAUSE, matches!(w, "," | ";" | ":")),
+                (fact::COLON, matches!(w, ";" | ":")),
             ]
             .iter()
             .all(|&(bit, on)| self.fact(t, bit) == on)
-        })
+        }) && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
+            && (0..=self.toks.len()).all(|t| {
+                let next = |f: &dyn Fn(usize) -> bool| (t..self.toks.len()).find(|&x| f(x)).unwrap_or(self.toks.len());
+                let (b, r) = self.next_break(t);
+                b == next(&|x| self.find_clause_break(x)) && r == next(&|x| self.find_clause_break(x) || self.find_relative_clause(x))
+            })
     }
 
     /// Events of the sentence.
@@ -1779,10 +1832,7 @@ impl<'a> Analysis<'a> {
                 // An event noun in the same clause after a coded verb is that
                 // verb's complement ("condemned the launch as a violation of"):
                 // one event per clause.
-                if pass_nominal
-                    && verb_heads
-                        .iter()
-                        .any(|&v| v < head && !(v..head).any(|t| matches!(self.tok(t), "," | ";" | ":") || self.is(t, class::RELATIVES)))
+                if pass_nominal && verb_heads.iter().any(|&v| v < head && !(v..head).any(|t| self.pause(t) || self.is(t, class::RELATIVES)))
                 {
                     continue;
                 }
@@ -1844,7 +1894,7 @@ impl<'a> Analysis<'a> {
         if tg == tag::INFINITIVE && !pat.nominal {
             let that = (head.saturating_sub(12)..head)
                 .rev()
-                .take_while(|&t| !matches!(self.tok(t), "," | ";" | ":"))
+                .take_while(|&t| !self.pause(t))
                 .find(|&t| self.m.closed.complementizers.contains(&self.tok(t)));
             if that.is_some_and(|c| (c.saturating_sub(3)..c).any(|t| self.m.closed.mandative.contains(&self.tok(t)))) {
                 return None;
@@ -1908,7 +1958,7 @@ impl<'a> Analysis<'a> {
                 && !self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, tag::PAST)))
                 && (head.saturating_sub(4)..head)
                     .rev()
-                    .take_while(|&t| !matches!(self.tok(t), "," | ";" | ":"))
+                    .take_while(|&t| !self.pause(t))
                     .any(|t| self.m.closed.future_clause.contains(&self.tok(t)))
             {
                 return None;
@@ -1916,7 +1966,7 @@ impl<'a> Analysis<'a> {
             if tg == tag::CONDITIONAL || modal.is_some() {
                 return None;
             }
-            let clause_start = (0..head).rev().find(|&t| matches!(self.tok(t), "," | ";" | ":")).map_or(0, |t| t + 1);
+            let clause_start = (0..head).rev().find(|&t| self.pause(t)).map_or(0, |t| t + 1);
             if self.lex_in(clause_start, head, Lex::Condition).is_some() {
                 return None;
             }
@@ -1937,7 +1987,7 @@ impl<'a> Analysis<'a> {
         // --- actors -----------------------------------------------------
         // A gerund clause ("tout en accusant", ", accusing") shares the main
         // subject; a bare "-ing" after a noun ("inspectors probing") does not.
-        let gerund = tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.is(head - 1, class::GERUND_INTRO));
+        let gerund = tg == tag::GERUND && head > 0 && (self.fact(head - 1, fact::COMMA) || self.is(head - 1, class::GERUND_INTRO));
         // "for hosting", "in brokering": a gerund after a preposition names an
         // act, it does not report one.
         if tg == tag::GERUND
@@ -1983,7 +2033,7 @@ impl<'a> Analysis<'a> {
                 let from = self.units[u].t1;
                 let to = (end + 6).min(self.toks.len());
                 target_g = (from..to)
-                    .take_while(|&t| !(self.clause_break(t) || self.tok(t) == "," && t >= end))
+                    .take_while(|&t| !(self.clause_break(t) || self.fact(t, fact::COMMA) && t >= end))
                     .find_map(|t| {
                         self.group_of(t).filter(|&g| {
                             let gr = &self.groups[g];
@@ -2061,7 +2111,7 @@ impl<'a> Analysis<'a> {
                     let light = (head.saturating_sub(self.m.closed.light_verb_reach)..head)
                         .rev()
                         .take_while(|&t| {
-                            !matches!(self.tok(t), "," | ";" | ":")
+                            !self.pause(t)
                                 && !self.m.closed.relatives.contains(&self.tok(t))
                                 && !self.m.closed.complementizers.contains(&self.tok(t))
                         })
@@ -2216,7 +2266,7 @@ impl<'a> Analysis<'a> {
                 let subject_end = source_g.map(|g| self.groups[g].t1)?;
                 // (A visit's place is its host; elsewhere a place before the
                 // verb is only where it happened: "convenus à Genève de".)
-                let same_clause = code.starts_with("042") && subject_end < head && !(subject_end..head).any(|t| self.tok(t) == ",");
+                let same_clause = code.starts_with("042") && subject_end < head && !(subject_end..head).any(|t| self.fact(t, fact::COMMA));
                 same_clause.then(|| self.place_country_after(subject_end)).flatten().filter(|(_, toks)| toks.1 <= head)
             });
             // The target's text is the place's name, or the source's own for a

@@ -267,6 +267,8 @@ mod verb {
     /// The unit has verb forms at all (no filter: a fact for
     /// [`super::Analysis::finite_verb_at`]).
     pub const FORMS: u8 = 1 << 6;
+    /// The unit has event nouns ([`crate::lexicon::Entry::Noun`]).
+    pub const NOUNS: u8 = 1 << 7;
 }
 
 /// The buffers of an [`Analysis`], kept from one sentence to the next so
@@ -769,7 +771,8 @@ impl<'a> Analysis<'a> {
         // "ethnic Albanians demonstrated in Serbia": an ethnic group named by
         // a demonym lives where the sentence places it, not in the country
         // the demonym names.
-        if !self.m.closed.ethnic_markers.is_empty() {
+        // (The place is looked for only when such a group is there.)
+        if self.groups.iter().flat_map(|g| &g.nps).any(|np| self.ethnic_demonym(np)) {
             // The first place after a locative ("in southeastern Serbia",
             // "near Macedonia's border"), not an actor named first nor a
             // destination ("back to Bulgaria").
@@ -779,12 +782,11 @@ impl<'a> Analysis<'a> {
                 .and_then(|(c, _)| self.m.codes.iter().position(|x| *x == c))
                 .map(|i| i as u32);
             if let Some(place) = place {
-                let ethnic: Vec<bool> =
-                    (0..self.toks.len()).map(|t| t > 0 && self.m.closed.ethnic_markers.contains(&self.tok(t - 1))).collect();
-                for np in self.groups.iter_mut().flat_map(|g| g.nps.iter_mut()) {
-                    let marked = np.title_toks.is_some_and(|(d0, _)| ethnic[d0]);
-                    if marked && !np.named_country && np.person.is_none() && np.org.is_none() && np.country.is_some() {
-                        np.country = Some(place);
+                for g in 0..self.groups.len() {
+                    for n in 0..self.groups[g].nps.len() {
+                        if self.ethnic_demonym(&self.groups[g].nps[n]) {
+                            self.groups[g].nps[n].country = Some(place);
+                        }
                     }
                 }
             }
@@ -820,6 +822,16 @@ impl<'a> Analysis<'a> {
 
     /// Whether a list of actors goes on after token `t`: another comma and
     /// item, or a conjunction ("Libya, Sudan and Cuba").
+    /// Whether `np` is an ethnic group named by a demonym after an ethnic
+    /// marker ("ethnic Albanians"), with no country named, person or organisation.
+    fn ethnic_demonym(&self, np: &Np) -> bool {
+        np.title_toks.is_some_and(|(d0, _)| d0 > 0 && self.m.closed.ethnic_markers.contains(&self.tok(d0 - 1)))
+            && !np.named_country
+            && np.person.is_none()
+            && np.org.is_none()
+            && np.country.is_some()
+    }
+
     fn list_continues(&self, t: usize) -> bool {
         let mut t = t;
         while t < self.toks.len() && self.tok(t) == "," {
@@ -1234,6 +1246,23 @@ impl<'a> Analysis<'a> {
     /// its verb forms (only its verb forms, [`Entry::Form`]; none without).
     fn verb_context(&self, u: usize) -> u8 {
         let es: &'a [Entry] = self.entries(u);
+        let nouns = if es.iter().any(|e| matches!(e, Entry::Noun(_))) { verb::NOUNS } else { 0 };
+        nouns | self.form_context(u, es)
+    }
+
+    /// Whether unit `u` may head an event: with a verb form none of its
+    /// context rules out, or (`nominal`) with an event noun.
+    fn may_head(&self, u: usize, nominal: bool) -> bool {
+        let f = self.facts.unit.get(u).copied().unwrap_or(0);
+        if nominal {
+            f & verb::NOUNS != 0
+        } else {
+            f & verb::FORMS != 0 && f & (verb::NOUN_ONLY | verb::IN_NAME) == 0
+        }
+    }
+
+    /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `es`.
+    fn form_context(&self, u: usize, es: &'a [Entry]) -> u8 {
         let has = |f: fn(u8) -> bool| es.iter().any(|e| matches!(*e, Entry::Form(_, t) if f(t)));
         if !has(|_| true) {
             return 0;
@@ -1804,7 +1833,7 @@ impl<'a> Analysis<'a> {
             for u in 0..self.units.len() {
                 let unit = self.units[u];
                 let head = unit.t0;
-                if self.consumed[head] || self.group_of(head).is_some() || self.attributed[head] {
+                if !self.may_head(u, pass_nominal) || self.consumed[head] || self.group_of(head).is_some() || self.attributed[head] {
                     continue;
                 }
                 let mut best: Option<(i32, &Pattern, Option<usize>, usize, u8)> = None;

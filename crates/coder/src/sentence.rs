@@ -1750,6 +1750,8 @@ impl<'a> Analysis<'a> {
         let separator = |t: usize| if t > 0 && digit(t - 1) && digit(t + 1) { fact::FIGURE } else { 0 };
         let mut tf = std::mem::take(&mut self.facts.tok);
         tf.clear();
+        let mut breaks = std::mem::take(&mut self.facts.breaks);
+        breaks.clear();
         for (t, k) in self.toks.iter().enumerate() {
             let b = bytes.get(k.s).copied().unwrap_or(0);
             // (Punctuation tokens are one character, words never start with one.)
@@ -1770,11 +1772,11 @@ impl<'a> Analysis<'a> {
                     _ => 0,
                 }
             };
+            if f & (fact::BREAK | fact::RELATIVE) != 0 {
+                breaks.push(t);
+            }
             tf.push(f);
         }
-        let mut breaks = std::mem::take(&mut self.facts.breaks);
-        breaks.clear();
-        breaks.extend(tf.iter().enumerate().filter(|(_, &f)| f & (fact::BREAK | fact::RELATIVE) != 0).map(|(t, _)| t));
         self.facts.breaks = breaks;
         self.facts.tok = tf;
         let mut uf = std::mem::take(&mut self.facts.unit);
@@ -1846,13 +1848,13 @@ impl<'a> Analysis<'a> {
                         if cp.reflexive && !refl {
                             continue;
                         }
-                        let pat = &m.pack.patterns[cp.index as usize];
                         if let Some((mut score, tgt, end)) = self.try_pattern(cp, u) {
-                            if pat.reflexive {
+                            // (The compiled pattern's flag is its pattern's.)
+                            if cp.reflexive {
                                 score += 3;
                             }
                             if best.as_ref().is_none_or(|b| score > b.0) {
-                                best = Some((score, pat, tgt, end, tg));
+                                best = Some((score, &m.pack.patterns[cp.index as usize], tgt, end, tg));
                             }
                         }
                     }

@@ -197,7 +197,7 @@ pub struct Analysis<'a> {
     /// `select_units`' keys at one token.
     cands: Vec<(usize, bool, u32)>,
     /// What the event search asks of each token and unit (see [`Facts`]).
-    facts: Facts,
+    facts: Facts<'a>,
 }
 
 /// What grouping and the event search ask of every token and unit again and
@@ -206,7 +206,9 @@ pub struct Analysis<'a> {
 /// (units no longer change then), the rest when [`Analysis::events`] starts
 /// (nor do groups).
 #[derive(Debug, Default)]
-struct Facts {
+struct Facts<'a> {
+    /// The entries of each unit (from [`Analysis::group`] on; empty before).
+    entries: Vec<&'a [Entry]>,
     /// Whether `lex` describes the sentence (from [`Analysis::group`] on).
     lex_ready: bool,
     /// The [`Lex`] entry of the unit at each token ([`Analysis::lex_at`]).
@@ -222,13 +224,28 @@ struct Facts {
     breaks: Vec<usize>,
 }
 
-impl Facts {
-    /// The facts, said to describe no sentence (for the next one).
-    fn forget(mut self) -> Facts {
-        self.lex_ready = false;
-        self.ready = false;
-        self
+impl Facts<'_> {
+    /// The facts, said to describe no sentence (for the next one), keeping
+    /// their buffers.
+    fn forget<'b>(self) -> Facts<'b> {
+        Facts {
+            entries: relife(self.entries),
+            lex_ready: false,
+            lex: self.lex,
+            ready: false,
+            tok: self.tok,
+            unit: self.unit,
+            breaks: self.breaks,
+        }
     }
+}
+
+/// `v` emptied, as a vector of references of another lifetime, keeping its
+/// allocation (collecting a vector's own iterator into a vector of elements
+/// of the same size and alignment reuses its buffer).
+fn relife<'y, T: ?Sized>(mut v: Vec<&T>) -> Vec<&'y T> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("the vector was emptied")).collect()
 }
 
 /// Bits of [`Facts::tok`].
@@ -292,7 +309,7 @@ pub struct Scratch {
     classes: Vec<u32>,
     np_pool: Vec<Vec<Np>>,
     cands: Vec<(usize, bool, u32)>,
-    facts: Facts,
+    facts: Facts<'static>,
 }
 
 fn is_word(c: char) -> bool {
@@ -401,7 +418,7 @@ impl<'a> Analysis<'a> {
             classes: self.classes,
             np_pool: self.np_pool,
             cands: self.cands,
-            facts: self.facts,
+            facts: self.facts.forget(),
         };
     }
 
@@ -571,6 +588,9 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn entries(&self, u: usize) -> &'a [Entry] {
+        if let Some(&es) = self.facts.entries.get(u) {
+            return es;
+        }
         let m: &'a Matcher = self.m;
         &m.entries[self.units[u].key as usize]
     }
@@ -596,6 +616,9 @@ impl<'a> Analysis<'a> {
 
     /// Builds actor groups; `seen` are persons named in full earlier.
     pub fn group(&mut self, ctx: &Context) {
+        let m: &'a Matcher = self.m;
+        self.facts.entries.clear();
+        self.facts.entries.extend(self.units.iter().map(|u| &m.entries[u.key as usize]));
         let mut lex = std::mem::take(&mut self.facts.lex);
         lex.clear();
         lex.extend((0..self.toks.len()).map(|t| self.find_lex(t)));
@@ -1808,7 +1831,8 @@ impl<'a> Analysis<'a> {
             ]
             .iter()
             .all(|&(bit, on)| self.fact(t, bit) == on)
-        }) && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
+        }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
+            && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
             && (0..=self.toks.len()).all(|t| {
                 let next = |f: &dyn Fn(usize) -> bool| (t..self.toks.len()).find(|&x| f(x)).unwrap_or(self.toks.len());
                 let (b, r) = self.next_break(t);
@@ -2649,5 +2673,13 @@ mod tests {
         // A figure's comma is part of it; a comma after a word is not.
         let commas: Vec<bool> = (0..a.toks.len()).filter(|&t| a.tok(t) == ",").map(|t| a.in_figure(t)).collect();
         assert_eq!(commas, [false, true]);
+    }
+
+    #[test]
+    fn relife_keeps_the_buffer() {
+        let mut v: Vec<&str> = Vec::with_capacity(64);
+        v.push("x");
+        let w: Vec<&'static str> = relife(v);
+        assert!(w.is_empty() && w.capacity() >= 64);
     }
 }

@@ -423,11 +423,13 @@ impl<'a> Analysis<'a> {
     }
 
     /// Whether token `t` is a word of the closed class `c` (a [`class`] bit).
+    #[inline]
     pub fn is(&self, t: usize, c: u32) -> bool {
         self.classes.get(t).is_some_and(|b| b & c != 0)
     }
 
     /// Folded text of token `i`.
+    #[inline]
     pub fn tok(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.s..t.e])
     }
@@ -587,6 +589,7 @@ impl<'a> Analysis<'a> {
         self.m.entries[key as usize].iter().any(|e| matches!(e, Entry::Country(_) | Entry::Demonym(_))).then_some(key)
     }
 
+    #[inline]
     pub fn entries(&self, u: usize) -> &'a [Entry] {
         if let Some(&es) = self.facts.entries.get(u) {
             return es;
@@ -595,6 +598,7 @@ impl<'a> Analysis<'a> {
         &m.entries[self.units[u].key as usize]
     }
 
+    #[inline]
     fn lex_at(&self, t: usize) -> Option<Lex> {
         if self.facts.lex_ready {
             return self.facts.lex.get(t).copied().flatten();
@@ -1239,6 +1243,7 @@ impl<'a> Analysis<'a> {
         out.push(Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None, title_country: None });
     }
 
+    #[inline]
     fn group_of(&self, t: usize) -> Option<usize> {
         self.in_group.get(t).copied().flatten()
     }
@@ -1417,6 +1422,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// Whether token `t` has one of the [`fact`] bits `bits` (during [`Analysis::events`]).
+    #[inline]
     fn fact(&self, t: usize, bits: u8) -> bool {
         self.facts.tok.get(t).is_some_and(|f| f & bits != 0)
     }

@@ -940,15 +940,37 @@ impl<'a> Analysis<'a> {
     /// The actor piece a unit contributes, if any.
     fn piece(&self, u: usize, ctx: &Context, date: Option<Date>) -> Option<Np> {
         let unit = self.units[u];
+        let es = self.entries(u);
+        // What kinds of actor entries the unit has: none, no piece (and the
+        // context tests below only for the entries that read them).
+        const PERSON: u8 = 1;
+        const AGENT: u8 = 2;
+        const OTHER: u8 = 4;
+        let kinds = es.iter().fold(0, |k, e| {
+            k | match e {
+                Entry::Person(_) | Entry::Surname(_) => PERSON,
+                Entry::Agent(..) => AGENT,
+                Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => OTHER,
+                Entry::Lex(Lex::Pair, _) => OTHER,
+                _ => 0,
+            }
+        });
+        if kinds == 0 {
+            return None;
+        }
         let mut np = Np { t0: unit.t0, t1: unit.t1, ..Np::default() };
         let mut any = false;
         let locative = unit.t0.checked_sub(1).is_some_and(|t| self.is(t, class::LOCATIVES));
         // "à Rome": a place, even if some person is surnamed Rome.
-        let place_here = locative && self.entries(u).iter().any(|e| matches!(e, Entry::Capital(..) | Entry::City(_)));
+        let place_here = kinds & PERSON != 0 && locative && es.iter().any(|e| matches!(e, Entry::Capital(..) | Entry::City(_)));
         // "Defence Secretary Tom King": a title word after an unknown given
         // name (not the sentence's first word) is the end of that name.
-        let name_end = unit.t1 == unit.t0 + 1 && unit.t0 >= 2 && self.capitalised(unit.t0) && self.unknown_capitalised(unit.t0 - 1);
-        for e in self.entries(u) {
+        let name_end = kinds & AGENT != 0
+            && unit.t1 == unit.t0 + 1
+            && unit.t0 >= 2
+            && self.capitalised(unit.t0)
+            && self.unknown_capitalised(unit.t0 - 1);
+        for e in es {
             match *e {
                 Entry::Person(p) | Entry::Surname(p) if place_here && !ctx.seen_persons.contains(&p) => {}
                 Entry::Person(p) if self.capitalised(unit.t0) => {

@@ -625,7 +625,17 @@ impl<'a> Analysis<'a> {
         self.facts.entries.extend(self.units.iter().map(|u| &m.entries[u.key as usize]));
         let mut lex = std::mem::take(&mut self.facts.lex);
         lex.clear();
-        lex.extend((0..self.toks.len()).map(|t| self.find_lex(t)));
+        lex.resize(self.toks.len(), None);
+        // (Per unit: units do not overlap, and `unit_at` maps each token of a
+        // unit to it.)
+        for (unit, es) in self.units.iter().zip(&self.facts.entries) {
+            if let Some(l) = es.iter().find_map(|e| match e {
+                Entry::Lex(l, _) => Some(*l),
+                _ => None,
+            }) {
+                lex.get_mut(unit.t0..unit.t1).into_iter().flatten().for_each(|x| *x = Some(l));
+            }
+        }
         self.facts.lex = lex;
         self.facts.lex_ready = true;
         let date = ctx.date;

@@ -1901,9 +1901,18 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 let mut best: Option<(i32, &Pattern, Option<usize>, usize, u8)> = None;
+                // A lemma's patterns score the same whatever the tag of the
+                // form ("attacked": past and participle), and only a higher
+                // score replaces the best: each lemma is tried once.
+                let mut tried = [0u32; 8];
+                let mut n_tried = 0;
                 for (lemma, tg, nominal) in self.verb_heads(u) {
-                    if nominal != pass_nominal {
+                    if nominal != pass_nominal || tried[..n_tried].contains(&lemma) {
                         continue;
+                    }
+                    if let Some(slot) = tried.get_mut(n_tried) {
+                        *slot = lemma;
+                        n_tried += 1;
                     }
                     let refl = self.has_reflexive(head);
                     for cp in self.m.patterns.of_lemma_kind(lemma, nominal) {
@@ -2694,14 +2703,25 @@ fn intent_code(root: u8) -> &'static str {
 mod tests {
     use super::*;
     use crate::Pipeline;
+    use std::sync::OnceLock;
+
+    /// The pipeline of the tests, built once.
+    fn pipeline() -> &'static Pipeline {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::new().expect("pipeline"))
+    }
+
+    /// The English analysis of `text` (folded already) written `orig`.
+    fn english<'a>(text: &'a str, orig: &'a str, map: &'a dyn Fn(usize) -> usize) -> Analysis<'a> {
+        let p = pipeline();
+        Analysis::new(p.matcher("en").expect("matcher"), p.kb(), text, orig, map)
+    }
 
     #[test]
     fn facts_say_what_the_token_scans_say() {
-        let p = Pipeline::new().expect("pipeline");
-        let m = p.matcher("en").expect("matcher");
         let text = "rebels (ucf) in the city, which officials said sent 3,000 troops; 1.5 km away: why ( a ) it stopped!";
         let map = |f: usize| f;
-        let mut a = Analysis::new(m, p.kb(), text, text, &map);
+        let mut a = english(text, text, &map);
         a.group(&Context::default());
         a.learn_facts();
         assert!(a.facts.ready && a.facts_agree());
@@ -2719,5 +2739,21 @@ mod tests {
         v.push("x");
         let w: Vec<&'static str> = relife(v);
         assert!(w.is_empty() && w.capacity() >= 64);
+    }
+
+    #[test]
+    fn a_form_of_two_tags_is_tried_once_and_coded_once() {
+        let map = |f: usize| f;
+        let mut a = english("russia attacked ukraine on monday.", "Russia attacked Ukraine on Monday.", &map);
+        let head = a.units.iter().position(|u| a.tok(u.t0) == "attacked").expect("unit");
+        let lemmas: Vec<u32> = a.entries(head).iter().filter_map(|e| if let Entry::Form(l, _) = e { Some(*l) } else { None }).collect();
+        assert!(lemmas.len() >= 2 && lemmas.iter().all(|&l| l == lemmas[0]), "{lemmas:?}");
+        let ctx = Context::default();
+        a.group(&ctx);
+        let date: Date = "2026-01-12".parse().expect("date");
+        let codes: Vec<_> =
+            a.events(date, &ctx).iter().map(|c| (c.code, c.source.code.clone(), c.target.as_ref().map(|t| t.code.clone()))).collect();
+        assert_eq!(codes.len(), 1, "{codes:?}");
+        assert!(codes[0].0.starts_with("19") && codes[0].1.starts_with("RUS"), "{codes:?}");
     }
 }

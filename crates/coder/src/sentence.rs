@@ -219,7 +219,7 @@ struct Facts<'a> {
     /// Bits of [`fact`] for each token.
     tok: Vec<u8>,
     /// Bits of [`verb`] for each unit: which verb forms it cannot head.
-    unit: Vec<u8>,
+    unit: Vec<u16>,
     /// The tokens that are clause breaks or open a relative clause, in order.
     breaks: Vec<usize>,
 }
@@ -270,22 +270,24 @@ mod fact {
 /// verb forms (see [`Analysis::verb_heads`]).
 mod verb {
     /// After a determiner: a noun, no verb form.
-    pub const NOUN_ONLY: u8 = 1;
+    pub const NOUN_ONLY: u16 = 1;
     /// One adjective after a determiner: no gerund.
-    pub const ADJECTIVE_BETWEEN: u8 = 1 << 1;
+    pub const ADJECTIVE_BETWEEN: u16 = 1 << 1;
     /// Inside a run of capitalised words: no verb form.
-    pub const IN_NAME: u8 = 1 << 2;
+    pub const IN_NAME: u16 = 1 << 2;
     /// After an object pronoun: no base form.
-    pub const AFTER_OBJECT: u8 = 1 << 3;
+    pub const AFTER_OBJECT: u16 = 1 << 3;
     /// Heads a preposition's noun phrase.
-    pub const PREP_NP: u8 = 1 << 4;
+    pub const PREP_NP: u16 = 1 << 4;
     /// … with words between the preposition and the unit.
-    pub const PREP_NP_WORDS: u8 = 1 << 5;
+    pub const PREP_NP_WORDS: u16 = 1 << 5;
     /// The unit has verb forms at all (no filter: a fact for
     /// [`super::Analysis::finite_verb_at`]).
-    pub const FORMS: u8 = 1 << 6;
+    pub const FORMS: u16 = 1 << 6;
     /// The unit has event nouns ([`crate::lexicon::Entry::Noun`]).
-    pub const NOUNS: u8 = 1 << 7;
+    pub const NOUNS: u16 = 1 << 7;
+    /// A form of the unit is an auxiliary's ([`super::Analysis::auxiliary_at`]).
+    pub const AUX: u16 = 1 << 8;
 }
 
 /// The buffers of an [`Analysis`], kept from one sentence to the next so
@@ -1286,7 +1288,7 @@ impl<'a> Analysis<'a> {
         let es: &'a [Entry] = self.entries(u);
         debug_assert!(self.facts.ready);
         let f = self.facts.unit.get(u).copied().unwrap_or(0);
-        let no = move |bit: u8| f & bit != 0;
+        let no = move |bit: u16| f & bit != 0;
         es.iter().filter_map(move |e| match *e {
             Entry::Form(..) if no(verb::IN_NAME) => None,
             Entry::Form(_, tag::GERUND) if no(verb::ADJECTIVE_BETWEEN) => None,
@@ -1304,10 +1306,27 @@ impl<'a> Analysis<'a> {
 
     /// The bits of [`verb`] of unit `u`: what around it rules out some of
     /// its verb forms (only its verb forms, [`Entry::Form`]; none without).
-    fn verb_context(&self, u: usize) -> u8 {
+    fn verb_context(&self, u: usize) -> u16 {
         let es: &'a [Entry] = self.entries(u);
         let nouns = if es.iter().any(|e| matches!(e, Entry::Noun(_))) { verb::NOUNS } else { 0 };
-        nouns | self.form_context(u, es)
+        let forms = self.form_context(u, es);
+        let aux = forms != 0 && self.has_lemma(es, &self.m.closed.auxiliaries);
+        nouns | forms | if aux { verb::AUX } else { 0 }
+    }
+
+    /// Whether a unit with entries `es` has a form of one of `lemmas`.
+    fn has_lemma(&self, es: &[Entry], lemmas: &[&str]) -> bool {
+        es.iter().any(|e| matches!(e, Entry::Form(l, _) if lemmas.contains(&self.m.lemmas[*l as usize].as_str())))
+    }
+
+    /// Whether the unit at token `t` has a form of an auxiliary
+    /// ([`Analysis::lemma_is`] of the auxiliaries, from the unit facts
+    /// during [`Analysis::events`]).
+    fn auxiliary_at(&self, t: usize) -> bool {
+        if !self.facts.ready {
+            return self.lemma_is(t, &self.m.closed.auxiliaries);
+        }
+        self.unit_at.get(t).copied().flatten().is_some_and(|u| self.facts.unit.get(u).is_some_and(|f| f & verb::AUX != 0))
     }
 
     /// Whether unit `u` may head an event: with a verb form none of its
@@ -1322,7 +1341,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `es`.
-    fn form_context(&self, u: usize, es: &'a [Entry]) -> u8 {
+    fn form_context(&self, u: usize, es: &'a [Entry]) -> u16 {
         let has = |f: fn(u8) -> bool| es.iter().any(|e| matches!(*e, Entry::Form(_, t) if f(t)));
         if !has(|_| true) {
             return 0;
@@ -1583,11 +1602,11 @@ impl<'a> Analysis<'a> {
 
     fn lemma_is(&self, t: usize, lemmas: &[&str]) -> bool {
         let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
-        self.entries(u).iter().any(|e| matches!(e, Entry::Form(l, _) if lemmas.contains(&self.m.lemmas[*l as usize].as_str())))
+        self.has_lemma(self.entries(u), lemmas)
     }
 
     fn aux_before(&self, head: usize) -> bool {
-        (head.saturating_sub(4)..head).any(|t| self.lemma_is(t, &self.m.closed.auxiliaries))
+        (head.saturating_sub(4)..head).any(|t| self.auxiliary_at(t))
     }
 
     fn passive(&self, head: usize) -> bool {
@@ -1649,7 +1668,7 @@ impl<'a> Analysis<'a> {
         // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
         // an apposition between commas; its subject is the group before it.
         let mut v = head;
-        while v > 0 && (self.lemma_is(v - 1, &self.m.closed.auxiliaries) || self.m.closed.modals.contains(&self.tok(v - 1))) {
+        while v > 0 && (self.auxiliary_at(v - 1) || self.m.closed.modals.contains(&self.tok(v - 1))) {
             v -= 1;
         }
         // "Rebels kidnapped advisers and exploded bombs": a verb right after a
@@ -1772,10 +1791,7 @@ impl<'a> Analysis<'a> {
     fn find_finite_verb(&self, t: usize) -> bool {
         let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
         // ("du" is an article before it is a participle of "devoir".)
-        self.units[u].t0 == t
-            && self.verb_heads(u).any(|(_, _, nominal)| !nominal)
-            && !self.lemma_is(t, &self.m.closed.auxiliaries)
-            && !self.is_article(t)
+        self.units[u].t0 == t && self.verb_heads(u).any(|(_, _, nominal)| !nominal) && !self.auxiliary_at(t) && !self.is_article(t)
     }
 
     fn negated(&self, head: usize) -> bool {
@@ -1811,15 +1827,17 @@ impl<'a> Analysis<'a> {
         let separator = |t: usize| if t > 0 && digit(t - 1) && digit(t + 1) { fact::FIGURE } else { 0 };
         let mut tf = std::mem::take(&mut self.facts.tok);
         tf.clear();
+        tf.resize(n, 0);
         let mut breaks = std::mem::take(&mut self.facts.breaks);
         breaks.clear();
-        for (t, k) in self.toks.iter().enumerate() {
+        for ((t, k), slot) in self.toks.iter().enumerate().zip(tf.iter_mut()) {
             let b = bytes.get(k.s).copied().unwrap_or(0);
-            // (Punctuation tokens are one character, words never start with one.)
+            // (Punctuation tokens are one character, words never start with
+            // one; most tokens are words that start with a letter: no fact.)
             let f = if b.is_ascii_digit() {
                 fact::FIGURE
             } else if k.e != k.s + 1 {
-                0
+                continue;
             } else {
                 match b {
                     b'.' => fact::DOT | separator(t),
@@ -1830,13 +1848,13 @@ impl<'a> Analysis<'a> {
                     b';' | b':' => fact::COLON | fact::BREAK,
                     b'?' | b'!' => fact::BREAK,
                     b'(' | b')' if self.find_clause_break(t) => fact::BREAK,
-                    _ => 0,
+                    _ => continue,
                 }
             };
             if f & (fact::BREAK | fact::RELATIVE) != 0 {
                 breaks.push(t);
             }
-            tf.push(f);
+            *slot = f;
         }
         self.facts.breaks = breaks;
         self.facts.tok = tf;
@@ -1870,6 +1888,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .all(|&(bit, on)| self.fact(t, bit) == on)
         }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
+            && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, &self.m.closed.auxiliaries))
             && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
             && (0..=self.toks.len()).all(|t| {
                 let next = |f: &dyn Fn(usize) -> bool| (t..self.toks.len()).find(|&x| f(x)).unwrap_or(self.toks.len());

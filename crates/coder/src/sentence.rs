@@ -1965,17 +1965,18 @@ impl<'a> Analysis<'a> {
                 for t in head..end {
                     self.consumed[t] = true;
                 }
-                if let Some(c) = self.candidate(pat, u, tg, tgt_slot, end, date, ctx) {
-                    if !c.is_empty() && !pass_nominal {
-                        verb_heads.push(head);
-                    }
-                    out.extend(c);
+                let before = out.len();
+                if self.candidate(pat, u, tg, tgt_slot, end, date, ctx, &mut out).is_some() && out.len() > before && !pass_nominal {
+                    verb_heads.push(head);
                 }
             }
         }
         out
     }
 
+    /// The candidates of pattern `pat` headed by unit `u`, pushed to `out`
+    /// (None: the pattern's event is not asserted, or has no source; nothing
+    /// is pushed then).
     #[allow(clippy::too_many_arguments)]
     fn candidate(
         &self,
@@ -1986,7 +1987,8 @@ impl<'a> Analysis<'a> {
         end: usize,
         date: Date,
         ctx: &Context,
-    ) -> Option<Vec<Candidate<'a>>> {
+        out: &mut Vec<Candidate<'a>>,
+    ) -> Option<()> {
         let head = self.units[u].t0;
         let mut code: &'a str = &pat.code;
         let root: u8 = code[..2].parse().unwrap_or(0);
@@ -2368,13 +2370,12 @@ impl<'a> Analysis<'a> {
                 if pair && sources.len() == 2 && targets.is_empty() {
                     // "A and B agreed": each acted, with the other.
                     let (a, b) = (sources[0].clone(), sources[1].clone());
-                    let mut out = Vec::new();
                     for (s, t) in [(a.clone(), b.clone()), (b, a)] {
                         if !same_actor(&s, &t) {
                             out.push(Candidate { code, source: s, target: Some(t), head: (head, self.units[u].t1) });
                         }
                     }
-                    return Some(out);
+                    return Some(());
                 }
             }
         }
@@ -2417,7 +2418,7 @@ impl<'a> Analysis<'a> {
         // each actor is moved into its last candidate, cloned only for the
         // others (one source and one target: no clone).
         let span = (head, self.units[u].t1);
-        let mut out = Vec::with_capacity(sources.len() * targets.len().max(1));
+        out.reserve(sources.len() * targets.len().max(1));
         let last = sources.len() - 1;
         for (i, s) in sources.into_iter().enumerate() {
             if targets.is_empty() {
@@ -2447,7 +2448,7 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        Some(out)
+        Some(())
     }
 
     /// "X said (that) Y must …": X demands of Y (CAMEO 100).

@@ -196,6 +196,98 @@ pub struct Analysis<'a> {
     np_pool: Vec<Vec<Np>>,
     /// `select_units`' keys at one token.
     cands: Vec<(usize, bool, u32)>,
+    /// What the event search asks of each token and unit (see [`Facts`]).
+    facts: Facts<'a>,
+}
+
+/// What grouping and the event search ask of every token and unit again and
+/// again (from each candidate head, for each pattern), worked out once per
+/// sentence: the lexical class of each token when [`Analysis::group`] starts
+/// (units no longer change then), the rest when [`Analysis::events`] starts
+/// (nor do groups).
+#[derive(Debug, Default)]
+struct Facts<'a> {
+    /// The entries of each unit (from [`Analysis::group`] on; empty before).
+    entries: Vec<&'a [Entry]>,
+    /// Whether `lex` describes the sentence (from [`Analysis::group`] on).
+    lex_ready: bool,
+    /// The [`Lex`] entry of the unit at each token ([`Analysis::lex_at`]).
+    lex: Vec<Option<Lex>>,
+    /// Whether `tok`, `unit` and `breaks` describe the sentence being
+    /// searched (only during [`Analysis::events`]).
+    ready: bool,
+    /// Bits of [`fact`] for each token.
+    tok: Vec<u8>,
+    /// Bits of [`verb`] for each unit: which verb forms it cannot head.
+    unit: Vec<u16>,
+    /// The tokens that are clause breaks or open a relative clause, in order.
+    breaks: Vec<usize>,
+}
+
+impl Facts<'_> {
+    /// The facts, said to describe no sentence (for the next one), keeping
+    /// their buffers.
+    fn forget<'b>(self) -> Facts<'b> {
+        Facts {
+            entries: relife(self.entries),
+            lex_ready: false,
+            lex: self.lex,
+            ready: false,
+            tok: self.tok,
+            unit: self.unit,
+            breaks: self.breaks,
+        }
+    }
+}
+
+/// `v` emptied, as a vector of references of another lifetime, keeping its
+/// allocation (collecting a vector's own iterator into a vector of elements
+/// of the same size and alignment reuses its buffer).
+fn relife<'y, T: ?Sized>(mut v: Vec<&T>) -> Vec<&'y T> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("the vector was emptied")).collect()
+}
+
+/// Bits of [`Facts::tok`].
+mod fact {
+    /// Part of a written number ([`super::Analysis::in_figure`]).
+    pub const FIGURE: u8 = 1;
+    /// A period.
+    pub const DOT: u8 = 1 << 1;
+    /// A clause break ([`super::Analysis::clause_break`]).
+    pub const BREAK: u8 = 1 << 2;
+    /// A relative clause opens here ([`super::Analysis::relative_clause_at`]).
+    pub const RELATIVE: u8 = 1 << 3;
+    /// A finite lexical verb starts here ([`super::Analysis::finite_verb_at`]).
+    pub const FINITE: u8 = 1 << 4;
+    /// A comma.
+    pub const COMMA: u8 = 1 << 5;
+    /// A semicolon or colon.
+    pub const COLON: u8 = 1 << 6;
+}
+
+/// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
+/// verb forms (see [`Analysis::verb_heads`]).
+mod verb {
+    /// After a determiner: a noun, no verb form.
+    pub const NOUN_ONLY: u16 = 1;
+    /// One adjective after a determiner: no gerund.
+    pub const ADJECTIVE_BETWEEN: u16 = 1 << 1;
+    /// Inside a run of capitalised words: no verb form.
+    pub const IN_NAME: u16 = 1 << 2;
+    /// After an object pronoun: no base form.
+    pub const AFTER_OBJECT: u16 = 1 << 3;
+    /// Heads a preposition's noun phrase.
+    pub const PREP_NP: u16 = 1 << 4;
+    /// … with words between the preposition and the unit.
+    pub const PREP_NP_WORDS: u16 = 1 << 5;
+    /// The unit has verb forms at all (no filter: a fact for
+    /// [`super::Analysis::finite_verb_at`]).
+    pub const FORMS: u16 = 1 << 6;
+    /// The unit has event nouns ([`crate::lexicon::Entry::Noun`]).
+    pub const NOUNS: u16 = 1 << 7;
+    /// A form of the unit is an auxiliary's ([`super::Analysis::auxiliary_at`]).
+    pub const AUX: u16 = 1 << 8;
 }
 
 /// The buffers of an [`Analysis`], kept from one sentence to the next so
@@ -219,6 +311,7 @@ pub struct Scratch {
     classes: Vec<u32>,
     np_pool: Vec<Vec<Np>>,
     cands: Vec<(usize, bool, u32)>,
+    facts: Facts<'static>,
 }
 
 fn is_word(c: char) -> bool {
@@ -287,6 +380,7 @@ impl<'a> Analysis<'a> {
             classes: s.classes,
             np_pool: s.np_pool,
             cands: s.cands,
+            facts: s.facts.forget(),
         };
         // Each token's classes and pattern words, in one lookup.
         a.classes.clear();
@@ -326,15 +420,18 @@ impl<'a> Analysis<'a> {
             classes: self.classes,
             np_pool: self.np_pool,
             cands: self.cands,
+            facts: self.facts.forget(),
         };
     }
 
     /// Whether token `t` is a word of the closed class `c` (a [`class`] bit).
+    #[inline]
     pub fn is(&self, t: usize, c: u32) -> bool {
         self.classes.get(t).is_some_and(|b| b & c != 0)
     }
 
     /// Folded text of token `i`.
+    #[inline]
     pub fn tok(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.s..t.e])
     }
@@ -494,12 +591,24 @@ impl<'a> Analysis<'a> {
         self.m.entries[key as usize].iter().any(|e| matches!(e, Entry::Country(_) | Entry::Demonym(_))).then_some(key)
     }
 
+    #[inline]
     pub fn entries(&self, u: usize) -> &'a [Entry] {
+        if let Some(&es) = self.facts.entries.get(u) {
+            return es;
+        }
         let m: &'a Matcher = self.m;
         &m.entries[self.units[u].key as usize]
     }
 
+    #[inline]
     fn lex_at(&self, t: usize) -> Option<Lex> {
+        if self.facts.lex_ready {
+            return self.facts.lex.get(t).copied().flatten();
+        }
+        self.find_lex(t)
+    }
+
+    fn find_lex(&self, t: usize) -> Option<Lex> {
         let u = self.unit_at.get(t).copied().flatten()?;
         self.entries(u).iter().find_map(|e| match e {
             Entry::Lex(l, _) => Some(*l),
@@ -513,6 +622,24 @@ impl<'a> Analysis<'a> {
 
     /// Builds actor groups; `seen` are persons named in full earlier.
     pub fn group(&mut self, ctx: &Context) {
+        let m: &'a Matcher = self.m;
+        self.facts.entries.clear();
+        self.facts.entries.extend(self.units.iter().map(|u| &m.entries[u.key as usize]));
+        let mut lex = std::mem::take(&mut self.facts.lex);
+        lex.clear();
+        lex.resize(self.toks.len(), None);
+        // (Per unit: units do not overlap, and `unit_at` maps each token of a
+        // unit to it.)
+        for (unit, es) in self.units.iter().zip(&self.facts.entries) {
+            if let Some(l) = es.iter().find_map(|e| match e {
+                Entry::Lex(l, _) => Some(*l),
+                _ => None,
+            }) {
+                lex.get_mut(unit.t0..unit.t1).into_iter().flatten().for_each(|x| *x = Some(l));
+            }
+        }
+        self.facts.lex = lex;
+        self.facts.lex_ready = true;
         let date = ctx.date;
         let mut cur: Option<Group> = None;
         let mut last_end = 0usize;
@@ -683,7 +810,8 @@ impl<'a> Analysis<'a> {
         // "ethnic Albanians demonstrated in Serbia": an ethnic group named by
         // a demonym lives where the sentence places it, not in the country
         // the demonym names.
-        if !self.m.closed.ethnic_markers.is_empty() {
+        // (The place is looked for only when such a group is there.)
+        if self.groups.iter().flat_map(|g| &g.nps).any(|np| self.ethnic_demonym(np)) {
             // The first place after a locative ("in southeastern Serbia",
             // "near Macedonia's border"), not an actor named first nor a
             // destination ("back to Bulgaria").
@@ -693,12 +821,11 @@ impl<'a> Analysis<'a> {
                 .and_then(|(c, _)| self.m.codes.iter().position(|x| *x == c))
                 .map(|i| i as u32);
             if let Some(place) = place {
-                let ethnic: Vec<bool> =
-                    (0..self.toks.len()).map(|t| t > 0 && self.m.closed.ethnic_markers.contains(&self.tok(t - 1))).collect();
-                for np in self.groups.iter_mut().flat_map(|g| g.nps.iter_mut()) {
-                    let marked = np.title_toks.is_some_and(|(d0, _)| ethnic[d0]);
-                    if marked && !np.named_country && np.person.is_none() && np.org.is_none() && np.country.is_some() {
-                        np.country = Some(place);
+                for g in 0..self.groups.len() {
+                    for n in 0..self.groups[g].nps.len() {
+                        if self.ethnic_demonym(&self.groups[g].nps[n]) {
+                            self.groups[g].nps[n].country = Some(place);
+                        }
                     }
                 }
             }
@@ -734,6 +861,16 @@ impl<'a> Analysis<'a> {
 
     /// Whether a list of actors goes on after token `t`: another comma and
     /// item, or a conjunction ("Libya, Sudan and Cuba").
+    /// Whether `np` is an ethnic group named by a demonym after an ethnic
+    /// marker ("ethnic Albanians"), with no country named, person or organisation.
+    fn ethnic_demonym(&self, np: &Np) -> bool {
+        np.title_toks.is_some_and(|(d0, _)| d0 > 0 && self.m.closed.ethnic_markers.contains(&self.tok(d0 - 1)))
+            && !np.named_country
+            && np.person.is_none()
+            && np.org.is_none()
+            && np.country.is_some()
+    }
+
     fn list_continues(&self, t: usize) -> bool {
         let mut t = t;
         while t < self.toks.len() && self.tok(t) == "," {
@@ -815,15 +952,37 @@ impl<'a> Analysis<'a> {
     /// The actor piece a unit contributes, if any.
     fn piece(&self, u: usize, ctx: &Context, date: Option<Date>) -> Option<Np> {
         let unit = self.units[u];
+        let es = self.entries(u);
+        // What kinds of actor entries the unit has: none, no piece (and the
+        // context tests below only for the entries that read them).
+        const PERSON: u8 = 1;
+        const AGENT: u8 = 2;
+        const OTHER: u8 = 4;
+        let kinds = es.iter().fold(0, |k, e| {
+            k | match e {
+                Entry::Person(_) | Entry::Surname(_) => PERSON,
+                Entry::Agent(..) => AGENT,
+                Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => OTHER,
+                Entry::Lex(Lex::Pair, _) => OTHER,
+                _ => 0,
+            }
+        });
+        if kinds == 0 {
+            return None;
+        }
         let mut np = Np { t0: unit.t0, t1: unit.t1, ..Np::default() };
         let mut any = false;
         let locative = unit.t0.checked_sub(1).is_some_and(|t| self.is(t, class::LOCATIVES));
         // "à Rome": a place, even if some person is surnamed Rome.
-        let place_here = locative && self.entries(u).iter().any(|e| matches!(e, Entry::Capital(..) | Entry::City(_)));
+        let place_here = kinds & PERSON != 0 && locative && es.iter().any(|e| matches!(e, Entry::Capital(..) | Entry::City(_)));
         // "Defence Secretary Tom King": a title word after an unknown given
         // name (not the sentence's first word) is the end of that name.
-        let name_end = unit.t1 == unit.t0 + 1 && unit.t0 >= 2 && self.capitalised(unit.t0) && self.unknown_capitalised(unit.t0 - 1);
-        for e in self.entries(u) {
+        let name_end = kinds & AGENT != 0
+            && unit.t1 == unit.t0 + 1
+            && unit.t0 >= 2
+            && self.capitalised(unit.t0)
+            && self.unknown_capitalised(unit.t0 - 1);
+        for e in es {
             match *e {
                 Entry::Person(p) | Entry::Surname(p) if place_here && !ctx.seen_persons.contains(&p) => {}
                 Entry::Person(p) if self.capitalised(unit.t0) => {
@@ -954,7 +1113,12 @@ impl<'a> Analysis<'a> {
     /// the clause is touched: reported speech keeps its events.
     pub fn attribution(&mut self) {
         let n = self.toks.len();
-        let mut t = 0;
+        // (Most sentences have neither marker nor agency word: the tables of
+        // lexical classes and class bits say so at once.)
+        let none = self.facts.lex_ready
+            && !self.facts.lex.iter().any(|l| matches!(l, Some(Lex::AttributionPrep | Lex::AttributionVerb)))
+            && !self.classes.iter().any(|&c| c & class::AGENCY != 0);
+        let mut t = if none { n } else { 0 };
         while t < n {
             let lex = self.lex_at(t);
             // "news agency" cites a source; the International Atomic Energy
@@ -1118,47 +1282,119 @@ impl<'a> Analysis<'a> {
         out.push(Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None, title_country: None });
     }
 
+    #[inline]
     fn group_of(&self, t: usize) -> Option<usize> {
         self.in_group.get(t).copied().flatten()
     }
 
+    /// The verb forms (lemma, tag, false) and event nouns (lemma, FINITE,
+    /// true) unit `u` may head here (see [`Analysis::verb_context`]).
     fn verb_heads(&self, u: usize) -> impl Iterator<Item = (u32, u8, bool)> + 'a {
         let es: &'a [Entry] = self.entries(u);
+        debug_assert!(self.facts.ready);
+        let f = self.facts.unit.get(u).copied().unwrap_or(0);
+        let no = move |bit: u16| f & bit != 0;
+        es.iter().filter_map(move |e| match *e {
+            Entry::Form(..) if no(verb::IN_NAME) => None,
+            Entry::Form(_, tag::GERUND) if no(verb::ADJECTIVE_BETWEEN) => None,
+            Entry::Form(_, tag::INFINITIVE) if no(verb::AFTER_OBJECT) => None,
+            Entry::Form(_, t)
+                if no(verb::PREP_NP) && t != tag::PAST && t != tag::PARTICIPLE && (no(verb::PREP_NP_WORDS) || t != tag::GERUND) =>
+            {
+                None
+            }
+            Entry::Form(l, t) if !no(verb::NOUN_ONLY) => Some((l, t, false)),
+            Entry::Noun(l) => Some((l, tag::FINITE, true)),
+            _ => None,
+        })
+    }
+
+    /// The bits of [`verb`] of unit `u`: what around it rules out some of
+    /// its verb forms (only its verb forms, [`Entry::Form`]; none without).
+    fn verb_context(&self, u: usize) -> u16 {
+        let es: &'a [Entry] = self.entries(u);
+        let nouns = if es.iter().any(|e| matches!(e, Entry::Noun(_))) { verb::NOUNS } else { 0 };
+        let forms = self.form_context(u, es);
+        let aux = forms != 0 && self.has_lemma(es, &self.m.closed.auxiliaries);
+        nouns | forms | if aux { verb::AUX } else { 0 }
+    }
+
+    /// Whether a unit with entries `es` has a form of one of `lemmas`.
+    fn has_lemma(&self, es: &[Entry], lemmas: &[&str]) -> bool {
+        es.iter().any(|e| matches!(e, Entry::Form(l, _) if lemmas.contains(&self.m.lemmas[*l as usize].as_str())))
+    }
+
+    /// Whether the unit at token `t` has a form of an auxiliary
+    /// ([`Analysis::lemma_is`] of the auxiliaries, from the unit facts
+    /// during [`Analysis::events`]).
+    fn auxiliary_at(&self, t: usize) -> bool {
+        if !self.facts.ready {
+            return self.lemma_is(t, &self.m.closed.auxiliaries);
+        }
+        self.unit_at.get(t).copied().flatten().is_some_and(|u| self.facts.unit.get(u).is_some_and(|f| f & verb::AUX != 0))
+    }
+
+    /// Whether unit `u` may head an event: with a verb form none of its
+    /// context rules out, or (`nominal`) with an event noun.
+    fn may_head(&self, u: usize, nominal: bool) -> bool {
+        let f = self.facts.unit.get(u).copied().unwrap_or(0);
+        if nominal {
+            f & verb::NOUNS != 0
+        } else {
+            f & verb::FORMS != 0 && f & (verb::NOUN_ONLY | verb::IN_NAME) == 0
+        }
+    }
+
+    /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `es`.
+    fn form_context(&self, u: usize, es: &'a [Entry]) -> u16 {
+        let has = |f: fn(u8) -> bool| es.iter().any(|e| matches!(*e, Entry::Form(_, t) if f(t)));
+        if !has(|_| true) {
+            return 0;
+        }
+        // (Each filter is looked at only when a form it rules out is there:
+        // after a determiner or inside a name, no form is left for the others.)
         // After a determiner, "la menace" is a noun, never a verb form.
         let t0 = self.units[u].t0;
-        let noun_only = t0 > 0 && self.is(t0 - 1, class::DETERMINERS);
+        if t0 > 0 && self.is(t0 - 1, class::DETERMINERS) {
+            return verb::FORMS | verb::NOUN_ONLY;
+        }
+        // "the South Asia Free Trade Agreement": a capitalised word inside a
+        // run of capitalised words is part of a name, not a verb.
+        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && self.tok(t).chars().all(char::is_alphabetic);
+        if t0 > 0 && cap_word(t0) && (t0 > 1 && cap_word(t0 - 1) || cap_word(t0 + 1)) {
+            return verb::FORMS | verb::IN_NAME;
+        }
+        let mut f = verb::FORMS;
         // "an informal meeting": an -ing form that is also an event noun is
         // that noun one word after a determiner too, unless that word is an
         // actor or punctuation.
         // (Only where adjectives precede the noun.)
-        let adjective_between = t0 > 1
+        if t0 > 1
             && self.m.closed.adjective_first
+            && has(|t| t == tag::GERUND)
             && self.is(t0 - 2, class::DETERMINERS)
             && self.group_of(t0 - 1).is_none()
             && self.tok(t0 - 1).chars().all(char::is_alphabetic)
-            && es.iter().any(|e| matches!(e, Entry::Noun(_)));
-        // "the South Asia Free Trade Agreement": a capitalised word inside a
-        // run of capitalised words is part of a name, not a verb.
-        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && self.tok(t).chars().all(char::is_alphabetic);
-        let in_name = t0 > 0 && cap_word(t0) && (t0 > 1 && cap_word(t0 - 1) || cap_word(t0 + 1));
+            && es.iter().any(|e| matches!(e, Entry::Noun(_)))
+        {
+            f |= verb::ADJECTIVE_BETWEEN;
+        }
         // "send them back": no object pronoun is the subject of the base form
         // after it.
-        let after_object = t0 > 0 && self.m.closed.object_pronouns.contains(&self.tok(t0 - 1));
+        if t0 > 0 && has(|t| t == tag::INFINITIVE) && self.m.closed.object_pronouns.contains(&self.tok(t0 - 1)) {
+            f |= verb::AFTER_OBJECT;
+        }
         // "after fierce fighting", "in retaliation for an air raid", "despite
         // growing pressure": words that reach back to a preposition with no
         // subject between are that preposition's noun phrase.
-        let prep_np = self.prep_noun_phrase(t0);
-        es.iter().filter_map(move |e| match *e {
-            Entry::Form(..) if in_name => None,
-            Entry::Form(_, tag::GERUND) if adjective_between => None,
-            Entry::Form(_, tag::INFINITIVE) if after_object => None,
-            Entry::Form(_, t) if prep_np.is_some_and(|words| t != tag::PAST && t != tag::PARTICIPLE && (words > 0 || t != tag::GERUND)) => {
-                None
+        if has(|t| t != tag::PAST && t != tag::PARTICIPLE) {
+            match self.prep_noun_phrase(t0) {
+                Some(0) => f |= verb::PREP_NP,
+                Some(_) => f |= verb::PREP_NP | verb::PREP_NP_WORDS,
+                None => {}
             }
-            Entry::Form(l, t) if !noun_only => Some((l, t, false)),
-            Entry::Noun(l) => Some((l, tag::FINITE, true)),
-            _ => None,
-        })
+        }
+        f
     }
 
     /// Where adjectives precede the noun: when the words before token `t`
@@ -1231,10 +1467,48 @@ impl<'a> Analysis<'a> {
 
     /// Whether a relative clause opens at token `t` (", which", ", qui").
     fn relative_clause_at(&self, t: usize) -> bool {
+        if self.facts.ready {
+            return self.fact(t, fact::RELATIVE);
+        }
+        self.find_relative_clause(t)
+    }
+
+    fn find_relative_clause(&self, t: usize) -> bool {
         self.tok(t) == "," && t + 1 < self.toks.len() && self.is(t + 1, class::RELATIVES)
     }
 
+    /// Whether token `t` has one of the [`fact`] bits `bits` (during [`Analysis::events`]).
+    #[inline]
+    fn fact(&self, t: usize, bits: u8) -> bool {
+        self.facts.tok.get(t).is_some_and(|f| f & bits != 0)
+    }
+
+    /// The first clause break at or after token `t`, and the first clause
+    /// break or opening relative clause (the number of tokens if none).
+    fn next_break(&self, t: usize) -> (usize, usize) {
+        debug_assert!(self.facts.ready);
+        let n = self.toks.len();
+        let mut after = self.facts.breaks.iter().copied().filter(|&b| b >= t);
+        let Some(r) = after.next() else { return (n, n) };
+        if self.fact(r, fact::BREAK) {
+            return (r, r);
+        }
+        (after.find(|&b| self.fact(b, fact::BREAK)).unwrap_or(n), r)
+    }
+
+    /// A comma, semicolon or colon at token `t` (during [`Analysis::events`]).
+    fn pause(&self, t: usize) -> bool {
+        self.fact(t, fact::COMMA | fact::COLON)
+    }
+
     fn clause_break(&self, t: usize) -> bool {
+        if self.facts.ready {
+            return self.fact(t, fact::BREAK);
+        }
+        self.find_clause_break(t)
+    }
+
+    fn find_clause_break(&self, t: usize) -> bool {
         // No "." here: inside a split sentence a period belongs to an
         // abbreviation ("M. Trump"); no quotes either: "dénonce les
         // « perturbateurs »" quotes the target, it does not end the clause.
@@ -1268,7 +1542,7 @@ impl<'a> Analysis<'a> {
             match item.kind {
                 Kind::Word | Kind::Optional => {
                     let alts = pats.alts(item);
-                    let hit = (pos..self.reach(pos, GAP + 1)).take_while(|&t| !self.clause_break(t)).find(|&t| self.word_matches(t, alts));
+                    let hit = (pos..self.reach(pos, GAP + 1).min(self.next_break(pos).0)).find(|&t| self.word_matches(t, alts));
                     match hit {
                         Some(t) => {
                             pos = t + 1;
@@ -1280,12 +1554,9 @@ impl<'a> Analysis<'a> {
                 }
                 Kind::Target => {
                     // Not into a relative clause (", which officials said").
-                    let g = (pos..self.reach(pos, GAP + 2)).take_while(|&t| !self.clause_break(t) && !self.relative_clause_at(t)).find_map(
-                        |t| {
-                            self.group_of(t)
-                                .filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
-                        },
-                    );
+                    let g = (pos..self.reach(pos, GAP + 2).min(self.next_break(pos).1)).find_map(|t| {
+                        self.group_of(t).filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
+                    });
                     let g = g?;
                     target = Some(g);
                     pos = self.groups[g].t1;
@@ -1309,7 +1580,7 @@ impl<'a> Analysis<'a> {
                 t = self.groups[g].t1.max(t + 1);
                 n += 1;
             } else {
-                if self.tok(t) != "." && !self.in_figure(t) {
+                if !self.fact(t, fact::DOT | fact::FIGURE) {
                     n += 1;
                 }
                 t += 1;
@@ -1321,6 +1592,11 @@ impl<'a> Analysis<'a> {
     /// Token `t` is part of a written number: digits, or the separator
     /// between two groups of digits ("25,000", "1.5").
     fn in_figure(&self, t: usize) -> bool {
+        debug_assert_eq!(self.facts.tok.len(), self.toks.len());
+        self.fact(t, fact::FIGURE)
+    }
+
+    fn find_figure(&self, t: usize) -> bool {
         let digits = |x: usize| x < self.toks.len() && self.tok(x).starts_with(|c: char| c.is_ascii_digit());
         digits(t) || (t > 0 && matches!(self.tok(t), "," | ".") && digits(t - 1) && digits(t + 1))
     }
@@ -1331,11 +1607,11 @@ impl<'a> Analysis<'a> {
 
     fn lemma_is(&self, t: usize, lemmas: &[&str]) -> bool {
         let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
-        self.entries(u).iter().any(|e| matches!(e, Entry::Form(l, _) if lemmas.contains(&self.m.lemmas[*l as usize].as_str())))
+        self.has_lemma(self.entries(u), lemmas)
     }
 
     fn aux_before(&self, head: usize) -> bool {
-        (head.saturating_sub(4)..head).any(|t| self.lemma_is(t, &self.m.closed.auxiliaries))
+        (head.saturating_sub(4)..head).any(|t| self.auxiliary_at(t))
     }
 
     fn passive(&self, head: usize) -> bool {
@@ -1392,12 +1668,12 @@ impl<'a> Analysis<'a> {
         }
         // The candidates with no clause break between them and the verb
         // (walked again, rather than kept in a vector, in the rare case below).
-        let all = || (0..self.groups.len()).filter(cand).filter(|&g| !(self.groups[g].t1..head).any(|t| matches!(self.tok(t), ";" | ":")));
+        let all = || (0..self.groups.len()).filter(cand).filter(|&g| !(self.groups[g].t1..head).any(|t| self.fact(t, fact::COLON)));
         let best = all().next_back();
         // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
         // an apposition between commas; its subject is the group before it.
         let mut v = head;
-        while v > 0 && (self.lemma_is(v - 1, &self.m.closed.auxiliaries) || self.m.closed.modals.contains(&self.tok(v - 1))) {
+        while v > 0 && (self.auxiliary_at(v - 1) || self.m.closed.modals.contains(&self.tok(v - 1))) {
             v -= 1;
         }
         // "Rebels kidnapped advisers and exploded bombs": a verb right after a
@@ -1409,14 +1685,14 @@ impl<'a> Analysis<'a> {
                 .take_while(|&t| !self.clause_break(t))
                 .find(|&t| self.group_of(t).is_none() && self.finite_verb_at(t) && !(t > 0 && self.is(t - 1, class::TO)));
             if let Some(p) = prev.filter(|&p| p > 0) {
-                let gerund = self.tok(p - 1) == "," || self.is(p - 1, class::GERUND_INTRO);
+                let gerund = self.fact(p - 1, fact::COMMA) || self.is(p - 1, class::GERUND_INTRO);
                 let gerund =
                     gerund && self.unit_at[p].is_some_and(|x| self.entries(x).iter().any(|e| matches!(e, Entry::Form(_, tag::GERUND))));
                 return self.subject_with(p, gerund, exclude, weak_ok);
             }
         }
-        if let Some(b) = best.filter(|&b| v > 0 && self.tok(v - 1) == "," && self.groups[b].t1 < v) {
-            let open = (0..self.groups[b].t0).rev().find(|&t| self.tok(t) == ",");
+        if let Some(b) = best.filter(|&b| v > 0 && self.fact(v - 1, fact::COMMA) && self.groups[b].t1 < v) {
+            let open = (0..self.groups[b].t0).rev().find(|&t| self.fact(t, fact::COMMA));
             // Only a group that names someone: "Kenzo Oshima, the UN relief
             // coordinator, demanded" keeps the coordinator when the name is unknown.
             let named = |g: usize| {
@@ -1442,10 +1718,10 @@ impl<'a> Analysis<'a> {
         let after_comma = (gr.t0.saturating_sub(6)..gr.t0)
             .rev()
             .take_while(|&t| self.unit_at[t].is_none_or(|u| !self.finite_verb_at(self.units[u].t0)))
-            .any(|t| self.tok(t) == ",");
+            .any(|t| self.fact(t, fact::COMMA));
         let said_after = gr.t1 < self.toks.len() && self.is(gr.t1, class::REPORTING);
         let said_before = (gr.t0.saturating_sub(3)..gr.t0).any(|t| self.is(t, class::REPORTING))
-            && (gr.t0.saturating_sub(4)..gr.t0).any(|t| self.tok(t) == ",");
+            && (gr.t0.saturating_sub(4)..gr.t0).any(|t| self.fact(t, fact::COMMA));
         !(after_comma && said_after || said_before && gr.t1 >= self.toks.len().saturating_sub(1))
     }
 
@@ -1469,7 +1745,7 @@ impl<'a> Analysis<'a> {
         let limit = (to + 6).min(self.toks.len());
         let t = (from..limit).find(|&t| {
             self.clause_break(t)
-                || self.tok(t) == ","
+                || self.fact(t, fact::COMMA)
                 || self.is(t, class::RELATIVES)
                 || self.group_of(t).is_some()
                 || t >= to && self.finite_verb_at(t)
@@ -1499,7 +1775,7 @@ impl<'a> Analysis<'a> {
     /// after "by".
     fn named_after(&self, g: usize, end: usize) -> Option<usize> {
         let limit = self.reach(end.max(self.groups[g].t1), 6);
-        let stop = (self.groups[g].t1..limit).find(|&t| self.clause_break(t) || matches!(self.tok(t), "," | "."));
+        let stop = (self.groups[g].t1..limit).find(|&t| self.clause_break(t) || self.fact(t, fact::COMMA | fact::DOT));
         let limit = stop.unwrap_or(limit);
         (g + 1..self.groups.len()).take_while(|&n| self.groups[n].t0 < limit).find(|&n| {
             let gr = &self.groups[n];
@@ -1513,12 +1789,14 @@ impl<'a> Analysis<'a> {
     /// Whether a known lexical verb (not an auxiliary, not a noun after a
     /// determiner) starts at token `t`.
     fn finite_verb_at(&self, t: usize) -> bool {
+        debug_assert!(self.facts.ready);
+        self.fact(t, fact::FINITE)
+    }
+
+    fn find_finite_verb(&self, t: usize) -> bool {
         let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
         // ("du" is an article before it is a participle of "devoir".)
-        self.units[u].t0 == t
-            && self.verb_heads(u).any(|(_, _, nominal)| !nominal)
-            && !self.lemma_is(t, &self.m.closed.auxiliaries)
-            && !self.is_article(t)
+        self.units[u].t0 == t && self.verb_heads(u).any(|(_, _, nominal)| !nominal) && !self.auxiliary_at(t) && !self.is_article(t)
     }
 
     fn negated(&self, head: usize) -> bool {
@@ -1544,8 +1822,95 @@ impl<'a> Analysis<'a> {
         (lo..hi.min(self.toks.len())).find(|&t| self.lex_at(t) == Some(l))
     }
 
+    /// Works out [`Facts`] for the event search.
+    fn learn_facts(&mut self) {
+        self.facts.ready = false;
+        let n = self.toks.len();
+        let bytes = self.text.as_bytes();
+        let digit = |t: usize| self.toks.get(t).is_some_and(|k| bytes.get(k.s).is_some_and(u8::is_ascii_digit));
+        // A separator between two groups of digits ("25,000", "1.5").
+        let separator = |t: usize| if t > 0 && digit(t - 1) && digit(t + 1) { fact::FIGURE } else { 0 };
+        let mut tf = std::mem::take(&mut self.facts.tok);
+        tf.clear();
+        tf.resize(n, 0);
+        let mut breaks = std::mem::take(&mut self.facts.breaks);
+        breaks.clear();
+        for ((t, k), slot) in self.toks.iter().enumerate().zip(tf.iter_mut()) {
+            let b = bytes.get(k.s).copied().unwrap_or(0);
+            // (Punctuation tokens are one character, words never start with
+            // one; most tokens are words that start with a letter: no fact.)
+            let f = if b.is_ascii_digit() {
+                fact::FIGURE
+            } else if k.e != k.s + 1 {
+                continue;
+            } else {
+                match b {
+                    b'.' => fact::DOT | separator(t),
+                    b',' => {
+                        let relative = t + 1 < n && self.is(t + 1, class::RELATIVES);
+                        fact::COMMA | separator(t) | if relative { fact::RELATIVE } else { 0 }
+                    }
+                    b';' | b':' => fact::COLON | fact::BREAK,
+                    b'?' | b'!' => fact::BREAK,
+                    b'(' | b')' if self.find_clause_break(t) => fact::BREAK,
+                    _ => continue,
+                }
+            };
+            if f & (fact::BREAK | fact::RELATIVE) != 0 {
+                breaks.push(t);
+            }
+            *slot = f;
+        }
+        self.facts.breaks = breaks;
+        self.facts.tok = tf;
+        let mut uf = std::mem::take(&mut self.facts.unit);
+        uf.clear();
+        uf.extend((0..self.units.len()).map(|u| self.verb_context(u)));
+        self.facts.unit = uf;
+        self.facts.ready = true;
+        for u in 0..self.units.len() {
+            let t = self.units[u].t0;
+            if self.facts.unit[u] & verb::FORMS != 0 && self.unit_at[t] == Some(u) && self.find_finite_verb(t) {
+                self.facts.tok[t] |= fact::FINITE;
+            }
+        }
+        debug_assert!(self.facts_agree(), "{:?}", self.facts);
+    }
+
+    /// Whether [`Facts::tok`] says what the token scans say.
+    fn facts_agree(&self) -> bool {
+        (0..self.toks.len()).all(|t| {
+            let w = self.tok(t);
+            [
+                (fact::FIGURE, self.find_figure(t)),
+                (fact::DOT, w == "."),
+                (fact::BREAK, self.find_clause_break(t)),
+                (fact::RELATIVE, self.find_relative_clause(t)),
+                (fact::FINITE, self.find_finite_verb(t)),
+                (fact::COMMA, w == ","),
+                (fact::COLON, matches!(w, ";" | ":")),
+            ]
+            .iter()
+            .all(|&(bit, on)| self.fact(t, bit) == on)
+        }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
+            && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, &self.m.closed.auxiliaries))
+            && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
+            && (0..=self.toks.len()).all(|t| {
+                let next = |f: &dyn Fn(usize) -> bool| (t..self.toks.len()).find(|&x| f(x)).unwrap_or(self.toks.len());
+                let (b, r) = self.next_break(t);
+                b == next(&|x| self.find_clause_break(x)) && r == next(&|x| self.find_clause_break(x) || self.find_relative_clause(x))
+            })
+    }
+
     /// Events of the sentence.
     pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
+        self.learn_facts();
+        let out = self.search_events(date, ctx);
+        self.facts.ready = false;
+        out
+    }
+
+    fn search_events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         out.extend(self.reported_demands(date, ctx));
         self.index_words();
@@ -1556,26 +1921,35 @@ impl<'a> Analysis<'a> {
             for u in 0..self.units.len() {
                 let unit = self.units[u];
                 let head = unit.t0;
-                if self.consumed[head] || self.group_of(head).is_some() || self.attributed[head] {
+                if !self.may_head(u, pass_nominal) || self.consumed[head] || self.group_of(head).is_some() || self.attributed[head] {
                     continue;
                 }
                 let mut best: Option<(i32, &Pattern, Option<usize>, usize, u8)> = None;
+                // A lemma's patterns score the same whatever the tag of the
+                // form ("attacked": past and participle), and only a higher
+                // score replaces the best: each lemma is tried once.
+                let mut tried = [0u32; 8];
+                let mut n_tried = 0;
                 for (lemma, tg, nominal) in self.verb_heads(u) {
-                    if nominal != pass_nominal {
+                    if nominal != pass_nominal || tried[..n_tried].contains(&lemma) {
                         continue;
+                    }
+                    if let Some(slot) = tried.get_mut(n_tried) {
+                        *slot = lemma;
+                        n_tried += 1;
                     }
                     let refl = self.has_reflexive(head);
                     for cp in self.m.patterns.of_lemma_kind(lemma, nominal) {
                         if cp.reflexive && !refl {
                             continue;
                         }
-                        let pat = &m.pack.patterns[cp.index as usize];
                         if let Some((mut score, tgt, end)) = self.try_pattern(cp, u) {
-                            if pat.reflexive {
+                            // (The compiled pattern's flag is its pattern's.)
+                            if cp.reflexive {
                                 score += 3;
                             }
                             if best.as_ref().is_none_or(|b| score > b.0) {
-                                best = Some((score, pat, tgt, end, tg));
+                                best = Some((score, &m.pack.patterns[cp.index as usize], tgt, end, tg));
                             }
                         }
                     }
@@ -1584,27 +1958,25 @@ impl<'a> Analysis<'a> {
                 // An event noun in the same clause after a coded verb is that
                 // verb's complement ("condemned the launch as a violation of"):
                 // one event per clause.
-                if pass_nominal
-                    && verb_heads
-                        .iter()
-                        .any(|&v| v < head && !(v..head).any(|t| matches!(self.tok(t), "," | ";" | ":") || self.is(t, class::RELATIVES)))
+                if pass_nominal && verb_heads.iter().any(|&v| v < head && !(v..head).any(|t| self.pause(t) || self.is(t, class::RELATIVES)))
                 {
                     continue;
                 }
                 for t in head..end {
                     self.consumed[t] = true;
                 }
-                if let Some(c) = self.candidate(pat, u, tg, tgt_slot, end, date, ctx) {
-                    if !c.is_empty() && !pass_nominal {
-                        verb_heads.push(head);
-                    }
-                    out.extend(c);
+                let before = out.len();
+                if self.candidate(pat, u, tg, tgt_slot, end, date, ctx, &mut out).is_some() && out.len() > before && !pass_nominal {
+                    verb_heads.push(head);
                 }
             }
         }
         out
     }
 
+    /// The candidates of pattern `pat` headed by unit `u`, pushed to `out`
+    /// (None: the pattern's event is not asserted, or has no source; nothing
+    /// is pushed then).
     #[allow(clippy::too_many_arguments)]
     fn candidate(
         &self,
@@ -1615,7 +1987,8 @@ impl<'a> Analysis<'a> {
         end: usize,
         date: Date,
         ctx: &Context,
-    ) -> Option<Vec<Candidate<'a>>> {
+        out: &mut Vec<Candidate<'a>>,
+    ) -> Option<()> {
         let head = self.units[u].t0;
         let mut code: &'a str = &pat.code;
         let root: u8 = code[..2].parse().unwrap_or(0);
@@ -1649,7 +2022,7 @@ impl<'a> Analysis<'a> {
         if tg == tag::INFINITIVE && !pat.nominal {
             let that = (head.saturating_sub(12)..head)
                 .rev()
-                .take_while(|&t| !matches!(self.tok(t), "," | ";" | ":"))
+                .take_while(|&t| !self.pause(t))
                 .find(|&t| self.m.closed.complementizers.contains(&self.tok(t)));
             if that.is_some_and(|c| (c.saturating_sub(3)..c).any(|t| self.m.closed.mandative.contains(&self.tok(t)))) {
                 return None;
@@ -1713,7 +2086,7 @@ impl<'a> Analysis<'a> {
                 && !self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, tag::PAST)))
                 && (head.saturating_sub(4)..head)
                     .rev()
-                    .take_while(|&t| !matches!(self.tok(t), "," | ";" | ":"))
+                    .take_while(|&t| !self.pause(t))
                     .any(|t| self.m.closed.future_clause.contains(&self.tok(t)))
             {
                 return None;
@@ -1721,7 +2094,7 @@ impl<'a> Analysis<'a> {
             if tg == tag::CONDITIONAL || modal.is_some() {
                 return None;
             }
-            let clause_start = (0..head).rev().find(|&t| matches!(self.tok(t), "," | ";" | ":")).map_or(0, |t| t + 1);
+            let clause_start = (0..head).rev().find(|&t| self.pause(t)).map_or(0, |t| t + 1);
             if self.lex_in(clause_start, head, Lex::Condition).is_some() {
                 return None;
             }
@@ -1742,7 +2115,7 @@ impl<'a> Analysis<'a> {
         // --- actors -----------------------------------------------------
         // A gerund clause ("tout en accusant", ", accusing") shares the main
         // subject; a bare "-ing" after a noun ("inspectors probing") does not.
-        let gerund = tg == tag::GERUND && head > 0 && (self.tok(head - 1) == "," || self.is(head - 1, class::GERUND_INTRO));
+        let gerund = tg == tag::GERUND && head > 0 && (self.fact(head - 1, fact::COMMA) || self.is(head - 1, class::GERUND_INTRO));
         // "for hosting", "in brokering": a gerund after a preposition names an
         // act, it does not report one.
         if tg == tag::GERUND
@@ -1788,7 +2161,7 @@ impl<'a> Analysis<'a> {
                 let from = self.units[u].t1;
                 let to = (end + 6).min(self.toks.len());
                 target_g = (from..to)
-                    .take_while(|&t| !(self.clause_break(t) || self.tok(t) == "," && t >= end))
+                    .take_while(|&t| !(self.clause_break(t) || self.fact(t, fact::COMMA) && t >= end))
                     .find_map(|t| {
                         self.group_of(t).filter(|&g| {
                             let gr = &self.groups[g];
@@ -1866,7 +2239,7 @@ impl<'a> Analysis<'a> {
                     let light = (head.saturating_sub(self.m.closed.light_verb_reach)..head)
                         .rev()
                         .take_while(|&t| {
-                            !matches!(self.tok(t), "," | ";" | ":")
+                            !self.pause(t)
                                 && !self.m.closed.relatives.contains(&self.tok(t))
                                 && !self.m.closed.complementizers.contains(&self.tok(t))
                         })
@@ -1997,13 +2370,12 @@ impl<'a> Analysis<'a> {
                 if pair && sources.len() == 2 && targets.is_empty() {
                     // "A and B agreed": each acted, with the other.
                     let (a, b) = (sources[0].clone(), sources[1].clone());
-                    let mut out = Vec::new();
                     for (s, t) in [(a.clone(), b.clone()), (b, a)] {
                         if !same_actor(&s, &t) {
                             out.push(Candidate { code, source: s, target: Some(t), head: (head, self.units[u].t1) });
                         }
                     }
-                    return Some(out);
+                    return Some(());
                 }
             }
         }
@@ -2021,7 +2393,7 @@ impl<'a> Analysis<'a> {
                 let subject_end = source_g.map(|g| self.groups[g].t1)?;
                 // (A visit's place is its host; elsewhere a place before the
                 // verb is only where it happened: "convenus à Genève de".)
-                let same_clause = code.starts_with("042") && subject_end < head && !(subject_end..head).any(|t| self.tok(t) == ",");
+                let same_clause = code.starts_with("042") && subject_end < head && !(subject_end..head).any(|t| self.fact(t, fact::COMMA));
                 same_clause.then(|| self.place_country_after(subject_end)).flatten().filter(|(_, toks)| toks.1 <= head)
             });
             // The target's text is the place's name, or the source's own for a
@@ -2046,7 +2418,7 @@ impl<'a> Analysis<'a> {
         // each actor is moved into its last candidate, cloned only for the
         // others (one source and one target: no clone).
         let span = (head, self.units[u].t1);
-        let mut out = Vec::with_capacity(sources.len() * targets.len().max(1));
+        out.reserve(sources.len() * targets.len().max(1));
         let last = sources.len() - 1;
         for (i, s) in sources.into_iter().enumerate() {
             if targets.is_empty() {
@@ -2076,13 +2448,17 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        Some(out)
+        Some(())
     }
 
     /// "X said (that) Y must …": X demands of Y (CAMEO 100).
     fn reported_demands(&self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         if self.question {
+            return out;
+        }
+        // (Most sentences have no such word: one pass over the class bits says so.)
+        if !self.classes.iter().skip(1).any(|&c| c & class::OBLIGATION != 0) {
             return out;
         }
         for o in 1..self.toks.len() {
@@ -2349,5 +2725,64 @@ fn intent_code(root: u8) -> &'static str {
         7 => "033",
         8 => "035",
         _ => "030",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+    use std::sync::OnceLock;
+
+    /// The pipeline of the tests, built once.
+    fn pipeline() -> &'static Pipeline {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::new().expect("pipeline"))
+    }
+
+    /// The English analysis of `text` (folded already) written `orig`.
+    fn english<'a>(text: &'a str, orig: &'a str, map: &'a dyn Fn(usize) -> usize) -> Analysis<'a> {
+        let p = pipeline();
+        Analysis::new(p.matcher("en").expect("matcher"), p.kb(), text, orig, map)
+    }
+
+    #[test]
+    fn facts_say_what_the_token_scans_say() {
+        let text = "rebels (ucf) in the city, which officials said sent 3,000 troops; 1.5 km away: why ( a ) it stopped!";
+        let map = |f: usize| f;
+        let mut a = english(text, text, &map);
+        a.group(&Context::default());
+        a.learn_facts();
+        assert!(a.facts.ready && a.facts_agree());
+        let has = |w: &str, bit: u8| a.toks.iter().position(|t| &text[t.s..t.e] == w).is_some_and(|t| a.fact(t, bit));
+        assert!(has("3", fact::FIGURE) && has(";", fact::BREAK) && has(",", fact::RELATIVE) && has("sent", fact::FINITE));
+        assert!(!has("(", fact::BREAK) && !has("rebels", fact::FIGURE));
+        // A figure's comma is part of it; a comma after a word is not.
+        let commas: Vec<bool> = (0..a.toks.len()).filter(|&t| a.tok(t) == ",").map(|t| a.in_figure(t)).collect();
+        assert_eq!(commas, [false, true]);
+    }
+
+    #[test]
+    fn relife_keeps_the_buffer() {
+        let mut v: Vec<&str> = Vec::with_capacity(64);
+        v.push("x");
+        let w: Vec<&'static str> = relife(v);
+        assert!(w.is_empty() && w.capacity() >= 64);
+    }
+
+    #[test]
+    fn a_form_of_two_tags_is_tried_once_and_coded_once() {
+        let map = |f: usize| f;
+        let mut a = english("russia attacked ukraine on monday.", "Russia attacked Ukraine on Monday.", &map);
+        let head = a.units.iter().position(|u| a.tok(u.t0) == "attacked").expect("unit");
+        let lemmas: Vec<u32> = a.entries(head).iter().filter_map(|e| if let Entry::Form(l, _) = e { Some(*l) } else { None }).collect();
+        assert!(lemmas.len() >= 2 && lemmas.iter().all(|&l| l == lemmas[0]), "{lemmas:?}");
+        let ctx = Context::default();
+        a.group(&ctx);
+        let date: Date = "2026-01-12".parse().expect("date");
+        let codes: Vec<_> =
+            a.events(date, &ctx).iter().map(|c| (c.code, c.source.code.clone(), c.target.as_ref().map(|t| t.code.clone()))).collect();
+        assert_eq!(codes.len(), 1, "{codes:?}");
+        assert!(codes[0].0.starts_with("19") && codes[0].1.starts_with("RUS"), "{codes:?}");
     }
 }

@@ -37,6 +37,7 @@ use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
 use lexicon::{Entry, Matcher};
 use sentence::{Analysis, Context, Resolved, Scratch};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The one error type of `dyad-coder`.
@@ -91,6 +92,17 @@ pub struct Coded {
     pub sentences: usize,
     /// Things worth telling the user.
     pub warnings: Vec<String>,
+}
+
+/// The buffers of [`Pipeline::code_into`], kept from one sentence to the
+/// next.
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    folded: Folded,
+    furniture: String,
+    /// The candidates of a sentence that become events, with their code.
+    emit: Vec<(usize, &'static dyad_core::CameoCode)>,
 }
 
 /// The coder, built once and shared (it is `Sync`). Each language's
@@ -192,20 +204,19 @@ impl Pipeline {
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
-        let mut scratch = Scratch::default();
-        let mut folded = Folded::default();
-        let mut furniture = String::new();
+        let mut buffers = Buffers::default();
+        let Buffers { scratch, folded, furniture, emit } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
-            if dyad_text::is_boilerplate_with(sent, rules, &mut furniture) {
+            if dyad_text::is_boilerplate_with(sent, rules, furniture) {
                 continue;
             }
             sentences += 1;
             folded.refold(sent);
-            let folded = &folded;
+            let folded = &*folded;
             let base = range.start;
             let map = |f: usize| folded.orig(f);
-            let mut a = Analysis::reuse(m, self.kb, &folded.text, sent, &map, &mut scratch);
+            let mut a = Analysis::reuse(m, self.kb, &folded.text, sent, &map, scratch);
             a.spelling_variants();
             a.group(&ctx);
             a.confirm_surnames();
@@ -214,69 +225,97 @@ impl Pipeline {
             // Without a home country, a role noun takes the one country the
             // sentence names ("Judge X opened investigations against Chilean
             // officials"); with two or more it stays uncoded.
-            let article_home = ctx.home.clone();
-            if ctx.home.is_none() {
+            let own_home = ctx.home.is_none();
+            if own_home {
                 ctx.home = a.only_country();
             }
             let cands = a.events(ev_date, &ctx);
-            ctx.home = article_home;
+            if own_home {
+                ctx.home = None;
+            }
             if opts.explain {
                 eprintln!("[{}:{}] {}\n{}", article.id, range.start, sent, a.explain());
             }
-            let cited: Vec<String> = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
-            let location = self.sentence_place(&a).or_else(|| dateline_place.clone());
+            // The candidates that become events: one per (source, target,
+            // code), a repeat of an earlier candidate's key skipped, and
+            // only codes CAMEO defines.
+            emit.clear();
             let mut last_pair = None;
             for (i, c) in cands.iter().enumerate() {
-                // One event per (source, target, code): skip a repeat of an
-                // earlier candidate's key.
                 if cands[..i].iter().any(|d| dedup_key(d) == dedup_key(c)) {
                     continue;
                 }
                 let Some(entry) = codebook().get(c.code) else { continue };
-                let source = self.actor(m, &a, &c.source, date, &mut title_checks);
-                let target = c.target.as_ref().map(|t| self.actor(m, &a, t, date, &mut title_checks));
-                let trigger = a.text_of(c.head).to_string();
-                let id = event_id(&article.id, base, c.code, &source.code, target.as_ref().map(|t| t.code.as_str()), c.head.0);
-                sink(Event {
-                    id,
-                    doc: article.id.clone(),
-                    date: ev_date,
-                    code: entry.code.clone(),
-                    root: entry.root.clone(),
-                    quad: entry.quad,
-                    goldstein: entry.goldstein,
-                    name: entry.name.clone(),
-                    source,
-                    target,
-                    location: location.clone(),
-                    attribution: cited.clone(),
-                    evidence: Evidence { sentence: sent.to_string(), start: range.start, end: range.end },
-                    trigger,
-                    lang: lang.clone(),
-                });
+                emit.push((i, entry));
                 if c.target.as_ref().is_some_and(|t| t.code.get(..3) != c.source.code.get(..3)) {
                     last_pair = Some(i);
                 }
             }
-            // The last pair of countries coded in the sentence is the one
-            // "les deux pays" may name next (cloned once, not per event).
-            if let Some((s, Some(t))) = last_pair.map(|i| (&cands[i].source, &cands[i].target)) {
-                ctx.last_pair = Some((s.clone(), t.clone()));
+            // The pair of countries "les deux pays" may name next: the last
+            // pair named together in the sentence, else the last pair of
+            // countries coded in it. (`pair` reads only the context's home
+            // country: its groups never hold "les deux pays" themselves.)
+            let pair = a.pair(date, &ctx);
+            let mut cited: Vec<String> = Vec::new();
+            let mut location = None;
+            if !emit.is_empty() {
+                cited = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
+                location = self.sentence_place(&a).or_else(|| dateline_place.clone());
+            }
+            let mut todo = emit.iter().peekable();
+            for (i, c) in cands.into_iter().enumerate() {
+                let Some(&&(j, entry)) = todo.peek() else { break };
+                if i != j {
+                    continue;
+                }
+                todo.next();
+                let last = todo.peek().is_none();
+                if pair.is_none() && last_pair == Some(i) {
+                    if let Some(t) = &c.target {
+                        ctx.last_pair = Some((c.source.clone(), t.clone()));
+                    }
+                }
+                let id = event_id(&article.id, base, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0);
+                let trigger = a.text_of(c.head).to_string();
+                let source = self.actor(m, &a, c.source, date, &mut title_checks);
+                let target = c.target.map(|t| self.actor(m, &a, t, date, &mut title_checks));
+                // The sentence's last event takes its place and sources,
+                // the others a copy.
+                let (location, attribution) =
+                    if last { (location.take(), std::mem::take(&mut cited)) } else { (location.clone(), cited.clone()) };
+                sink(Event {
+                    id,
+                    doc: article.id.clone(),
+                    date: ev_date,
+                    code: Cow::Borrowed(&entry.code),
+                    root: Cow::Borrowed(&entry.root),
+                    quad: entry.quad,
+                    goldstein: entry.goldstein,
+                    name: Cow::Borrowed(&entry.name),
+                    source,
+                    target,
+                    location,
+                    attribution,
+                    evidence: Evidence { sentence: sent.to_string(), start: range.start, end: range.end },
+                    trigger,
+                    lang: Cow::Borrowed(m.lang),
+                });
             }
             for p in a.persons() {
                 if !ctx.seen_persons.contains(&p) {
                     ctx.seen_persons.push(p);
                 }
             }
-            if let Some(pair) = a.pair(date, &ctx) {
-                ctx.last_pair = Some(pair);
+            if pair.is_some() {
+                ctx.last_pair = pair;
             }
-            a.recycle(&mut scratch);
+            a.recycle(scratch);
         }
+
         Ok(Coded { events: Vec::new(), lang, date, sentences, warnings })
     }
 
-    fn actor(&self, m: &Matcher, a: &Analysis<'_>, r: &Resolved, date: Date, checks: &mut Vec<(u32, TitleCheck)>) -> Actor {
+    fn actor(&self, m: &Matcher, a: &Analysis<'_>, r: Resolved, date: Date, checks: &mut Vec<(u32, TitleCheck)>) -> Actor {
         let title = r.title.map(|t| a.text_of(t).to_string());
         let title_check = match (r.person, &title) {
             (Some(p), Some(t)) => {
@@ -291,10 +330,10 @@ impl Pipeline {
         };
         Actor {
             text: a.text_of(r.toks).to_string(),
-            country: r.code.chars().take(3).collect(),
-            code: r.code.clone(),
+            country: first_chars(&r.code, 3).to_string(),
+            code: r.code,
             title,
-            entity: r.entity.clone(),
+            entity: r.entity,
             title_check,
         }
     }
@@ -361,6 +400,11 @@ impl Pipeline {
         }
         None
     }
+}
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// What makes two candidates of a sentence one event: source, target, code.
@@ -439,6 +483,10 @@ mod tests {
         assert_eq!(content_id("x"), content_id("x"));
         for n in [0, 7, 10, 99, 1234, usize::MAX] {
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());
+        }
+        for (s, n) in [("RUSGOV", "RUS"), ("RU", "RU"), ("", ""), ("ÉÉÉÉ", "ÉÉÉ"), ("IGOUNO", "IGO")] {
+            assert_eq!(first_chars(s, 3), n);
+            assert_eq!(first_chars(s, 3), s.chars().take(3).collect::<String>());
         }
         let h = dyad_core::fnv(&[b"d", b"10", b"041", b"RUSGOV", b"IRNGOV", b"3"]);
         assert_eq!(a, format!("d:{h:016x}"));

@@ -17,7 +17,7 @@ fn code(lang: &str, date: &str, text: &str) -> Vec<(String, String, String)> {
         .expect("codes")
         .events
         .into_iter()
-        .map(|e| (e.source.code, e.target.map_or_else(|| "-".into(), |t| t.code), e.code))
+        .map(|e| (e.source.code, e.target.map_or_else(|| "-".into(), |t| t.code), e.code.into_owned()))
         .collect()
 }
 

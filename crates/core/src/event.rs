@@ -2,6 +2,7 @@
 
 use crate::Date;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A half-open byte range `[start, end)` into an article's original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -130,6 +131,12 @@ pub struct Evidence {
 }
 
 /// One coded event. Field order is the JSONL output order.
+///
+/// `code`, `root`, `name` and `lang` are [`Cow`]s: the coder borrows them
+/// from the bundled codebook and language list (`'static`), so an event
+/// allocates no copy of them; a coder with codes of its own (the PETRARCH
+/// engine's ontology names) gives owned strings. Either way they serialise
+/// as plain JSON strings, exactly as `String`s do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// Stable id: the same article and event give the same id on every run.
@@ -139,15 +146,15 @@ pub struct Event {
     /// When the event happened, as best resolved.
     pub date: Date,
     /// CAMEO event code, "041".
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// Its root, "04".
-    pub root: String,
+    pub root: Cow<'static, str>,
     /// GDELT QuadClass, 1–4.
     pub quad: u8,
     /// Goldstein value.
     pub goldstein: f32,
     /// CAMEO name of the code.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Who acted.
     pub source: Actor,
     /// Who was acted upon.
@@ -161,5 +168,43 @@ pub struct Event {
     /// The words that triggered the event pattern.
     pub trigger: String,
     /// Language of the article.
-    pub lang: String,
+    pub lang: Cow<'static, str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(code: &str) -> Actor {
+        Actor { text: "Moscou".into(), code: code.into(), country: code[..3].into(), title: None, entity: None, title_check: None }
+    }
+
+    #[test]
+    fn borrowed_and_owned_fields_serialise_alike() {
+        let e = Event {
+            id: "a:1".into(),
+            doc: "a".into(),
+            date: Date { y: 2026, m: 3, d: 5 },
+            code: Cow::Borrowed("111"),
+            root: Cow::Owned("11".to_string()),
+            quad: 3,
+            goldstein: -2.0,
+            name: Cow::Borrowed("Criticize \"or\" denounce"),
+            source: actor("RUSGOV"),
+            target: None,
+            location: None,
+            attribution: vec!["TASS".into()],
+            evidence: Evidence { sentence: "Moscou a condamné.".into(), start: 0, end: 19 },
+            trigger: "condamné".into(),
+            lang: Cow::Borrowed("fr"),
+        };
+        let json = serde_json::to_string(&e).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"id":"a:1","doc":"a","date":"2026-03-05","code":"111","root":"11","quad":3,"goldstein":-2.0,"name":"Criticize \"or\" denounce","source":{"text":"Moscou","code":"RUSGOV","country":"RUS","title":null,"entity":null},"target":null,"location":null,"attribution":["TASS"],"evidence":{"sentence":"Moscou a condamné.","start":0,"end":19},"trigger":"condamné","lang":"fr"}"#
+        );
+        let owned = Event { code: Cow::Owned("111".into()), lang: Cow::Owned("fr".into()), ..e.clone() };
+        assert_eq!(owned, e);
+        assert_eq!(serde_json::to_string(&owned).expect("serialises"), json);
+    }
 }

@@ -38,6 +38,7 @@ use dyad_text::{Folded, Lang};
 use lexicon::{Entry, Matcher};
 use sentence::{Analysis, Context, Resolved, Scratch};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The one error type of `dyad-coder`.
@@ -94,8 +95,10 @@ pub struct Coded {
     pub warnings: Vec<String>,
 }
 
-/// The buffers of [`Pipeline::code_into`], kept from one sentence to the
-/// next.
+/// The buffers of [`Pipeline::code_into`], kept by each thread from one
+/// article to the next (their contents between articles mean nothing), so
+/// that each article does not grow a dozen vectors again from empty: memory
+/// stays bounded by the longest sentence a thread has coded.
 #[derive(Default)]
 struct Buffers {
     scratch: Scratch,
@@ -103,6 +106,10 @@ struct Buffers {
     furniture: String,
     /// The candidates of a sentence that become events, with their code.
     emit: Vec<(usize, &'static dyad_core::CameoCode)>,
+}
+
+thread_local! {
+    static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
 }
 
 /// The coder, built once and shared (it is `Sync`). Each language's
@@ -204,7 +211,9 @@ impl Pipeline {
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
-        let mut buffers = Buffers::default();
+        // Taken, not borrowed: a `sink` that codes another article finds
+        // fresh buffers.
+        let mut buffers = BUFFERS.take();
         let Buffers { scratch, folded, furniture, emit } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
@@ -311,6 +320,7 @@ impl Pipeline {
             }
             a.recycle(scratch);
         }
+        BUFFERS.set(buffers);
 
         Ok(Coded { events: Vec::new(), lang, date, sentences, warnings })
     }
@@ -473,6 +483,36 @@ mod tests {
             assert_eq!(x.join().expect("thread"), one);
             assert_eq!(y.join().expect("thread"), one);
         });
+    }
+
+    #[test]
+    fn buffers_kept_between_articles_change_nothing() {
+        let p = Pipeline::new().expect("pipeline");
+        let article =
+            |id: &str, text: &str| Article { id: id.into(), text: text.into(), date: "2026-03-05".parse().ok(), ..Default::default() };
+        let long = article(
+            "long",
+            "Le ministre russe de la Défense a rencontré mardi son homologue iranien à Téhéran, selon l'agence TASS. \
+             Les deux pays ont signé un accord. Washington a condamné les frappes menées par Israël contre le Liban.",
+        );
+        let short = article("short", "Moscou a condamné mardi les sanctions imposées par Washington.");
+        let json = |a: &Article| -> Vec<String> {
+            p.code(a, &Options::default()).expect("codes").events.iter().map(|e| serde_json::to_string(e).expect("json")).collect()
+        };
+        let (first_short, first_long) = (json(&short), json(&long));
+        assert!(first_short.len() == 1 && first_long.len() > 2, "{first_short:?} {first_long:?}");
+        assert_eq!(json(&short), first_short, "after a longer article");
+        assert_eq!(json(&long), first_long);
+        // A sink that codes another article while the first is being coded.
+        let mut nested = Vec::new();
+        let mut outer = Vec::new();
+        p.code_into(&long, &Options::default(), &mut |e| {
+            nested.extend(json(&short));
+            outer.push(serde_json::to_string(&e).expect("json"));
+        })
+        .expect("codes");
+        assert_eq!(outer, first_long);
+        assert_eq!(nested, first_long.iter().flat_map(|_| first_short.clone()).collect::<Vec<_>>());
     }
 
     #[test]

@@ -116,6 +116,9 @@ thread_local! {
 /// automaton is compiled the first time an article needs it.
 pub struct Pipeline {
     kb: &'static Kb,
+    /// The country codes of the knowledge base ("RUS", "IGO"), by their
+    /// three bytes: an actor's country borrows one instead of allocating.
+    countries: Vec<([u8; 3], &'static str)>,
     /// Offices named by the (English) role descriptions of the knowledge base.
     role_offices: Vec<dyad_dict::Office>,
     matchers: Vec<(&'static str, OnceLock<Result<Matcher, String>>)>,
@@ -128,7 +131,7 @@ impl Pipeline {
         let matchers = lang::SUPPORTED.iter().map(|&l| (l, OnceLock::new())).collect();
         let (_, _, _, _, offices) = dyad_dict::lang::en::SOURCES;
         let role_offices = dyad_dict::parse_offices(offices.1, offices.0)?;
-        Ok(Pipeline { kb, role_offices, matchers })
+        Ok(Pipeline { kb, countries: country_codes(kb), role_offices, matchers })
     }
 
     /// Loads and compiles every language now (to time start-up, or to fail
@@ -206,14 +209,14 @@ impl Pipeline {
         let home = match &opts.home_country {
             Some(h) if h.eq_ignore_ascii_case("none") => None,
             Some(h) => Some(h.to_ascii_uppercase()),
-            None => dateline_place.as_ref().map(|p| p.country.clone()).or(m.closed.home_country.map(str::to_string)),
+            None => dateline_place.as_ref().map(|p| p.country.to_string()).or(m.closed.home_country.map(str::to_string)),
         };
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         // Taken, not borrowed: a `sink` that codes another article finds
         // fresh buffers.
-        let mut buffers = BUFFERS.take();
+        let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
         let Buffers { scratch, folded, furniture, emit } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
@@ -320,7 +323,8 @@ impl Pipeline {
             }
             a.recycle(scratch);
         }
-        BUFFERS.set(buffers);
+        // (Dropped instead when the thread is exiting.)
+        let _ = BUFFERS.try_with(|b| b.set(buffers));
 
         Ok(Coded { events: Vec::new(), lang, date, sentences, warnings })
     }
@@ -338,13 +342,17 @@ impl Pipeline {
             (Some(p), None) => checks.iter().find(|(q, _)| *q == p).map(|(_, c)| c.clone()),
             _ => None,
         };
-        Actor {
-            text: a.text_of(r.toks).to_string(),
-            country: first_chars(&r.code, 3).to_string(),
-            code: r.code,
-            title,
-            entity: r.entity,
-            title_check,
+        Actor { text: a.text_of(r.toks).to_string(), country: self.country(&r.code), code: r.code, title, entity: r.entity, title_check }
+    }
+
+    /// The country of an actor code (its first three characters), borrowed
+    /// from the knowledge base when it knows it.
+    fn country(&self, code: &str) -> Cow<'static, str> {
+        let c = first_chars(code, 3);
+        let found = <[u8; 3]>::try_from(c.as_bytes()).ok().and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok());
+        match found {
+            Some(i) => Cow::Borrowed(self.countries[i].1),
+            None => Cow::Owned(c.to_string()),
         }
     }
 
@@ -383,7 +391,7 @@ impl Pipeline {
         m.entries[i as usize].iter().find_map(|e| match *e {
             Entry::City(c) | Entry::Capital(_, c) if c != u32::MAX => {
                 let city = self.kb.cities.get(c as usize)?;
-                Some(Location { name: name.trim().to_string(), country: city.country.clone(), lat: city.lat, lon: city.lon })
+                Some(Location { name: name.trim().to_string(), country: Cow::Borrowed(&city.country), lat: city.lat, lon: city.lon })
             }
             _ => None,
         })
@@ -400,7 +408,7 @@ impl Pipeline {
                     if let Some(city) = self.kb.cities.get(c as usize) {
                         return Some(Location {
                             name: a.text_of((u.t0, u.t1)).to_string(),
-                            country: city.country.clone(),
+                            country: Cow::Borrowed(&city.country),
                             lat: city.lat,
                             lon: city.lon,
                         });
@@ -410,6 +418,18 @@ impl Pipeline {
         }
         None
     }
+}
+
+/// Every three-letter country code of `kb` (of its country names, cities,
+/// organisations and roles), sorted by its bytes, once each.
+fn country_codes(kb: &'static Kb) -> Vec<([u8; 3], &'static str)> {
+    let codes = kb.countries.iter().map(|c| c.country.as_str()).chain(kb.cities.iter().map(|c| c.country.as_str()));
+    let prefixes = kb.orgs.iter().map(|o| o.code.as_str()).chain(kb.roles.iter().map(|r| r.code.as_str())).filter_map(|c| c.get(..3));
+    let mut out: Vec<([u8; 3], &'static str)> =
+        codes.chain(prefixes).filter_map(|c| <[u8; 3]>::try_from(c.as_bytes()).ok().map(|k| (k, c))).collect();
+    out.sort_unstable_by_key(|&(k, _)| k);
+    out.dedup_by_key(|&mut (k, _)| k);
+    out
 }
 
 /// The first `n` characters of `s` (all of it when shorter).
@@ -513,6 +533,19 @@ mod tests {
         .expect("codes");
         assert_eq!(outer, first_long);
         assert_eq!(nested, first_long.iter().flat_map(|_| first_short.clone()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_actors_country_is_borrowed_when_known() {
+        let p = Pipeline::new().expect("pipeline");
+        assert!(p.countries.len() > 150 && p.countries.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(p.countries.iter().all(|&(k, c)| c.as_bytes() == k));
+        for (code, country) in [("RUSGOV", "RUS"), ("IGOUNO", "IGO"), ("FRA", "FRA")] {
+            assert!(matches!(p.country(code), Cow::Borrowed(c) if c == country), "{code}");
+        }
+        for (code, country) in [("QQQGOV", "QQQ"), ("RU", "RU"), ("", ""), ("ÉTAGOV", "ÉTA")] {
+            assert!(matches!(p.country(code), Cow::Owned(ref c) if c == country), "{code}");
+        }
     }
 
     #[test]

@@ -89,6 +89,10 @@ pub struct TitleCheck {
 }
 
 /// The source or target of an event.
+///
+/// `country` is a [`Cow`]: the coder borrows the country codes of its
+/// bundled knowledge base (`'static`) instead of allocating one per actor;
+/// it serialises as a plain JSON string either way.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Actor {
     /// The text that named the actor, verbatim.
@@ -96,7 +100,7 @@ pub struct Actor {
     /// CAMEO actor code, country first: "RUSGOV", "IRNLEG", "IGOUNO".
     pub code: String,
     /// First three letters of `code`.
-    pub country: String,
+    pub country: Cow<'static, str>,
     /// The title written with a person ("ministre russe de la Défense").
     pub title: Option<String>,
     /// Canonical name of a known person or organisation.
@@ -107,12 +111,15 @@ pub struct Actor {
 }
 
 /// Where an event happened.
+///
+/// `country` is a [`Cow`], borrowed by the coder from its bundled gazetteer
+/// (see [`Actor`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Location {
     /// Place name as written.
     pub name: String,
     /// CAMEO country code.
-    pub country: String,
+    pub country: Cow<'static, str>,
     /// Latitude, degrees.
     pub lat: f64,
     /// Longitude, degrees.
@@ -176,7 +183,14 @@ mod tests {
     use super::*;
 
     fn actor(code: &str) -> Actor {
-        Actor { text: "Moscou".into(), code: code.into(), country: code[..3].into(), title: None, entity: None, title_check: None }
+        Actor {
+            text: "Moscou".into(),
+            code: code.into(),
+            country: Cow::Owned(code[..3].to_string()),
+            title: None,
+            entity: None,
+            title_check: None,
+        }
     }
 
     #[test]
@@ -191,8 +205,8 @@ mod tests {
             goldstein: -2.0,
             name: Cow::Borrowed("Criticize \"or\" denounce"),
             source: actor("RUSGOV"),
-            target: None,
-            location: None,
+            target: Some(Actor { country: Cow::Borrowed("IRN"), ..actor("IRNGOV") }),
+            location: Some(Location { name: "Téhéran".into(), country: Cow::Borrowed("IRN"), lat: 35.5, lon: 51.25 }),
             attribution: vec!["TASS".into()],
             evidence: Evidence { sentence: "Moscou a condamné.".into(), start: 0, end: 19 },
             trigger: "condamné".into(),
@@ -201,9 +215,15 @@ mod tests {
         let json = serde_json::to_string(&e).expect("serialises");
         assert_eq!(
             json,
-            r#"{"id":"a:1","doc":"a","date":"2026-03-05","code":"111","root":"11","quad":3,"goldstein":-2.0,"name":"Criticize \"or\" denounce","source":{"text":"Moscou","code":"RUSGOV","country":"RUS","title":null,"entity":null},"target":null,"location":null,"attribution":["TASS"],"evidence":{"sentence":"Moscou a condamné.","start":0,"end":19},"trigger":"condamné","lang":"fr"}"#
+            r#"{"id":"a:1","doc":"a","date":"2026-03-05","code":"111","root":"11","quad":3,"goldstein":-2.0,"name":"Criticize \"or\" denounce","source":{"text":"Moscou","code":"RUSGOV","country":"RUS","title":null,"entity":null},"target":{"text":"Moscou","code":"IRNGOV","country":"IRN","title":null,"entity":null},"location":{"name":"Téhéran","country":"IRN","lat":35.5,"lon":51.25},"attribution":["TASS"],"evidence":{"sentence":"Moscou a condamné.","start":0,"end":19},"trigger":"condamné","lang":"fr"}"#
         );
-        let owned = Event { code: Cow::Owned("111".into()), lang: Cow::Owned("fr".into()), ..e.clone() };
+        let owned = Event {
+            code: Cow::Owned("111".into()),
+            lang: Cow::Owned("fr".into()),
+            target: Some(actor("IRNGOV")),
+            location: e.location.clone().map(|l| Location { country: Cow::Owned("IRN".into()), ..l }),
+            ..e.clone()
+        };
         assert_eq!(owned, e);
         assert_eq!(serde_json::to_string(&owned).expect("serialises"), json);
     }

@@ -168,7 +168,7 @@ impl<'d> Coder<'d> {
         Actor {
             text: text.to_string(),
             code: code.to_string(),
-            country: code.chars().take(3).collect(),
+            country: Cow::Owned(code.chars().take(3).collect()),
             title: None,
             entity: None,
             title_check: None,

@@ -111,12 +111,19 @@ impl Date {
     /// `YYYY-MM-DD` written into `buf`, as [`Display`](fmt::Display) writes
     /// it, for a year of four digits (`None` for any other year).
     fn iso(self, buf: &mut [u8; 10]) -> Option<&str> {
+        *buf = self.iso_bytes()?;
+        std::str::from_utf8(buf).ok()
+    }
+
+    /// The bytes of [`iso`](Date::iso) (`None` for a year of other than
+    /// four digits).
+    pub(crate) fn iso_bytes(self) -> Option<[u8; 10]> {
         let y = u16::try_from(self.y).ok().filter(|&y| y <= 9999)?;
         if self.m > 99 || self.d > 99 {
             return None;
         }
         let digit = |n: u16| b'0' + (n % 10) as u8;
-        *buf = [
+        Some([
             digit(y / 1000),
             digit(y / 100),
             digit(y / 10),
@@ -127,8 +134,7 @@ impl Date {
             b'-',
             digit(u16::from(self.d) / 10),
             digit(u16::from(self.d)),
-        ];
-        std::str::from_utf8(buf).ok()
+        ])
     }
 }
 

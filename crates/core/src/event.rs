@@ -179,10 +179,11 @@ pub struct Event {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn actor(code: &str) -> Actor {
+    /// An actor of code `code`, named "Moscou", with no title.
+    pub(crate) fn actor(code: &str) -> Actor {
         Actor {
             text: "Moscou".into(),
             code: code.into(),
@@ -193,9 +194,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn borrowed_and_owned_fields_serialise_alike() {
-        let e = Event {
+    /// An event with a target, a location and an attribution.
+    pub(crate) fn sample() -> Event {
+        Event {
             id: "a:1".into(),
             doc: "a".into(),
             date: Date { y: 2026, m: 3, d: 5 },
@@ -211,7 +212,12 @@ mod tests {
             evidence: Evidence { sentence: "Moscou a condamné.".into(), start: 0, end: 19 },
             trigger: "condamné".into(),
             lang: Cow::Borrowed("fr"),
-        };
+        }
+    }
+
+    #[test]
+    fn borrowed_and_owned_fields_serialise_alike() {
+        let e = sample();
         let json = serde_json::to_string(&e).expect("serialises");
         assert_eq!(
             json,

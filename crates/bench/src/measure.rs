@@ -134,17 +134,22 @@ pub fn cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
-/// Codes `articles` and serialises every event as JSON into a sink;
-/// returns the number of events.
+/// Codes `articles` and serialises every event as JSON into a sink, as
+/// `dyad code --format jsonl` does (one line per event, by
+/// [`Event::write_json`](dyad_core::Event::write_json), the bytes
+/// `serde_json` would write); returns the number of events.
 pub fn code_all(p: &Pipeline, articles: &[Article], opts: &Options) -> Result<usize, BenchError> {
     let mut out = BufWriter::with_capacity(64 * 1024, std::io::sink());
+    let mut line = Vec::new();
     let mut events = 0;
     let mut err: Option<std::io::Error> = None;
     for a in articles {
         p.code_into(a, opts, &mut |e| {
             events += 1;
-            let r = serde_json::to_writer(&mut out, &e).map_err(std::io::Error::other).and_then(|()| out.write_all(b"\n"));
-            if let Err(e) = r {
+            line.clear();
+            e.write_json(&mut line);
+            line.push(b'\n');
+            if let Err(e) = out.write_all(&line) {
                 err.get_or_insert(e);
             }
         })?;

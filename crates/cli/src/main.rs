@@ -233,6 +233,7 @@ pub(crate) fn drive(files: &[String], format: Format, progress: usize, label: &s
     let skipped = std::cell::Cell::new(0usize);
     let mut write_err: Option<std::io::Error> = None;
     let mut ids = input::Ids::default();
+    let mut line = Vec::new();
     for f in files {
         let mut sink = |a: dyad_core::Article| {
             if write_err.is_some() {
@@ -242,7 +243,7 @@ pub(crate) fn drive(files: &[String], format: Format, progress: usize, label: &s
             let outcome = code(&a, &mut |e| {
                 n += 1;
                 if write_err.is_none() {
-                    if let Err(err) = write_event(&mut out, e, format) {
+                    if let Err(err) = write_event(&mut out, &mut line, e, format) {
                         write_err = Some(err);
                     }
                 }
@@ -294,11 +295,15 @@ fn tsv_field(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-fn write_event(out: &mut impl Write, e: &Event, format: Format) -> std::io::Result<()> {
+/// Writes one event as a line of `format`; `line` is a buffer reused from
+/// event to event (JSONL: [`Event::write_json`], the bytes serde_json writes).
+fn write_event(out: &mut impl Write, line: &mut Vec<u8>, e: &Event, format: Format) -> std::io::Result<()> {
     match format {
         Format::Jsonl => {
-            serde_json::to_writer(&mut *out, e).map_err(std::io::Error::other)?;
-            out.write_all(b"\n")
+            line.clear();
+            e.write_json(line);
+            line.push(b'\n');
+            out.write_all(line)
         }
         Format::Tsv => writeln!(
             out,

@@ -18,8 +18,9 @@
 //! coder shows up here as a failed assertion that prints the new numbers.
 //!
 //! Groups:
-//! - `end_to_end`: code every article and serialise every event with
-//!   `serde_json` into `std::io::sink()` (throughput: input text bytes);
+//! - `end_to_end`: code every article and serialise every event as JSON
+//!   (`Event::write_json`, as `dyad code --format jsonl` does) into
+//!   `std::io::sink()` (throughput: input text bytes);
 //! - `stages`: `Folded::new` over every article (normalise), sentence
 //!   splitting, the key search alone (`match`: the matcher's trie walked
 //!   from every token start of the folded text, with the article's
@@ -155,13 +156,16 @@ fn options() -> Options {
 /// Codes every article and writes every event as JSON into `sink`.
 fn code_all(p: &Pipeline, corpus: &[Article], opts: &Options, sink: &mut impl Write) -> (usize, usize) {
     let (mut sentences, mut events) = (0, 0);
+    let mut line = Vec::new();
     for a in corpus {
         let coded = p.code(a, opts).unwrap_or_else(|e| panic!("{}: {e}", a.id));
         sentences += coded.sentences;
         events += coded.events.len();
         for e in &coded.events {
-            serde_json::to_writer(&mut *sink, e).expect("serialise");
-            sink.write_all(b"\n").expect("write");
+            line.clear();
+            e.write_json(&mut line);
+            line.push(b'\n');
+            sink.write_all(&line).expect("write");
         }
     }
     (sentences, events)

@@ -37,6 +37,8 @@ use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
 use lexicon::{Entry, Matcher};
 use sentence::{Analysis, Context, Resolved, Scratch};
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The one error type of `dyad-coder`.
@@ -93,10 +95,30 @@ pub struct Coded {
     pub warnings: Vec<String>,
 }
 
+/// The buffers of [`Pipeline::code_into`], kept by each thread from one
+/// article to the next (their contents between articles mean nothing), so
+/// that each article does not grow a dozen vectors again from empty: memory
+/// stays bounded by the longest sentence a thread has coded.
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    folded: Folded,
+    furniture: String,
+    /// The candidates of a sentence that become events, with their code.
+    emit: Vec<(usize, &'static dyad_core::CameoCode)>,
+}
+
+thread_local! {
+    static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
+}
+
 /// The coder, built once and shared (it is `Sync`). Each language's
 /// automaton is compiled the first time an article needs it.
 pub struct Pipeline {
     kb: &'static Kb,
+    /// The country codes of the knowledge base ("RUS", "IGO"), by their
+    /// three bytes: an actor's country borrows one instead of allocating.
+    countries: Vec<([u8; 3], &'static str)>,
     /// Offices named by the (English) role descriptions of the knowledge base.
     role_offices: Vec<dyad_dict::Office>,
     matchers: Vec<(&'static str, OnceLock<Result<Matcher, String>>)>,
@@ -109,7 +131,7 @@ impl Pipeline {
         let matchers = lang::SUPPORTED.iter().map(|&l| (l, OnceLock::new())).collect();
         let (_, _, _, _, offices) = dyad_dict::lang::en::SOURCES;
         let role_offices = dyad_dict::parse_offices(offices.1, offices.0)?;
-        Ok(Pipeline { kb, role_offices, matchers })
+        Ok(Pipeline { kb, countries: country_codes(kb), role_offices, matchers })
     }
 
     /// Loads and compiles every language now (to time start-up, or to fail
@@ -187,25 +209,26 @@ impl Pipeline {
         let home = match &opts.home_country {
             Some(h) if h.eq_ignore_ascii_case("none") => None,
             Some(h) => Some(h.to_ascii_uppercase()),
-            None => dateline_place.as_ref().map(|p| p.country.clone()).or(m.closed.home_country.map(str::to_string)),
+            None => dateline_place.as_ref().map(|p| p.country.to_string()).or(m.closed.home_country.map(str::to_string)),
         };
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
-        let mut scratch = Scratch::default();
-        let mut folded = Folded::default();
-        let mut furniture = String::new();
+        // Taken, not borrowed: a `sink` that codes another article finds
+        // fresh buffers.
+        let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
+        let Buffers { scratch, folded, furniture, emit } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
-            if dyad_text::is_boilerplate_with(sent, rules, &mut furniture) {
+            if dyad_text::is_boilerplate_with(sent, rules, furniture) {
                 continue;
             }
             sentences += 1;
             folded.refold(sent);
-            let folded = &folded;
+            let folded = &*folded;
             let base = range.start;
             let map = |f: usize| folded.orig(f);
-            let mut a = Analysis::reuse(m, self.kb, &folded.text, sent, &map, &mut scratch);
+            let mut a = Analysis::reuse(m, self.kb, &folded.text, sent, &map, scratch);
             a.spelling_variants();
             a.group(&ctx);
             a.confirm_surnames();
@@ -214,69 +237,99 @@ impl Pipeline {
             // Without a home country, a role noun takes the one country the
             // sentence names ("Judge X opened investigations against Chilean
             // officials"); with two or more it stays uncoded.
-            let article_home = ctx.home.clone();
-            if ctx.home.is_none() {
+            let own_home = ctx.home.is_none();
+            if own_home {
                 ctx.home = a.only_country();
             }
             let cands = a.events(ev_date, &ctx);
-            ctx.home = article_home;
+            if own_home {
+                ctx.home = None;
+            }
             if opts.explain {
                 eprintln!("[{}:{}] {}\n{}", article.id, range.start, sent, a.explain());
             }
-            let cited: Vec<String> = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
-            let location = self.sentence_place(&a).or_else(|| dateline_place.clone());
+            // The candidates that become events: one per (source, target,
+            // code), a repeat of an earlier candidate's key skipped, and
+            // only codes CAMEO defines.
+            emit.clear();
             let mut last_pair = None;
             for (i, c) in cands.iter().enumerate() {
-                // One event per (source, target, code): skip a repeat of an
-                // earlier candidate's key.
                 if cands[..i].iter().any(|d| dedup_key(d) == dedup_key(c)) {
                     continue;
                 }
                 let Some(entry) = codebook().get(c.code) else { continue };
-                let source = self.actor(m, &a, &c.source, date, &mut title_checks);
-                let target = c.target.as_ref().map(|t| self.actor(m, &a, t, date, &mut title_checks));
-                let trigger = a.text_of(c.head).to_string();
-                let id = event_id(&article.id, base, c.code, &source.code, target.as_ref().map(|t| t.code.as_str()), c.head.0);
-                sink(Event {
-                    id,
-                    doc: article.id.clone(),
-                    date: ev_date,
-                    code: entry.code.clone(),
-                    root: entry.root.clone(),
-                    quad: entry.quad,
-                    goldstein: entry.goldstein,
-                    name: entry.name.clone(),
-                    source,
-                    target,
-                    location: location.clone(),
-                    attribution: cited.clone(),
-                    evidence: Evidence { sentence: sent.to_string(), start: range.start, end: range.end },
-                    trigger,
-                    lang: lang.clone(),
-                });
+                emit.push((i, entry));
                 if c.target.as_ref().is_some_and(|t| t.code.get(..3) != c.source.code.get(..3)) {
                     last_pair = Some(i);
                 }
             }
-            // The last pair of countries coded in the sentence is the one
-            // "les deux pays" may name next (cloned once, not per event).
-            if let Some((s, Some(t))) = last_pair.map(|i| (&cands[i].source, &cands[i].target)) {
-                ctx.last_pair = Some((s.clone(), t.clone()));
+            // The pair of countries "les deux pays" may name next: the last
+            // pair named together in the sentence, else the last pair of
+            // countries coded in it. (`pair` reads only the context's home
+            // country: its groups never hold "les deux pays" themselves.)
+            let pair = a.pair(date, &ctx);
+            let mut cited: Vec<String> = Vec::new();
+            let mut location = None;
+            if !emit.is_empty() {
+                cited = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
+                location = self.sentence_place(&a).or_else(|| dateline_place.clone());
+            }
+            let mut todo = emit.iter().peekable();
+            for (i, c) in cands.into_iter().enumerate() {
+                let Some(&&(j, entry)) = todo.peek() else { break };
+                if i != j {
+                    continue;
+                }
+                todo.next();
+                let last = todo.peek().is_none();
+                if pair.is_none() && last_pair == Some(i) {
+                    if let Some(t) = &c.target {
+                        ctx.last_pair = Some((c.source.clone(), t.clone()));
+                    }
+                }
+                let id = event_id(&article.id, base, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0);
+                let trigger = a.text_of(c.head).to_string();
+                let source = self.actor(m, &a, c.source, date, &mut title_checks);
+                let target = c.target.map(|t| self.actor(m, &a, t, date, &mut title_checks));
+                // The sentence's last event takes its place and sources,
+                // the others a copy.
+                let (location, attribution) =
+                    if last { (location.take(), std::mem::take(&mut cited)) } else { (location.clone(), cited.clone()) };
+                sink(Event {
+                    id,
+                    doc: article.id.clone(),
+                    date: ev_date,
+                    code: Cow::Borrowed(&entry.code),
+                    root: Cow::Borrowed(&entry.root),
+                    quad: entry.quad,
+                    goldstein: entry.goldstein,
+                    name: Cow::Borrowed(&entry.name),
+                    source,
+                    target,
+                    location,
+                    attribution,
+                    evidence: Evidence { sentence: sent.to_string(), start: range.start, end: range.end },
+                    trigger,
+                    lang: Cow::Borrowed(m.lang),
+                });
             }
             for p in a.persons() {
                 if !ctx.seen_persons.contains(&p) {
                     ctx.seen_persons.push(p);
                 }
             }
-            if let Some(pair) = a.pair(date, &ctx) {
-                ctx.last_pair = Some(pair);
+            if pair.is_some() {
+                ctx.last_pair = pair;
             }
-            a.recycle(&mut scratch);
+            a.recycle(scratch);
         }
+        // (Dropped instead when the thread is exiting.)
+        let _ = BUFFERS.try_with(|b| b.set(buffers));
+
         Ok(Coded { events: Vec::new(), lang, date, sentences, warnings })
     }
 
-    fn actor(&self, m: &Matcher, a: &Analysis<'_>, r: &Resolved, date: Date, checks: &mut Vec<(u32, TitleCheck)>) -> Actor {
+    fn actor(&self, m: &Matcher, a: &Analysis<'_>, r: Resolved, date: Date, checks: &mut Vec<(u32, TitleCheck)>) -> Actor {
         let title = r.title.map(|t| a.text_of(t).to_string());
         let title_check = match (r.person, &title) {
             (Some(p), Some(t)) => {
@@ -289,13 +342,17 @@ impl Pipeline {
             (Some(p), None) => checks.iter().find(|(q, _)| *q == p).map(|(_, c)| c.clone()),
             _ => None,
         };
-        Actor {
-            text: a.text_of(r.toks).to_string(),
-            country: r.code.chars().take(3).collect(),
-            code: r.code.clone(),
-            title,
-            entity: r.entity.clone(),
-            title_check,
+        Actor { text: a.text_of(r.toks).to_string(), country: self.country(&r.code), code: r.code, title, entity: r.entity, title_check }
+    }
+
+    /// The country of an actor code (its first three characters), borrowed
+    /// from the knowledge base when it knows it.
+    fn country(&self, code: &str) -> Cow<'static, str> {
+        let c = first_chars(code, 3);
+        let found = <[u8; 3]>::try_from(c.as_bytes()).ok().and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok());
+        match found {
+            Some(i) => Cow::Borrowed(self.countries[i].1),
+            None => Cow::Owned(c.to_string()),
         }
     }
 
@@ -334,7 +391,7 @@ impl Pipeline {
         m.entries[i as usize].iter().find_map(|e| match *e {
             Entry::City(c) | Entry::Capital(_, c) if c != u32::MAX => {
                 let city = self.kb.cities.get(c as usize)?;
-                Some(Location { name: name.trim().to_string(), country: city.country.clone(), lat: city.lat, lon: city.lon })
+                Some(Location { name: name.trim().to_string(), country: Cow::Borrowed(&city.country), lat: city.lat, lon: city.lon })
             }
             _ => None,
         })
@@ -351,7 +408,7 @@ impl Pipeline {
                     if let Some(city) = self.kb.cities.get(c as usize) {
                         return Some(Location {
                             name: a.text_of((u.t0, u.t1)).to_string(),
-                            country: city.country.clone(),
+                            country: Cow::Borrowed(&city.country),
                             lat: city.lat,
                             lon: city.lon,
                         });
@@ -361,6 +418,23 @@ impl Pipeline {
         }
         None
     }
+}
+
+/// Every three-letter country code of `kb` (of its country names, cities,
+/// organisations and roles), sorted by its bytes, once each.
+fn country_codes(kb: &'static Kb) -> Vec<([u8; 3], &'static str)> {
+    let codes = kb.countries.iter().map(|c| c.country.as_str()).chain(kb.cities.iter().map(|c| c.country.as_str()));
+    let prefixes = kb.orgs.iter().map(|o| o.code.as_str()).chain(kb.roles.iter().map(|r| r.code.as_str())).filter_map(|c| c.get(..3));
+    let mut out: Vec<([u8; 3], &'static str)> =
+        codes.chain(prefixes).filter_map(|c| <[u8; 3]>::try_from(c.as_bytes()).ok().map(|k| (k, c))).collect();
+    out.sort_unstable_by_key(|&(k, _)| k);
+    out.dedup_by_key(|&mut (k, _)| k);
+    out
+}
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// What makes two candidates of a sentence one event: source, target, code.
@@ -432,6 +506,49 @@ mod tests {
     }
 
     #[test]
+    fn buffers_kept_between_articles_change_nothing() {
+        let p = Pipeline::new().expect("pipeline");
+        let article =
+            |id: &str, text: &str| Article { id: id.into(), text: text.into(), date: "2026-03-05".parse().ok(), ..Default::default() };
+        let long = article(
+            "long",
+            "Le ministre russe de la Défense a rencontré mardi son homologue iranien à Téhéran, selon l'agence TASS. \
+             Les deux pays ont signé un accord. Washington a condamné les frappes menées par Israël contre le Liban.",
+        );
+        let short = article("short", "Moscou a condamné mardi les sanctions imposées par Washington.");
+        let json = |a: &Article| -> Vec<String> {
+            p.code(a, &Options::default()).expect("codes").events.iter().map(|e| serde_json::to_string(e).expect("json")).collect()
+        };
+        let (first_short, first_long) = (json(&short), json(&long));
+        assert!(first_short.len() == 1 && first_long.len() > 2, "{first_short:?} {first_long:?}");
+        assert_eq!(json(&short), first_short, "after a longer article");
+        assert_eq!(json(&long), first_long);
+        // A sink that codes another article while the first is being coded.
+        let mut nested = Vec::new();
+        let mut outer = Vec::new();
+        p.code_into(&long, &Options::default(), &mut |e| {
+            nested.extend(json(&short));
+            outer.push(serde_json::to_string(&e).expect("json"));
+        })
+        .expect("codes");
+        assert_eq!(outer, first_long);
+        assert_eq!(nested, first_long.iter().flat_map(|_| first_short.clone()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_actors_country_is_borrowed_when_known() {
+        let p = Pipeline::new().expect("pipeline");
+        assert!(p.countries.len() > 150 && p.countries.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(p.countries.iter().all(|&(k, c)| c.as_bytes() == k));
+        for (code, country) in [("RUSGOV", "RUS"), ("IGOUNO", "IGO"), ("FRA", "FRA")] {
+            assert!(matches!(p.country(code), Cow::Borrowed(c) if c == country), "{code}");
+        }
+        for (code, country) in [("QQQGOV", "QQQ"), ("RU", "RU"), ("", ""), ("ÉTAGOV", "ÉTA")] {
+            assert!(matches!(p.country(code), Cow::Owned(ref c) if c == country), "{code}");
+        }
+    }
+
+    #[test]
     fn ids_are_stable_and_distinct() {
         let a = event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3);
         assert_eq!(a, event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3));
@@ -439,6 +556,10 @@ mod tests {
         assert_eq!(content_id("x"), content_id("x"));
         for n in [0, 7, 10, 99, 1234, usize::MAX] {
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());
+        }
+        for (s, n) in [("RUSGOV", "RUS"), ("RU", "RU"), ("", ""), ("ÉÉÉÉ", "ÉÉÉ"), ("IGOUNO", "IGO")] {
+            assert_eq!(first_chars(s, 3), n);
+            assert_eq!(first_chars(s, 3), s.chars().take(3).collect::<String>());
         }
         let h = dyad_core::fnv(&[b"d", b"10", b"041", b"RUSGOV", b"IRNGOV", b"3"]);
         assert_eq!(a, format!("d:{h:016x}"));

@@ -1237,18 +1237,19 @@ impl<'a> Analysis<'a> {
         let namesake = |p: u32| title_country.is_some_and(|c| !self.kb.roles_of(p as usize).any(|r| r.code.starts_with(c)));
         if let Some(p) = np.person.filter(|p| p & UNCONFIRMED == 0 && !namesake(*p)) {
             let person = &self.kb.persons[p as usize];
-            let mut roles: Vec<&dyad_kb::Role> = self.kb.roles_on(p as usize, date).collect();
-            let code = if roles.is_empty() {
-                let mut all: Vec<&dyad_kb::Role> = self.kb.roles_of(p as usize).filter(|r| r.start.is_none_or(|s| s <= date)).collect();
-                all.sort_by_key(|r| r.end);
-                match (all.last(), title_country) {
-                    (Some(r), _) => format!("{}ELI", &r.code[..3]),
-                    (None, Some(c)) => format!("{c}{}", title_agent.filter(|a| *a != c).unwrap_or("")),
-                    (None, None) => return,
+            // The first of the roles held on the date with the best rank;
+            // else "elite" of the country of the role that ended last (the
+            // last of those that ended together); else the title's country.
+            let code = match self.kb.roles_on(p as usize, date).min_by_key(|r| dyad_kb::role_rank(&r.code)) {
+                Some(r) => r.code.clone(),
+                None => {
+                    match (self.kb.roles_of(p as usize).filter(|r| r.start.is_none_or(|s| s <= date)).max_by_key(|r| r.end), title_country)
+                    {
+                        (Some(r), _) => concat(&r.code[..3], "ELI"),
+                        (None, Some(c)) => concat(c, title_agent.filter(|a| *a != c).unwrap_or("")),
+                        (None, None) => return,
+                    }
                 }
-            } else {
-                roles.sort_by_key(|r| dyad_kb::role_rank(&r.code));
-                roles[0].code.clone()
             };
             out.push(Resolved {
                 code,
@@ -1273,13 +1274,19 @@ impl<'a> Analysis<'a> {
         }
         let country = title_country.or(if np.agent.is_some() { inherit.or(ctx.home.as_deref()) } else { None });
         let Some(country) = country else { return };
-        let mut code = country.to_string();
-        if let Some(a) = title_agent {
-            code.push_str(a);
-        } else if np.capital {
-            code.push_str("GOV");
-        }
-        out.push(Resolved { code, toks: (np.t0, np.t1), title: None, entity: None, person: None, title_country: None });
+        let agent = match title_agent {
+            Some(a) => a,
+            None if np.capital => "GOV",
+            None => "",
+        };
+        out.push(Resolved {
+            code: concat(country, agent),
+            toks: (np.t0, np.t1),
+            title: None,
+            entity: None,
+            person: None,
+            title_country: None,
+        });
     }
 
     #[inline]
@@ -2566,13 +2573,18 @@ impl<'a> Analysis<'a> {
 
     /// Pairs mentioned together in this sentence (for "les deux pays").
     pub fn pair(&self, date: Date, ctx: &Context) -> Option<(Resolved, Resolved)> {
+        let mut out = Vec::new();
         self.groups.iter().rev().filter(|g| !g.attributed && g.nps.len() == 2 && !g.nps.iter().any(|n| n.pair)).find_map(|g| {
-            let a = self.resolve(&g.nps[0], date, ctx, None);
-            let b = self.resolve(&g.nps[1], date, ctx, None);
-            match (a.first(), b.first()) {
-                (Some(a), Some(b)) if !same_actor(a, b) => Some((a.clone(), b.clone())),
-                _ => None,
+            // Both members resolved into one vector: the first actor of each.
+            out.clear();
+            self.resolve_into(&g.nps[0], date, ctx, None, &mut out);
+            let n = out.len();
+            self.resolve_into(&g.nps[1], date, ctx, None, &mut out);
+            if n == 0 || out.len() == n || same_actor(&out[0], &out[n]) {
+                return None;
             }
+            let b = out.swap_remove(n);
+            Some((out.swap_remove(0), b))
         })
     }
 
@@ -2635,6 +2647,15 @@ fn infinitive_like(tg: u8) -> bool {
 
 /// Two mentions of one actor: the same code, unless they are two different
 /// known persons (Putin and Shoigu are both RUSGOV, yet two actors).
+/// `a` then `b`, in a string of exactly their length (an actor code is
+/// built once per noun phrase: "RUS" + "GOV").
+fn concat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
+}
+
 fn same_actor(a: &Resolved, b: &Resolved) -> bool {
     a.code == b.code && !(a.person.is_some() && b.person.is_some() && a.person != b.person)
 }

@@ -56,7 +56,7 @@ fn code_all(lang: &str) -> (Vec<String>, Vec<Line>) {
                 e.doc,
                 e.source.code,
                 e.target.map_or_else(|| "-".to_string(), |t| t.code),
-                e.code,
+                e.code.into_owned(),
                 e.evidence.sentence.replace(['\t', '\n'], " "),
             ));
         }

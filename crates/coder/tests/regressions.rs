@@ -17,7 +17,7 @@ fn code(lang: &str, date: &str, text: &str) -> Vec<(String, String, String)> {
         .expect("codes")
         .events
         .into_iter()
-        .map(|e| (e.source.code, e.target.map_or_else(|| "-".into(), |t| t.code), e.code))
+        .map(|e| (e.source.code, e.target.map_or_else(|| "-".into(), |t| t.code), e.code.into_owned()))
         .collect()
 }
 
@@ -514,4 +514,19 @@ fn an_ethnic_group_belongs_to_the_country_it_lives_in() {
     // Without "ethnic" the demonym is a nationality.
     let e = code("en", "2024-05-02", "Thousands of Hungarian farmers demonstrated in central Romania on Sunday.");
     assert!(e.iter().any(|(s, _, c)| s.starts_with("HUN") && c.starts_with("14")), "{e:?}");
+}
+
+#[test]
+fn the_two_countries_are_the_last_pair_named_or_coded() {
+    // Named together in one group ("la Russie et l'Iran")…
+    let e = code(
+        "fr",
+        "2026-03-05",
+        "La Russie et l'Iran ont signé un accord mardi. Les deux pays ont condamné les sanctions imposées par Washington.",
+    );
+    assert!(has(&e, "RUS", "IRN", "05") && has(&e, "RUS", "IRN", "11") && has(&e, "IRN", "RUS", "11"), "{e:?}");
+    // …or the source and target of the sentence's last event.
+    let e =
+        code("fr", "2026-03-05", "Le ministre russe a rencontré mardi son homologue iranien à Téhéran. Les deux pays ont condamné les sanctions imposées par Washington.");
+    assert!(has(&e, "RUSGOV", "IRNGOV", "04") && has(&e, "RUS", "IRN", "11") && has(&e, "IRN", "RUS", "11"), "{e:?}");
 }

@@ -1,7 +1,6 @@
 //! The CAMEO event codebook, compiled in from `data/cameo/codebook.tsv`.
 
 use crate::CoreError;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const FORMAT: &str = "#dyad-format codebook 1";
@@ -28,14 +27,34 @@ pub struct CameoCode {
 #[derive(Debug)]
 pub struct Codebook {
     codes: Vec<CameoCode>,
-    by_code: HashMap<String, usize>,
+    /// Index into `codes` of each `slot`, `NONE` where no code is: one
+    /// array read per lookup, for every event coded.
+    by_code: Vec<u16>,
+}
+
+/// Slots of `Codebook::by_code`: 100 two-digit, 1,000 three-digit and
+/// 10,000 four-digit codes.
+const SLOTS: usize = 11_100;
+const NONE: u16 = u16::MAX;
+
+/// The slot of a code of 2 to 4 ASCII digits ("04" → 4, "041" → 141,
+/// "0411" → 1511); `None` for anything else, which CAMEO never defines.
+fn slot(code: &str) -> Option<usize> {
+    let b = code.as_bytes();
+    let base = match b.len() {
+        2 => 0,
+        3 => 100,
+        4 => 1_100,
+        _ => return None,
+    };
+    b.iter().try_fold(0, |n, &d| d.is_ascii_digit().then(|| n * 10 + usize::from(d - b'0'))).map(|n| base + n)
 }
 
 impl Codebook {
     /// Parses a codebook in dyad's `codebook` format.
     pub fn parse(src: &str) -> Result<Codebook, CoreError> {
         let mut codes = Vec::new();
-        let mut by_code = HashMap::new();
+        let mut by_code = vec![NONE; SLOTS];
         let mut lines = src.lines().enumerate();
         match lines.next() {
             Some((_, h)) if h.trim_end() == FORMAT => {}
@@ -62,10 +81,10 @@ impl Codebook {
                 goldstein: f[4].parse().map_err(|_| err("field `goldstein` is not a number"))?,
                 name: f[5].to_string(),
             };
-            if !code.code.starts_with(&code.root) || !code.code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(err("field `code` must be digits starting with its root"));
-            }
-            by_code.insert(code.code.clone(), codes.len());
+            let Some(at) = slot(&code.code).filter(|_| code.code.starts_with(&code.root)) else {
+                return Err(err("field `code` must be 2 to 4 digits starting with its root"));
+            };
+            by_code[at] = u16::try_from(codes.len()).ok().filter(|&i| i != NONE).ok_or_else(|| err("too many codes"))?;
             codes.push(code);
         }
         Ok(Codebook { codes, by_code })
@@ -73,7 +92,8 @@ impl Codebook {
 
     /// The entry for `code`, if CAMEO defines it.
     pub fn get(&self, code: &str) -> Option<&CameoCode> {
-        self.by_code.get(code).map(|&i| &self.codes[i])
+        let i = *self.by_code.get(slot(code)?)?;
+        self.codes.get(usize::from(i))
     }
 
     /// Every code, in file order (by code).
@@ -98,7 +118,7 @@ impl Codebook {
 /// back to an empty codebook, so every code lookup fails loudly downstream.
 pub fn codebook() -> &'static Codebook {
     static BOOK: OnceLock<Codebook> = OnceLock::new();
-    BOOK.get_or_init(|| Codebook::parse(SOURCE).unwrap_or_else(|_| Codebook { codes: Vec::new(), by_code: HashMap::new() }))
+    BOOK.get_or_init(|| Codebook::parse(SOURCE).unwrap_or_else(|_| Codebook { codes: Vec::new(), by_code: Vec::new() }))
 }
 
 #[cfg(test)]
@@ -114,6 +134,24 @@ mod tests {
         let c = book.get("0356").expect("0356");
         assert_eq!(c.root, "03");
         assert_eq!(book.get("190").map(|c| c.quad), Some(4));
+        for c in book.iter() {
+            assert_eq!(book.get(&c.code), Some(c));
+        }
+        for absent in ["", "0", "00", "999", "0419", "04a", "041 ", "00000", "٠٤"] {
+            assert!(book.get(absent).is_none(), "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn slots_are_distinct_per_length() {
+        assert_eq!(slot("04"), Some(4));
+        assert_eq!(slot("041"), Some(141));
+        assert_eq!(slot("0411"), Some(1_511));
+        assert_eq!(slot("9999"), Some(SLOTS - 1));
+        assert_eq!(slot("4"), None);
+        assert_eq!(slot("04x"), None);
+        let e = Codebook::parse(&format!("{FORMAT}\n04111\t5\t04\t1\t1.0\tToo long\n")).unwrap_err().to_string();
+        assert!(e.contains(":2:") && e.contains("2 to 4 digits"), "{e}");
     }
 
     #[test]

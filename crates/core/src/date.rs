@@ -107,9 +107,46 @@ impl FromStr for Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` written into `buf`, as [`Display`](fmt::Display) writes
+    /// it, for a year of four digits (`None` for any other year).
+    fn iso(self, buf: &mut [u8; 10]) -> Option<&str> {
+        *buf = self.iso_bytes()?;
+        std::str::from_utf8(buf).ok()
+    }
+
+    /// The bytes of [`iso`](Date::iso) (`None` for a year of other than
+    /// four digits).
+    pub(crate) fn iso_bytes(self) -> Option<[u8; 10]> {
+        let y = u16::try_from(self.y).ok().filter(|&y| y <= 9999)?;
+        if self.m > 99 || self.d > 99 {
+            return None;
+        }
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        Some([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(u16::from(self.m) / 10),
+            digit(u16::from(self.m)),
+            b'-',
+            digit(u16::from(self.d) / 10),
+            digit(u16::from(self.d)),
+        ])
+    }
+}
+
+/// A date serialises as its `YYYY-MM-DD` string: written by hand into a
+/// buffer on the stack (every event has a date; the formatting machinery
+/// of `collect_str` cost more than the rest of the event's fields together).
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match self.iso(&mut [0; 10]) {
+            Some(iso) => s.serialize_str(iso),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -128,6 +165,23 @@ mod tests {
         let thu: Date = "2026-01-15".parse().unwrap();
         assert_eq!(thu.last_weekday(2).to_string(), "2026-01-13");
         assert_eq!(thu.last_weekday(4), thu);
+    }
+
+    #[test]
+    fn serialises_as_display_writes() {
+        let cases = [(2026, 1, 12), (1, 2, 3), (0, 12, 31), (9999, 10, 1), (10_000, 1, 1), (-1, 1, 1), (-44, 3, 15), (2024, 100, 7)];
+        for (y, m, d) in cases {
+            let date = Date { y, m, d };
+            let json = serde_json::to_string(&date).expect("serialises");
+            assert_eq!(json, format!("\"{date}\""));
+        }
+        let mut buf = [0; 10];
+        assert_eq!(Date { y: 7, m: 8, d: 9 }.iso(&mut buf), Some("0007-08-09"));
+        assert_eq!(Date { y: 12_345, m: 8, d: 9 }.iso(&mut buf), None);
+        for days in (-800_000..3_000_000).step_by(997) {
+            let date = Date::from_days(days);
+            assert_eq!(serde_json::to_string(&date).expect("serialises"), format!("\"{date}\""));
+        }
     }
 
     #[test]

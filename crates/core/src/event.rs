@@ -2,6 +2,7 @@
 
 use crate::Date;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A half-open byte range `[start, end)` into an article's original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -88,6 +89,10 @@ pub struct TitleCheck {
 }
 
 /// The source or target of an event.
+///
+/// `country` is a [`Cow`]: the coder borrows the country codes of its
+/// bundled knowledge base (`'static`) instead of allocating one per actor;
+/// it serialises as a plain JSON string either way.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Actor {
     /// The text that named the actor, verbatim.
@@ -95,7 +100,7 @@ pub struct Actor {
     /// CAMEO actor code, country first: "RUSGOV", "IRNLEG", "IGOUNO".
     pub code: String,
     /// First three letters of `code`.
-    pub country: String,
+    pub country: Cow<'static, str>,
     /// The title written with a person ("ministre russe de la Défense").
     pub title: Option<String>,
     /// Canonical name of a known person or organisation.
@@ -106,12 +111,15 @@ pub struct Actor {
 }
 
 /// Where an event happened.
+///
+/// `country` is a [`Cow`], borrowed by the coder from its bundled gazetteer
+/// (see [`Actor`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Location {
     /// Place name as written.
     pub name: String,
     /// CAMEO country code.
-    pub country: String,
+    pub country: Cow<'static, str>,
     /// Latitude, degrees.
     pub lat: f64,
     /// Longitude, degrees.
@@ -130,6 +138,12 @@ pub struct Evidence {
 }
 
 /// One coded event. Field order is the JSONL output order.
+///
+/// `code`, `root`, `name` and `lang` are [`Cow`]s: the coder borrows them
+/// from the bundled codebook and language list (`'static`), so an event
+/// allocates no copy of them; a coder with codes of its own (the PETRARCH
+/// engine's ontology names) gives owned strings. Either way they serialise
+/// as plain JSON strings, exactly as `String`s do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// Stable id: the same article and event give the same id on every run.
@@ -139,15 +153,15 @@ pub struct Event {
     /// When the event happened, as best resolved.
     pub date: Date,
     /// CAMEO event code, "041".
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// Its root, "04".
-    pub root: String,
+    pub root: Cow<'static, str>,
     /// GDELT QuadClass, 1–4.
     pub quad: u8,
     /// Goldstein value.
     pub goldstein: f32,
     /// CAMEO name of the code.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Who acted.
     pub source: Actor,
     /// Who was acted upon.
@@ -161,5 +175,62 @@ pub struct Event {
     /// The words that triggered the event pattern.
     pub trigger: String,
     /// Language of the article.
-    pub lang: String,
+    pub lang: Cow<'static, str>,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// An actor of code `code`, named "Moscou", with no title.
+    pub(crate) fn actor(code: &str) -> Actor {
+        Actor {
+            text: "Moscou".into(),
+            code: code.into(),
+            country: Cow::Owned(code[..3].to_string()),
+            title: None,
+            entity: None,
+            title_check: None,
+        }
+    }
+
+    /// An event with a target, a location and an attribution.
+    pub(crate) fn sample() -> Event {
+        Event {
+            id: "a:1".into(),
+            doc: "a".into(),
+            date: Date { y: 2026, m: 3, d: 5 },
+            code: Cow::Borrowed("111"),
+            root: Cow::Owned("11".to_string()),
+            quad: 3,
+            goldstein: -2.0,
+            name: Cow::Borrowed("Criticize \"or\" denounce"),
+            source: actor("RUSGOV"),
+            target: Some(Actor { country: Cow::Borrowed("IRN"), ..actor("IRNGOV") }),
+            location: Some(Location { name: "Téhéran".into(), country: Cow::Borrowed("IRN"), lat: 35.5, lon: 51.25 }),
+            attribution: vec!["TASS".into()],
+            evidence: Evidence { sentence: "Moscou a condamné.".into(), start: 0, end: 19 },
+            trigger: "condamné".into(),
+            lang: Cow::Borrowed("fr"),
+        }
+    }
+
+    #[test]
+    fn borrowed_and_owned_fields_serialise_alike() {
+        let e = sample();
+        let json = serde_json::to_string(&e).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"id":"a:1","doc":"a","date":"2026-03-05","code":"111","root":"11","quad":3,"goldstein":-2.0,"name":"Criticize \"or\" denounce","source":{"text":"Moscou","code":"RUSGOV","country":"RUS","title":null,"entity":null},"target":{"text":"Moscou","code":"IRNGOV","country":"IRN","title":null,"entity":null},"location":{"name":"Téhéran","country":"IRN","lat":35.5,"lon":51.25},"attribution":["TASS"],"evidence":{"sentence":"Moscou a condamné.","start":0,"end":19},"trigger":"condamné","lang":"fr"}"#
+        );
+        let owned = Event {
+            code: Cow::Owned("111".into()),
+            lang: Cow::Owned("fr".into()),
+            target: Some(actor("IRNGOV")),
+            location: e.location.clone().map(|l| Location { country: Cow::Owned("IRN".into()), ..l }),
+            ..e.clone()
+        };
+        assert_eq!(owned, e);
+        assert_eq!(serde_json::to_string(&owned).expect("serialises"), json);
+    }
 }

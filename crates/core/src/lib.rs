@@ -20,6 +20,7 @@
 mod codebook;
 mod date;
 mod event;
+mod json;
 pub mod tsv;
 
 pub use codebook::{codebook, CameoCode, Codebook};

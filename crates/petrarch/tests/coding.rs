@@ -125,10 +125,10 @@ fn articles_use_their_date_and_the_story_discards() {
         ..Article::default()
     };
     let coded = coder.code_article(&a, None, false).unwrap();
-    let codes: Vec<(&str, &str)> = coded.events.iter().map(|e| (e.source.code.as_str(), e.code.as_str())).collect();
+    let codes: Vec<(&str, &str)> = coded.events.iter().map(|e| (e.source.code.as_str(), &*e.code)).collect();
     assert_eq!(codes, [("SYLGOV", "042"), ("STH", "043"), ("SYL", "050")]);
     let e = &coded.events[0];
-    assert_eq!((e.root.as_str(), e.quad), ("04", 1));
+    assert_eq!((&*e.root, e.quad), ("04", 1));
     assert_eq!(&a.text[e.evidence.start..e.evidence.end], e.evidence.sentence);
     assert_eq!(e.source.text, "King Muskar");
     assert_eq!(e.trigger, "visited");
@@ -140,7 +140,7 @@ fn articles_use_their_date_and_the_story_discards() {
         ..Article::default()
     };
     let ev = &coder.code_article(&b, None, false).unwrap().events[0];
-    assert_eq!((ev.code.as_str(), ev.root.as_str(), ev.quad), ("212", "21", 4));
+    assert_eq!((&*ev.code, &*ev.root, ev.quad), ("212", "21", 4));
     assert!(ev.name.contains("Arrest"), "{}", ev.name);
     // a story-level discard anywhere drops the whole story
     let c = Article {

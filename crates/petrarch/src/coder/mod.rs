@@ -10,6 +10,7 @@ use dyad_core::{codebook, Actor, Article, Date, Event, Evidence};
 use dyad_text::Lang;
 pub use lexicon::Lexicon;
 use sentence::Analysis;
+use std::borrow::Cow;
 
 /// An event found in one sentence, with byte offsets into that sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,7 +168,7 @@ impl<'d> Coder<'d> {
         Actor {
             text: text.to_string(),
             code: code.to_string(),
-            country: code.chars().take(3).collect(),
+            country: Cow::Owned(code.chars().take(3).collect()),
             title: None,
             entity: None,
             title_check: None,
@@ -189,18 +190,18 @@ impl<'d> Coder<'d> {
             id: format!("{}:{id:016x}", article.id),
             doc: article.id.clone(),
             date,
-            code: f.code.clone(),
-            root: info.root,
+            code: f.code.clone().into(),
+            root: info.root.into(),
             quad: info.quad,
             goldstein: info.goldstein,
-            name: info.name,
+            name: info.name.into(),
             source: self.actor(&f.source, &text(f.source_span)),
             target: Some(self.actor(&f.target, &text(f.target_span))),
             location: None,
             attribution: Vec::new(),
             evidence: Evidence { sentence: sent.to_string(), start: base, end: base + sent.len() },
             trigger: text(f.trigger_span),
-            lang: article.lang.clone().unwrap_or_else(|| "en".to_string()),
+            lang: article.lang.clone().map_or(Cow::Borrowed("en"), Cow::Owned),
         }
     }
 }

@@ -1,0 +1,503 @@
+//! A hand-written JSON writer for [`Event`]: the JSONL output, byte for byte
+//! what `serde_json::to_writer(out, &event)` writes.
+//!
+//! Why: serialising through serde's derive cost about a seventh of coding a
+//! corpus (some 11,000 instructions an event): the derive goes key by key
+//! through the `Serializer` state machine, serde_json escapes each string
+//! byte by byte and makes many small writes into the output. This writer
+//! appends each run of constant text (`","doc":"`) in one copy, skips eight
+//! bytes of a string at a time while none of them needs escaping and copies
+//! the clean runs whole.
+//!
+//! What keeps it identical to serde_json:
+//! - the keys, in the order of the fields in `event.rs`, with the derive's
+//!   rules for `Option`s: `null` for a `None`, except the fields marked
+//!   `skip_serializing_if = "Option::is_none"` (`Actor::title_check`,
+//!   `TitleCheck::title_held`), which are left out;
+//! - serde_json's escaping: `"` and `\` with a backslash, the control
+//!   characters below U+0020 as `\b \t \n \f \r` or `\u00xx` (lower-case
+//!   hex), every other byte (U+007F, `/`, all non-ASCII UTF-8) as it is;
+//! - numbers formatted by the very crates serde_json formats them with:
+//!   `itoa` for integers, `zmij` (shortest round-trip, `1.0` for a whole
+//!   number) for finite floats, `null` for NaN and the infinities;
+//! - a [`Date`] as its `YYYY-MM-DD` string, as its `Serialize` writes it.
+//!
+//! The tests below compare this writer with `serde_json::to_vec` on events
+//! that take every `None`/`Some`, empty and full lists, every kind of byte
+//! that is or is not escaped and floats of every shape; the
+//! `json_identity` test of `dyad-bench` does the same on every event coded
+//! from the bundled example articles, the golden inputs and a generated
+//! corpus. A new field of [`Event`] or its parts makes them fail until it is
+//! written here too.
+
+use crate::{Actor, Date, Event, Evidence, Location, TitleCheck};
+
+impl Event {
+    /// Appends the event as one JSON object (no newline) to `out`: exactly
+    /// the bytes `serde_json::to_writer(&mut out, self)` appends, faster
+    /// (see the module documentation of `json.rs`).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        // Each constant piece closes the previous string and opens the next.
+        out.extend_from_slice(b"{\"id\":\"");
+        escaped(out, &self.id);
+        out.extend_from_slice(b"\",\"doc\":\"");
+        escaped(out, &self.doc);
+        out.extend_from_slice(b"\",\"date\":");
+        date(out, self.date);
+        out.extend_from_slice(b",\"code\":\"");
+        escaped(out, &self.code);
+        out.extend_from_slice(b"\",\"root\":\"");
+        escaped(out, &self.root);
+        out.extend_from_slice(b"\",\"quad\":");
+        out.extend_from_slice(itoa::Buffer::new().format(self.quad).as_bytes());
+        out.extend_from_slice(b",\"goldstein\":");
+        float32(out, self.goldstein);
+        out.extend_from_slice(b",\"name\":\"");
+        escaped(out, &self.name);
+        out.extend_from_slice(b"\",\"source\":");
+        actor(out, &self.source);
+        out.extend_from_slice(b",\"target\":");
+        match &self.target {
+            Some(t) => actor(out, t),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"location\":");
+        match &self.location {
+            Some(l) => location(out, l),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"attribution\":[");
+        for (i, a) in self.attribution.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"\"" } else { b",\"" });
+            escaped(out, a);
+            out.push(b'"');
+        }
+        out.extend_from_slice(b"],\"evidence\":");
+        evidence(out, &self.evidence);
+        out.extend_from_slice(b",\"trigger\":\"");
+        escaped(out, &self.trigger);
+        out.extend_from_slice(b"\",\"lang\":\"");
+        escaped(out, &self.lang);
+        out.extend_from_slice(b"\"}");
+    }
+}
+
+fn actor(out: &mut Vec<u8>, a: &Actor) {
+    out.extend_from_slice(b"{\"text\":\"");
+    escaped(out, &a.text);
+    out.extend_from_slice(b"\",\"code\":\"");
+    escaped(out, &a.code);
+    out.extend_from_slice(b"\",\"country\":\"");
+    escaped(out, &a.country);
+    out.extend_from_slice(b"\",\"title\":");
+    opt_string(out, a.title.as_deref());
+    out.extend_from_slice(b",\"entity\":");
+    opt_string(out, a.entity.as_deref());
+    if let Some(c) = &a.title_check {
+        out.extend_from_slice(b",\"title_check\":");
+        title_check(out, c);
+    }
+    out.push(b'}');
+}
+
+fn title_check(out: &mut Vec<u8>, c: &TitleCheck) {
+    out.extend_from_slice(b"{\"status\":\"");
+    escaped(out, &c.status);
+    out.push(b'"');
+    if let Some((start, end)) = c.title_held {
+        out.extend_from_slice(b",\"title_held\":[");
+        opt_date(out, start);
+        out.push(b',');
+        opt_date(out, end);
+        out.push(b']');
+    }
+    out.extend_from_slice(b",\"role_on_date\":\"");
+    escaped(out, &c.role_on_date);
+    out.extend_from_slice(b"\"}");
+}
+
+fn location(out: &mut Vec<u8>, l: &Location) {
+    out.extend_from_slice(b"{\"name\":\"");
+    escaped(out, &l.name);
+    out.extend_from_slice(b"\",\"country\":\"");
+    escaped(out, &l.country);
+    out.extend_from_slice(b"\",\"lat\":");
+    float64(out, l.lat);
+    out.extend_from_slice(b",\"lon\":");
+    float64(out, l.lon);
+    out.push(b'}');
+}
+
+fn evidence(out: &mut Vec<u8>, e: &Evidence) {
+    out.extend_from_slice(b"{\"sentence\":\"");
+    escaped(out, &e.sentence);
+    out.extend_from_slice(b"\",\"start\":");
+    out.extend_from_slice(itoa::Buffer::new().format(e.start).as_bytes());
+    out.extend_from_slice(b",\"end\":");
+    out.extend_from_slice(itoa::Buffer::new().format(e.end).as_bytes());
+    out.push(b'}');
+}
+
+/// A finite `f32` as serde_json writes it (`zmij`'s shortest form), `null`
+/// for NaN and the infinities.
+fn float32(out: &mut Vec<u8>, v: f32) {
+    if v.is_finite() {
+        out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+    } else {
+        out.extend_from_slice(b"null");
+    }
+}
+
+/// [`float32`] for an `f64`.
+fn float64(out: &mut Vec<u8>, v: f64) {
+    if v.is_finite() {
+        out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+    } else {
+        out.extend_from_slice(b"null");
+    }
+}
+
+fn date(out: &mut Vec<u8>, d: Date) {
+    out.push(b'"');
+    match d.iso_bytes() {
+        Some(iso) => out.extend_from_slice(&iso),
+        // A year of other than four digits: as `collect_str` writes it.
+        None => escaped(out, &d.to_string()),
+    }
+    out.push(b'"');
+}
+
+fn opt_date(out: &mut Vec<u8>, d: Option<Date>) {
+    match d {
+        Some(d) => date(out, d),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            out.push(b'"');
+            escaped(out, s);
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Eight spaces: the padding of a string's last, partial word (a space
+/// needs no escaping).
+const SPACES: u64 = ONES * 0x20;
+
+/// Whether any of the eight bytes in `w` needs escaping: a byte below 0x20
+/// ("hasless"), a `"` or a `\` ("haszero" of the word xor the byte); each
+/// test is exact for the word as a whole.
+fn needs_escape(w: u64) -> bool {
+    let control = w.wrapping_sub(SPACES) & !w;
+    let q = w ^ (ONES * u64::from(b'"'));
+    let quote = q.wrapping_sub(ONES) & !q;
+    let b = w ^ (ONES * u64::from(b'\\'));
+    let backslash = b.wrapping_sub(ONES) & !b;
+    (control | quote | backslash) & HIGH != 0
+}
+
+/// The contents of `s` (no quotes) escaped as serde_json escapes them.
+///
+/// Eight bytes at a time: the clean words before the first one with a byte
+/// to escape are copied in one go (the whole string, almost always), that
+/// word goes byte by byte, and so on with the rest. A string shorter than a
+/// word is padded with spaces into one, appended whole and the padding cut
+/// off again (one store, no call to `memcpy`).
+fn escaped(out: &mut Vec<u8>, s: &str) {
+    let mut rest = s.as_bytes();
+    loop {
+        let n = rest.len();
+        if n < 8 {
+            short(out, rest);
+            return;
+        }
+        let mut i = 0;
+        while i + 8 <= n && !needs_escape(word(rest, i)) {
+            i += 8;
+        }
+        if i + 8 > n {
+            // Every whole word is clean; the last eight bytes overlap them.
+            if !needs_escape(word(rest, n - 8)) {
+                out.extend_from_slice(rest);
+                return;
+            }
+            i = n - 8;
+        }
+        out.extend_from_slice(&rest[..i]);
+        bytewise(out, &rest[i..i + 8]);
+        rest = &rest[i + 8..];
+    }
+}
+
+/// The eight bytes of `bytes` from `at`, as a little-endian word.
+fn word(bytes: &[u8], at: usize) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// [`escaped`] for fewer than eight bytes.
+fn short(out: &mut Vec<u8>, bytes: &[u8]) {
+    let n = bytes.len();
+    if n == 0 {
+        return;
+    }
+    let w = bytes.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)) | SPACES << (8 * n);
+    if needs_escape(w) {
+        bytewise(out, bytes);
+    } else {
+        out.extend_from_slice(&w.to_le_bytes());
+        out.truncate(out.len() - (8 - n));
+    }
+}
+
+/// `bytes` escaped one by one.
+#[cold]
+fn bytewise(out: &mut Vec<u8>, bytes: &[u8]) {
+    for &b in bytes {
+        match ESCAPE[usize::from(b)] {
+            0 => out.push(b),
+            b'u' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+            }
+            e => out.extend_from_slice(&[b'\\', e]),
+        }
+    }
+}
+
+/// serde_json's escape table: for byte `b`, 0 if it is written as it is,
+/// else the letter after the backslash (`u` for `\u00xx`).
+static ESCAPE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn same(e: &Event) {
+        let mut ours = Vec::new();
+        e.write_json(&mut ours);
+        let serde = serde_json::to_vec(e).expect("serialises");
+        assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&serde));
+        assert_eq!(ours, serde);
+    }
+
+    fn actor(text: &str) -> Actor {
+        Actor { text: text.into(), ..crate::event::tests::actor("RUSGOV") }
+    }
+
+    /// No target, no location, no attribution.
+    fn event() -> Event {
+        Event { target: None, location: None, attribution: Vec::new(), ..crate::event::tests::sample() }
+    }
+
+    const STRINGS: &[&str] = &[
+        "",
+        "a",
+        "plain ASCII text, longer than one word of eight bytes",
+        "\"quoted\"",
+        "back\\slash \\\\ twice",
+        "\\",
+        "\"",
+        "tab\there, new\nline, cr\r, ff\x0c, bs\x08",
+        "\u{1}\u{1f}\u{0}\u{b}\u{e}\u{10}",
+        "del \u{7f} stays raw, and so does a /slash/",
+        "Téhéran, 中文, emoji 🙂 and \"quotes\" after them",
+        "1234567\"",
+        "12345678\\",
+        "123456789\n",
+        "éééé\u{1}éééé\u{1f}",
+        " !#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}~",
+    ];
+
+    #[test]
+    fn every_option_and_list_shape() {
+        let held = [
+            None,
+            Some((None, None)),
+            Some((Some(Date { y: 2020, m: 1, d: 2 }), None)),
+            Some((None, Some(Date { y: 2024, m: 12, d: 31 }))),
+            Some((Some(Date { y: 1999, m: 5, d: 6 }), Some(Date { y: 2001, m: 7, d: 8 }))),
+        ];
+        let mut checks = vec![None];
+        checks
+            .extend(held.iter().map(|&title_held| {
+                Some(TitleCheck { status: "stale".into(), title_held, role_on_date: "ministre \"ad interim\"".into() })
+            }));
+        for check in &checks {
+            for title in [None, Some("président"), Some("")] {
+                for entity in [None, Some("Vladimir Poutine")] {
+                    let a = Actor {
+                        title: title.map(String::from),
+                        entity: entity.map(String::from),
+                        title_check: check.clone(),
+                        ..actor("le président russe")
+                    };
+                    same(&Event { source: a.clone(), ..event() });
+                    same(&Event { target: Some(a), ..event() });
+                }
+            }
+        }
+        let place = Location { name: "Téhéran".into(), country: Cow::Owned("IRN".into()), lat: 35.5, lon: 51.25 };
+        for attribution in [vec![], vec!["TASS".to_string()], vec!["TASS".into(), "".into(), "Agenzia \"Nova\"".into()]] {
+            same(&Event { attribution: attribution.clone(), ..event() });
+            same(&Event { attribution, location: Some(place.clone()), target: Some(actor("Téhéran")), ..event() });
+        }
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_escapes_them() {
+        for s in STRINGS {
+            let a = Actor {
+                text: s.to_string(),
+                code: s.to_string(),
+                country: Cow::Owned(s.to_string()),
+                title: Some(s.to_string()),
+                entity: Some(s.to_string()),
+                title_check: Some(TitleCheck { status: s.to_string(), title_held: None, role_on_date: s.to_string() }),
+            };
+            let l = Location { name: s.to_string(), country: Cow::Owned(s.to_string()), lat: 0.0, lon: 0.0 };
+            same(&Event {
+                id: s.to_string(),
+                doc: s.to_string(),
+                code: Cow::Owned(s.to_string()),
+                root: Cow::Owned(s.to_string()),
+                name: Cow::Owned(s.to_string()),
+                source: a.clone(),
+                target: Some(a),
+                location: Some(l),
+                attribution: vec![s.to_string(), s.to_string()],
+                evidence: Evidence { sentence: s.to_string(), start: 0, end: s.len() },
+                trigger: s.to_string(),
+                lang: Cow::Owned(s.to_string()),
+                ..event()
+            });
+        }
+        // Every byte below 0x80 alone, at every offset in a word, and every
+        // pair of them.
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            for pad in 0..10 {
+                let s = format!("{}{c}{}", "x".repeat(pad), "é".repeat(pad));
+                same(&Event { evidence: Evidence { sentence: s, start: 0, end: 1 }, ..event() });
+            }
+            let pairs: String = (0..0x80u8).flat_map(|d| [c, char::from(d)]).collect();
+            same(&Event { trigger: pairs, ..event() });
+        }
+    }
+
+    #[test]
+    fn strings_of_every_length_mixing_clean_and_escaped_characters() {
+        // A fixed pseudo-random sequence (xorshift) over characters that
+        // are and are not escaped, of one to four bytes.
+        let alphabet = ['a', 'Z', ' ', '/', '"', '\\', '\n', '\t', '\u{1}', '\u{1f}', '\u{7f}', 'é', '中', '🙂'];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in 0..64 {
+            for _ in 0..20 {
+                let s: String = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        // Clean characters most of the time, as in news text.
+                        let k = (x % 40) as usize;
+                        alphabet[if k < alphabet.len() { k } else { k % 4 }]
+                    })
+                    .collect();
+                same(&Event { trigger: s, ..event() });
+            }
+        }
+    }
+
+    #[test]
+    fn floats_and_integers_as_serde_json_writes_them() {
+        let f64s = [
+            0.0,
+            -0.0,
+            1.0,
+            -10.0,
+            3.4,
+            35.6892,
+            -122.419_415_5,
+            1e-7,
+            1.5e-7,
+            1e21,
+            1e22,
+            123_456_789_012_345_680.0,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::MAX,
+            f64::MIN,
+            f64::EPSILON,
+            0.1 + 0.2,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for (i, &lat) in f64s.iter().enumerate() {
+            let lon = f64s[(i * 7 + 3) % f64s.len()];
+            let l = Location { name: "x".into(), country: Cow::Borrowed("XXX"), lat, lon };
+            same(&Event { location: Some(l), ..event() });
+        }
+        let f32s = [
+            0.0,
+            -0.0,
+            -10.0,
+            10.0,
+            3.4,
+            -2.2,
+            0.1,
+            1e-7,
+            1e21,
+            f32::MIN_POSITIVE,
+            1e-45,
+            f32::MAX,
+            f32::MIN,
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+        ];
+        for goldstein in f32s {
+            same(&Event { goldstein, ..event() });
+        }
+        for g in -100..=100 {
+            same(&Event { goldstein: g as f32 / 10.0, ..event() });
+        }
+        for (quad, start, end) in [(0, 0, 0), (1, 9, 10), (4, 99, 100), (u8::MAX, 12_345, usize::MAX)] {
+            same(&Event { quad, evidence: Evidence { sentence: "s".into(), start, end }, ..event() });
+        }
+    }
+
+    #[test]
+    fn dates_of_every_year_width() {
+        for (y, m, d) in [(2026, 1, 12), (1, 2, 3), (0, 12, 31), (9999, 10, 1), (10_000, 1, 1), (-1, 1, 1), (-44, 3, 15), (2024, 100, 7)] {
+            let date = Date { y, m, d };
+            same(&Event { date, ..event() });
+            let check = TitleCheck { status: "current".into(), title_held: Some((Some(date), Some(date))), role_on_date: "".into() };
+            same(&Event { source: Actor { title_check: Some(check), ..actor("x") }, ..event() });
+        }
+    }
+}

@@ -426,6 +426,10 @@ pub struct Closed {
     /// A negation contracted onto the auxiliary, as the tokenizer splits it:
     /// English "didn't" is "didn'" + "t".
     pub contracted_negation: Option<(&'static str, &'static str)>,
+    /// A negation needs its second particle after the verb as well as the
+    /// first before it: French "ne … pas/plus/jamais" (a lone "ne" is the
+    /// expletive of "avant qu'il ne parte"); English "not" alone negates.
+    pub negation_needs_post: bool,
     /// Adjectives come before the noun (English "Iranian officials"); in
     /// French they follow it ("la répression chinoise").
     pub adjective_first: bool,

@@ -1814,11 +1814,7 @@ impl<'a> Analysis<'a> {
         if !pre {
             return false;
         }
-        if self.m.lang == "fr" {
-            (lo..(head + 2).min(self.toks.len())).any(|t| self.lex_at(t) == Some(Lex::NegPost))
-        } else {
-            true
-        }
+        !self.m.closed.negation_needs_post || (lo..(head + 2).min(self.toks.len())).any(|t| self.lex_at(t) == Some(Lex::NegPost))
     }
 
     fn modal_before(&self, head: usize) -> Option<&'a str> {

@@ -103,6 +103,7 @@ pub fn closed() -> Closed {
         genitive: vec!["of"],
         definite: vec!["the"],
         contracted_negation: Some(("n'", "t")),
+        negation_needs_post: false,
         gerund_intro: vec!["while", "after", "before", "by", "when"],
         against: vec!["against"],
         complementizers: vec!["that"],

@@ -153,6 +153,7 @@ pub fn closed() -> Closed {
         genitive: vec!["de", "du", "des", "d'"],
         definite: vec!["les", "le", "la", "l'"],
         contracted_negation: None,
+        negation_needs_post: true,
         gerund_intro: vec!["en", "tout"],
         against: vec!["contre"],
         complementizers: vec!["que", "qu'"],

@@ -23,36 +23,151 @@ pub struct Tok {
 
 /// Splits folded text into word and punctuation tokens. An apostrophe inside
 /// a word ends the token ("l'" "iran"); hyphens stay inside words.
+///
+/// Folded text is mostly ASCII: an ASCII byte is classified as it is, and
+/// only the other characters are decoded.
 pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let n = c.len_utf8();
-        if c.is_alphanumeric() {
+        let (word, n) = char_class(text, i);
+        if word {
             let s = i;
             i += n;
-            while i < b.len() {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_alphanumeric() {
-                    i += c.len_utf8();
-                } else if (c == '-' || c == '\'') && text[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
-                    if c == '\'' {
-                        i += 1;
+            while let Some(&c) = b.get(i) {
+                if c.is_ascii_alphanumeric() {
+                    i += 1;
+                } else if c == b'-' || c == b'\'' {
+                    if !word_at(text, i + 1) {
                         break;
                     }
                     i += 1;
-                } else {
+                    if c == b'\'' {
+                        break;
+                    }
+                } else if c < 0x80 {
                     break;
+                } else {
+                    match char_class(text, i) {
+                        (true, n) => i += n,
+                        _ => break,
+                    }
                 }
             }
             out.push(Tok { s, e: i });
         } else {
-            if !c.is_whitespace() {
+            let space = match b[i] {
+                c if c < 0x80 => char::from(c).is_whitespace(),
+                _ => text[i..].starts_with(char::is_whitespace),
+            };
+            if !space {
                 out.push(Tok { s: i, e: i + n });
             }
             i += n;
+        }
+    }
+}
+
+/// Whether the character at byte `i` of `text` is alphanumeric, and its
+/// length (a space of length 1 past the end or off a character boundary).
+#[inline]
+fn char_class(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
+        Some(_) => text.get(i..).and_then(|r| r.chars().next()).map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        None => (false, 1),
+    }
+}
+
+/// Whether an alphanumeric character starts at byte `i` of `text`.
+#[inline]
+fn word_at(text: &str, i: usize) -> bool {
+    char_class(text, i).0
+}
+
+/// Whether an alphanumeric character ends at byte `i` of `text`.
+#[inline]
+fn word_before(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
+        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(_) => text.get(..i).and_then(|r| r.chars().next_back()).is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod front_tests {
+    use super::*;
+
+    /// The tokenizer as it was, one decoded character at a time: the
+    /// reference for the byte-wise one.
+    fn tokenize_chars(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                let s = i;
+                i += c.len_utf8();
+                while i < text.len() {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if c.is_alphanumeric() {
+                        i += c.len_utf8();
+                    } else if (c == '-' || c == '\'') && text[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
+                        i += 1;
+                        if c == '\'' {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.push((s, i));
+            } else {
+                if !c.is_whitespace() {
+                    out.push((i, i + c.len_utf8()));
+                }
+                i += c.len_utf8();
+            }
+        }
+        out
+    }
+
+    fn toks(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        out.iter().map(|t| (t.s, t.e)).collect()
+    }
+
+    #[test]
+    fn tokenizes_like_the_char_tokenizer() {
+        assert_eq!(
+            toks("l'iran a-t-il dit: «non» ?"),
+            vec![(0, 2), (2, 6), (7, 13), (14, 17), (17, 18), (19, 21), (21, 24), (24, 26), (27, 28)]
+        );
+        // Every string of up to 4 characters from a mixed alphabet: ASCII
+        // letters, digits, spaces (one of them vertical tab), apostrophe,
+        // hyphen, punctuation, accented letters, a non-ASCII space and sign.
+        let alphabet = ['a', 'Z', '7', ' ', '\u{b}', '\'', '-', '.', 'é', 'ß', '\u{a0}', '€', '\u{2019}', '漢'];
+        let mut text = String::new();
+        let n = alphabet.len();
+        for mut k in 0..n * n * n * n {
+            text.clear();
+            for _ in 0..4 {
+                text.push(alphabet[k % n]);
+                k /= n;
+            }
+            assert_eq!(toks(&text), tokenize_chars(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_boundaries_on_bytes() {
+        let t = "a é-ß.€1";
+        for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            assert_eq!(word_at(t, i), t[i..].chars().next().is_some_and(char::is_alphanumeric), "at {i}");
+            assert_eq!(word_before(t, i), t[..i].chars().next_back().is_some_and(char::is_alphanumeric), "before {i}");
         }
     }
 }
@@ -352,24 +467,27 @@ impl<'a> Analysis<'a> {
     }
 
     fn capitalised(&self, t0: usize) -> bool {
-        self.orig_text(t0, t0 + 1).chars().next().is_some_and(char::is_uppercase)
+        let Some(w) = self.otoks.get(t0).and_then(|&(s, e)| self.orig.get(s..e)) else { return false };
+        match w.as_bytes().first() {
+            Some(&c) if c < 0x80 => c.is_ascii_uppercase(),
+            Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
 
     /// A word of two letters or more written in capitals only ("IRNA").
     fn all_capitals(&self, t0: usize) -> bool {
-        let w = self.orig_text(t0, t0 + 1);
-        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.chars().any(char::is_alphabetic)
-    }
-
-    fn tok_index(&self, byte: usize, end: bool) -> Option<usize> {
-        // Tokens are sorted; binary search the one containing `byte`.
-        let i = self.toks.partition_point(|t| if end { t.e < byte } else { t.e <= byte });
-        let t = self.toks.get(i)?;
-        if (!end && t.s <= byte && byte < t.e) || (end && t.s < byte && byte <= t.e) {
-            Some(i)
-        } else {
-            None
+        let (mut chars, mut letters) = (0, false);
+        for c in self.orig_text(t0, t0 + 1).chars() {
+            if c.is_alphabetic() {
+                if !c.is_uppercase() {
+                    return false;
+                }
+                letters = true;
+            }
+            chars += 1;
         }
+        chars >= 2 && letters
     }
 
     /// Selects the units: at each token start, left to right, the longest
@@ -390,25 +508,25 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             cands.clear();
-            let prev_is_word = text[..s].chars().next_back().is_some_and(is_word);
-            for (len, key) in self.m.trie.prefixes(&bytes[s..]) {
-                let e = s + len;
-                let k = &text[s..e];
-                let first = k.chars().next().unwrap_or(' ');
-                let last = k.chars().next_back().unwrap_or(' ');
-                if is_word(first) && prev_is_word {
-                    continue;
+            // Every key found here starts with the token's first character:
+            // none counts if it is a word character right after another.
+            if !(word_at(text, s) && word_before(text, s)) {
+                for (len, key) in self.m.trie.prefixes(&bytes[s..]) {
+                    let e = s + len;
+                    if word_before(text, e) && word_at(text, e) {
+                        continue;
+                    }
+                    cands.push((e, false, key));
                 }
-                if is_word(last) && text[e..].chars().next().is_some_and(is_word) {
-                    continue;
-                }
-                cands.push((e, false, key));
+                cands.reverse();
             }
-            cands.reverse();
             if !self.m.acronyms.is_empty() {
                 let (os, oe) = self.otoks[ti];
                 let o = self.orig.get(os..oe).unwrap_or("");
-                if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+                if o.len() >= 2
+                    && (o.as_bytes()[0] >= 0x80 || o.as_bytes()[0].is_ascii_uppercase())
+                    && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+                {
                     if let Some(&k) = self.m.acronyms.get(&text[t.s..t.e]) {
                         let at = cands.iter().position(|c| c.0 < t.e).unwrap_or(cands.len());
                         cands.insert(at, (t.e, true, k));
@@ -416,9 +534,14 @@ impl<'a> Analysis<'a> {
                 }
             }
             for &(e, _, key) in &cands {
-                let Some(t1) = self.tok_index(e, true) else { continue };
+                // The token that ends at or contains `e` (a key ends after
+                // its start, and the tokens are sorted).
+                let t1 = ti + self.toks[ti..].partition_point(|t| t.e < e);
+                let Some(&Tok { s: ts, e: tok_end }) = self.toks.get(t1) else { continue };
+                if ts >= e {
+                    continue;
+                }
                 // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
-                let tok_end = self.toks[t1].e;
                 if tok_end != e && !text[..e].ends_with('\'') && !(tok_end == e + 1 && text[..tok_end].ends_with('\'')) {
                     continue;
                 }

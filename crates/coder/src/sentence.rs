@@ -24,70 +24,106 @@ pub struct Tok {
 /// Splits folded text into word and punctuation tokens. An apostrophe inside
 /// a word ends the token ("l'" "iran"); hyphens stay inside words.
 ///
-/// Folded text is mostly ASCII: an ASCII byte is classified as it is, and
-/// only the other characters are decoded.
+/// Folded text is mostly ASCII: an ASCII byte is classified by a table
+/// ([`ASCII`]), and only the other characters are decoded.
 pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        let (word, n) = char_class(text, i);
-        if word {
-            let s = i;
+    while let Some(&c) = b.get(i) {
+        let (word, n) = match ASCII[c as usize] {
+            ALNUM => (true, 1),
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            OTHER => (false, 1),
+            _ => match wide_class(text, i) {
+                (false, n) if text[i..].starts_with(char::is_whitespace) => {
+                    i += n;
+                    continue;
+                }
+                class => class,
+            },
+        };
+        if !word {
+            out.push(Tok { s: i, e: i + n });
             i += n;
-            while let Some(&c) = b.get(i) {
-                if c.is_ascii_alphanumeric() {
-                    i += 1;
-                } else if c == b'-' || c == b'\'' {
-                    if !word_at(text, i + 1) {
-                        break;
-                    }
+            continue;
+        }
+        let s = i;
+        i += n;
+        loop {
+            while b.get(i).is_some_and(|&c| ASCII[c as usize] == ALNUM) {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&c @ (b'-' | b'\'')) if word_at(text, i + 1) => {
                     i += 1;
                     if c == b'\'' {
                         break;
                     }
-                } else if c < 0x80 {
-                    break;
-                } else {
-                    match char_class(text, i) {
-                        (true, n) => i += n,
-                        _ => break,
-                    }
                 }
+                Some(&c) if c >= 0x80 => match wide_class(text, i) {
+                    (true, n) => i += n,
+                    _ => break,
+                },
+                _ => break,
             }
-            out.push(Tok { s, e: i });
-        } else {
-            let space = match b[i] {
-                c if c < 0x80 => char::from(c).is_whitespace(),
-                _ => text[i..].starts_with(char::is_whitespace),
-            };
-            if !space {
-                out.push(Tok { s: i, e: i + n });
-            }
-            i += n;
         }
+        out.push(Tok { s, e: i });
     }
 }
 
+/// Classes of bytes for [`tokenize`]: [`ALNUM`], [`SPACE`] (as
+/// [`char::is_whitespace`]), [`OTHER`], or [`WIDE`] for the bytes of
+/// characters beyond ASCII.
+const ASCII: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+const ALNUM: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+const WIDE: u8 = 3;
+
 /// Whether the character at byte `i` of `text` is alphanumeric, and its
 /// length (a space of length 1 past the end or off a character boundary).
-#[inline]
+#[inline(always)]
 fn char_class(text: &str, i: usize) -> (bool, usize) {
     match text.as_bytes().get(i) {
         Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
-        Some(_) => text.get(i..).and_then(|r| r.chars().next()).map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        Some(_) => wide_class(text, i),
         None => (false, 1),
     }
 }
 
+/// [`char_class`] of a character beyond ASCII.
+#[inline(never)]
+fn wide_class(text: &str, i: usize) -> (bool, usize) {
+    text.get(i..).and_then(|r| r.chars().next()).map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+}
+
 /// Whether an alphanumeric character starts at byte `i` of `text`.
-#[inline]
+#[inline(always)]
 fn word_at(text: &str, i: usize) -> bool {
     char_class(text, i).0
 }
 
 /// Whether an alphanumeric character ends at byte `i` of `text`.
-#[inline]
+#[inline(always)]
 fn word_before(text: &str, i: usize) -> bool {
     match i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
         Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
@@ -149,7 +185,7 @@ mod front_tests {
         // Every string of up to 4 characters from a mixed alphabet: ASCII
         // letters, digits, spaces (one of them vertical tab), apostrophe,
         // hyphen, punctuation, accented letters, a non-ASCII space and sign.
-        let alphabet = ['a', 'Z', '7', ' ', '\u{b}', '\'', '-', '.', 'é', 'ß', '\u{a0}', '€', '\u{2019}', '漢'];
+        let alphabet = ['a', 'Z', '7', ' ', '\u{b}', '\u{1c}', '\'', '-', '.', 'é', 'ß', '\u{a0}', '€', '\u{2019}', '漢'];
         let mut text = String::new();
         let n = alphabet.len();
         for mut k in 0..n * n * n * n {
@@ -536,7 +572,7 @@ impl<'a> Analysis<'a> {
             for &(e, _, key) in &cands {
                 // The token that ends at or contains `e` (a key ends after
                 // its start, and the tokens are sorted).
-                let t1 = ti + self.toks[ti..].partition_point(|t| t.e < e);
+                let t1 = ti + self.toks[ti..].iter().take_while(|t| t.e < e).count();
                 let Some(&Tok { s: ts, e: tok_end }) = self.toks.get(t1) else { continue };
                 if ts >= e {
                     continue;

@@ -503,11 +503,11 @@ impl<'a> Analysis<'a> {
     }
 
     fn capitalised(&self, t0: usize) -> bool {
-        let Some(w) = self.otoks.get(t0).and_then(|&(s, e)| self.orig.get(s..e)) else { return false };
-        match w.as_bytes().first() {
-            Some(&c) if c < 0x80 => c.is_ascii_uppercase(),
-            Some(_) => w.chars().next().is_some_and(char::is_uppercase),
-            None => false,
+        let Some(&(s, e)) = self.otoks.get(t0) else { return false };
+        match self.orig.as_bytes().get(s) {
+            // An ASCII byte starts a character: only the end needs checking.
+            Some(&c) if c < 0x80 => c.is_ascii_uppercase() && s < e && self.orig.is_char_boundary(e),
+            _ => self.orig.get(s..e).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase),
         }
     }
 

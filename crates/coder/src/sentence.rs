@@ -25,7 +25,7 @@ pub struct Tok {
 /// a word ends the token ("l'" "iran"); hyphens stay inside words.
 ///
 /// Folded text is mostly ASCII: an ASCII byte is classified by a table
-/// ([`ASCII`]), and only the other characters are decoded.
+/// (`ASCII`), and only the other characters are decoded.
 pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();

@@ -45,9 +45,11 @@ const ONES: u32 = 0x0101_0101;
 ///
 /// A node of more than `NARROW` edges (the first letters of words, where
 /// a scan of the labels would read up to ten words at every step of the
-/// walks through them) has instead a 256-bit bitmap of its labels and the
-/// number of labels before each word of it: the edge of a byte is its bit's
-/// rank, one word read and a popcount.
+/// walks through them) has instead a table of 256 bytes, one per byte
+/// value: its edge's number plus one, or 0. Finding an edge is one read.
+/// (A bitmap and a rank were smaller, but the popcount is a dozen
+/// instructions without a target CPU's `popcnt`.) These tables add about
+/// 350 kB to the 2.7 MB of the bundled tries.
 ///
 /// Subtrees that hold a single key are stored as that key's remaining bytes
 /// in `tails`: about 85 % of the nodes of the bundled keys are in such
@@ -62,19 +64,26 @@ pub struct Trie {
     edges: usize,
 }
 
-/// Most edges of a node whose labels are listed; a wider node has a bitmap
-/// (12: measured against 4, 8 and 16 on the coder's walks).
-const NARROW: usize = 12;
+/// Most edges of a node whose labels are listed; a wider node has a byte
+/// table. (Instructions of the coder's walks fall with it — 4: 504.6M, 8:
+/// 506.4M, 12: 508.4M for the 1 MB corpus — and the tables' memory grows:
+/// +1.2 MB, +350 kB, +150 kB.)
+const NARROW: usize = 8;
 
 /// Words of the labels of a block of `n` edges: the labels, 4 to a word, or
-/// for a wide node a 256-bit bitmap (8 words) and the number of labels
-/// before each of its words (8 bytes, 2 words).
+/// for a wide node its byte table.
 fn label_words(n: usize) -> usize {
-    if n > NARROW {
-        10
+    if wide(n) {
+        64
     } else {
         n.div_ceil(4)
     }
+}
+
+/// Whether a node of `n` edges indexes them by byte (not one of 256 edges:
+/// an edge's number plus one must fit a byte).
+fn wide(n: usize) -> bool {
+    n > NARROW && n < 256
 }
 
 impl Trie {
@@ -129,17 +138,12 @@ impl Trie {
             }
             let n = groups.len();
             data.push(n as u32);
-            if n > NARROW {
-                let mut bitmap = [0u32; 8];
-                for g in &groups {
-                    bitmap[usize::from(g.0 >> 5)] |= 1 << (g.0 & 31);
+            if wide(n) {
+                let mut index = [0u8; 256];
+                for (k, g) in groups.iter().enumerate() {
+                    index[usize::from(g.0)] = k as u8 + 1;
                 }
-                let mut before = [0u8; 8];
-                for w in 1..8 {
-                    before[w] = before[w - 1] + bitmap[w - 1].count_ones() as u8;
-                }
-                data.extend(bitmap);
-                data.extend(before.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
+                data.extend(index.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
             } else {
                 let last = groups.last().map_or(0, |g| g.0);
                 data.extend(
@@ -183,17 +187,10 @@ impl Trie {
     /// Position of the edge labelled `b` of the node whose block is at `o`.
     fn edge(&self, o: usize, b: u8) -> Option<usize> {
         let n = *self.data.get(o)? as usize;
-        if n > NARROW {
-            // The bitmap's bit for `b`, then its rank among the labels.
-            let w = usize::from(b >> 5);
-            let bits = *self.data.get(o + 1 + w)?;
-            let bit = u32::from(b & 31);
-            if bits >> bit & 1 == 0 {
-                return None;
-            }
-            let before = (*self.data.get(o + 9 + w / 4)? >> (8 * (w % 4))) & 0xff;
-            let k = before as usize + (bits & ((1u32 << bit) - 1)).count_ones() as usize;
-            return Some(o + 11 + 2 * k);
+        if wide(n) {
+            // The byte's number among the labels, plus one (0: none).
+            let k = (*self.data.get(o + 1 + usize::from(b / 4))? >> (8 * (b % 4))) & 0xff;
+            return (k != 0).then(|| o + 65 + 2 * (k as usize - 1));
         }
         let lw = label_words(n);
         let words = self.data.get(o + 1..o + 1 + lw)?;
@@ -278,6 +275,18 @@ mod tests {
                 assert_eq!(t.prefixes(&[b'x', b, b'!']).collect::<Vec<_>>(), want, "{n} labels, byte {b}");
             }
         }
+    }
+
+    #[test]
+    fn finds_every_edge_of_a_node_with_all_256() {
+        // Too many edges for a byte table (an edge's number plus one must
+        // fit a byte): the labels are scanned.
+        let keys: Vec<[u8; 2]> = (0..=255u8).map(|b| [b'x', b]).collect();
+        let t = Trie::new(keys.iter().enumerate().map(|(i, k)| (&k[..], i as u32)));
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(t.prefixes(k).collect::<Vec<_>>(), vec![(2, i as u32)], "{k:?}");
+        }
+        assert!(!wide(256) && wide(255) && !wide(NARROW) && wide(NARROW + 1));
     }
 
     #[test]

@@ -547,13 +547,12 @@ impl<'a> Analysis<'a> {
             // Every key found here starts with the token's first character:
             // none counts if it is a word character right after another.
             if !(word_at(text, s) && word_before(text, s)) {
-                for (len, key) in self.m.trie.prefixes(&bytes[s..]) {
+                self.m.trie.each_prefix(&bytes[s..], |len, key| {
                     let e = s + len;
-                    if word_before(text, e) && word_at(text, e) {
-                        continue;
+                    if !(word_before(text, e) && word_at(text, e)) {
+                        cands.push((e, false, key));
                     }
-                    cands.push((e, false, key));
-                }
+                });
                 cands.reverse();
             }
             if !self.m.acronyms.is_empty() {

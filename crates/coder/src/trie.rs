@@ -4,7 +4,7 @@
 //! The coder only keeps matches that start where a token starts, so instead
 //! of an overlapping Aho–Corasick scan of every byte (where short keys such
 //! as "a", "de" or "the" match everywhere, including inside words) it walks
-//! this trie from each token start: [`Trie::prefixes`] yields every key that
+//! this trie from each token start: [`Trie::each_prefix`] finds every key that
 //! is a prefix of the text there, shortest first. Building it is a sort and
 //! one pass over the keys, far cheaper than compiling a double-array
 //! automaton, which was most of dyad's start-up.
@@ -185,6 +185,7 @@ impl Trie {
     }
 
     /// Position of the edge labelled `b` of the node whose block is at `o`.
+    #[inline(always)]
     fn edge(&self, o: usize, b: u8) -> Option<usize> {
         let n = *self.data.get(o)? as usize;
         if wide(n) {
@@ -207,39 +208,47 @@ impl Trie {
         None
     }
 
-    /// Every key that is a prefix of `text`, as (length, value), shortest first.
-    pub fn prefixes<'t>(&'t self, text: &'t [u8]) -> impl Iterator<Item = (usize, u32)> + 't {
-        let mut node = 0usize;
-        let mut i = 0usize;
-        std::iter::from_fn(move || {
-            while i < text.len() {
-                let b = text[i];
-                let j = if i == 0 {
-                    match *self.first.get(b as usize)? {
-                        NONE => return None,
-                        j => j as usize,
-                    }
-                } else {
-                    self.edge(node, b)?
-                };
-                let (target, value) = (*self.data.get(j)?, *self.data.get(j + 1)?);
-                i += 1;
-                if target & TAIL != 0 {
-                    // The one key left: all of its rest, or nothing.
-                    let t = (target & !TAIL) as usize;
-                    let len = u16::from_le_bytes([*self.tails.get(t)?, *self.tails.get(t + 1)?]) as usize;
-                    let rest = self.tails.get(t + 2..t + 2 + len)?;
-                    let (hit, len) = (text[i..].starts_with(rest), i + rest.len());
-                    i = text.len();
-                    return hit.then_some((len, value));
+    /// Every key that is a prefix of `text`, as (length, value), shortest
+    /// first (collected by [`Trie::each_prefix`]).
+    pub fn prefixes(&self, text: &[u8]) -> impl Iterator<Item = (usize, u32)> {
+        let mut found = Vec::new();
+        self.each_prefix(text, |len, value| found.push((len, value)));
+        found.into_iter()
+    }
+
+    /// Calls `f(length, value)` for every key that is a prefix of `text`,
+    /// shortest first: one loop, where an iterator would be left and entered
+    /// again at each key found.
+    #[inline]
+    pub fn each_prefix(&self, text: &[u8], mut f: impl FnMut(usize, u32)) {
+        let Some(&b) = text.first() else { return };
+        let mut j = match self.first[b as usize] {
+            NONE => return,
+            j => j as usize,
+        };
+        let mut i = 0;
+        loop {
+            let (Some(&target), Some(&value)) = (self.data.get(j), self.data.get(j + 1)) else { return };
+            i += 1;
+            if target & TAIL != 0 {
+                // The one key left: all of its rest, or nothing.
+                let t = (target & !TAIL) as usize;
+                let (Some(&l0), Some(&l1)) = (self.tails.get(t), self.tails.get(t + 1)) else { return };
+                let len = usize::from(u16::from_le_bytes([l0, l1]));
+                if self.tails.get(t + 2..t + 2 + len).is_some_and(|rest| text.get(i..i + len) == Some(rest)) {
+                    f(i + len, value);
                 }
-                node = target as usize;
-                if value != NONE {
-                    return Some((i, value));
-                }
+                return;
             }
-            None
-        })
+            if value != NONE {
+                f(i, value);
+            }
+            let Some(&b) = text.get(i) else { return };
+            match self.edge(target as usize, b) {
+                Some(e) => j = e,
+                None => return,
+            }
+        }
     }
 }
 

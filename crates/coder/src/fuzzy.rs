@@ -63,6 +63,7 @@ fn hash(w: &[u8]) -> u64 {
 /// hashes of every string one deletion away, in linear time. With `H` the
 /// polynomial of `w`, `pre` that of its first `skip` bytes, deleting byte
 /// `b = w[skip]` gives `H + P^(n-1-skip) * (pre * (1 - P) - b)`.
+#[inline(always)]
 fn deletion_hashes(w: &[u8], mut f: impl FnMut(u64)) {
     let n = w.len();
     let whole = w.iter().fold(0u64, |h, &b| h.wrapping_mul(P).wrapping_add(u64::from(b)));

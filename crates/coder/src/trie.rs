@@ -228,12 +228,12 @@ impl Trie {
         };
         let mut i = 0;
         loop {
-            let (Some(&target), Some(&value)) = (self.data.get(j), self.data.get(j + 1)) else { return };
+            let Some(&[target, value]) = self.data.get(j..j + 2) else { return };
             i += 1;
             if target & TAIL != 0 {
                 // The one key left: all of its rest, or nothing.
                 let t = (target & !TAIL) as usize;
-                let (Some(&l0), Some(&l1)) = (self.tails.get(t), self.tails.get(t + 1)) else { return };
+                let Some(&[l0, l1]) = self.tails.get(t..t + 2) else { return };
                 let len = usize::from(u16::from_le_bytes([l0, l1]));
                 if self.tails.get(t + 2..t + 2 + len).is_some_and(|rest| text.get(i..i + len) == Some(rest)) {
                     f(i + len, value);

@@ -557,11 +557,10 @@ impl<'a> Analysis<'a> {
             }
             if !self.m.acronyms.is_empty() {
                 let (os, oe) = self.otoks[ti];
-                let o = self.orig.get(os..oe).unwrap_or("");
-                if o.len() >= 2
-                    && (o.as_bytes()[0] >= 0x80 || o.as_bytes()[0].is_ascii_uppercase())
-                    && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
-                {
+                // Only a capital (or a character beyond ASCII) can start one.
+                let first = self.orig.as_bytes().get(os).copied().unwrap_or(0);
+                let o = if first >= 0x80 || first.is_ascii_uppercase() { self.orig.get(os..oe).unwrap_or("") } else { "" };
+                if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
                     if let Some(&k) = self.m.acronyms.get(&text[t.s..t.e]) {
                         let at = cands.iter().position(|c| c.0 < t.e).unwrap_or(cands.len());
                         cands.insert(at, (t.e, true, k));

@@ -447,7 +447,11 @@ impl<'a> Analysis<'a> {
             let (classes, ids) = m.tokens.get(&text[t.s..t.e]);
             a.classes.push(classes);
             let start = a.word_ids.len() as u32;
-            a.word_ids.extend_from_slice(ids);
+            // Most tokens have no pattern word, the others one or two: pushed
+            // one by one, not by a call to copy a slice.
+            for &id in ids {
+                a.word_ids.push(id);
+            }
             a.tok_words.push((start, a.word_ids.len() as u32));
         }
         a.select_units();

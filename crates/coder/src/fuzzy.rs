@@ -3,8 +3,9 @@
 //! for Bouteflika, "Phillippines" for Philippines).
 //!
 //! A symmetric-deletion index over hashes: each name and each of its
-//! one-byte deletions is hashed (no string is built) and points to the
-//! name; a word probes the hashes of itself and of its own deletions, and
+//! one-byte deletions is hashed (no string is built; the hash is a
+//! polynomial, so the hashes of all of a word's deletions take one pass
+//! over it, not one each) and points to the name; a word probes the hashes of itself and of its own deletions, and
 //! each candidate is verified (Levenshtein distance one, on bytes). The
 //! hashes are one sorted vector, cut into buckets by their top bits: building
 //! costs a sort, a probe one bucket (about four entries, one or two cache
@@ -28,16 +29,54 @@ pub struct FuzzyIndex {
     names: Vec<(Box<[u8]>, u32)>,
 }
 
-/// FNV-1a of `w` without the byte at `skip` (none when `skip >= w.len()`).
-fn hash_without(w: &[u8], skip: usize) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, &b) in w.iter().enumerate() {
-        if i != skip {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+/// Multiplier of the polynomial hash (odd, so invertible modulo 2^64).
+const P: u64 = 0x0100_0000_01b3;
+
+/// The inverse of [`P`] modulo 2^64 (Newton's iteration doubles the
+/// correct low bits at each step).
+const P_INV: u64 = {
+    let mut x = P;
+    let mut k = 0;
+    while k < 6 {
+        x = x.wrapping_mul(2u64.wrapping_sub(P.wrapping_mul(x)));
+        k += 1;
     }
-    h ^ (w.len() as u64 - u64::from(skip < w.len()))
+    x
+};
+
+/// The hash of a byte string from its polynomial `poly` (the sum of each
+/// byte times `P` to the power of the number of bytes after it) and its
+/// length.
+fn finish(poly: u64, len: usize) -> u64 {
+    let h = (poly ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 32)
+}
+
+/// The hash of `w` (see [`deletion_hashes`]).
+#[cfg(test)]
+fn hash(w: &[u8]) -> u64 {
+    finish(w.iter().fold(0u64, |h, &b| h.wrapping_mul(P).wrapping_add(u64::from(b))), w.len())
+}
+
+/// Calls `f` with the hash of `w` without its byte at `skip`, for each
+/// `skip` from 0 to `w.len() - 1`, then with the hash of `w` itself: the
+/// hashes of every string one deletion away, in linear time. With `H` the
+/// polynomial of `w`, `pre` that of its first `skip` bytes, deleting byte
+/// `b = w[skip]` gives `H + P^(n-1-skip) * (pre * (1 - P) - b)`.
+#[inline(always)]
+fn deletion_hashes(w: &[u8], mut f: impl FnMut(u64)) {
+    let n = w.len();
+    let whole = w.iter().fold(0u64, |h, &b| h.wrapping_mul(P).wrapping_add(u64::from(b)));
+    // P^(n-1), then divided by P at each step.
+    let mut pow = (1..n).fold(1u64, |p, _| p.wrapping_mul(P));
+    let mut pre = 0u64;
+    for &b in w {
+        let b = u64::from(b);
+        f(finish(whole.wrapping_add(pow.wrapping_mul(pre.wrapping_mul(1u64.wrapping_sub(P)).wrapping_sub(b))), n - 1));
+        pre = pre.wrapping_mul(P).wrapping_add(b);
+        pow = pow.wrapping_mul(P_INV);
+    }
+    f(finish(whole, n));
 }
 
 /// Whether `a` and `b` are one insertion, deletion or substitution apart.
@@ -66,7 +105,7 @@ impl FuzzyIndex {
             }
             let slot = ix.names.len() as u32;
             ix.names.push((w.into(), id));
-            ix.hashes.extend((0..=w.len()).map(|skip| (hash_without(w, skip), slot)));
+            deletion_hashes(w, |h| ix.hashes.push((h, slot)));
         }
         ix.hashes.sort_unstable();
         ix.hashes.dedup();
@@ -105,8 +144,11 @@ impl FuzzyIndex {
             return None;
         }
         let mut found: Option<u32> = None;
-        for skip in 0..=w.len() {
-            let h = hash_without(w, skip);
+        let mut ambiguous = false;
+        deletion_hashes(w, |h| {
+            if ambiguous {
+                return;
+            }
             let k = (h >> self.shift) as usize;
             let bucket = match (self.buckets.get(k), self.buckets.get(k + 1)) {
                 (Some(&a), Some(&b)) => self.hashes.get(a as usize..b as usize).unwrap_or(&[]),
@@ -120,9 +162,12 @@ impl FuzzyIndex {
                 match found {
                     None => found = Some(*id),
                     Some(f) if f == *id => {}
-                    Some(_) => return None,
+                    Some(_) => ambiguous = true,
                 }
             }
+        });
+        if ambiguous {
+            return None;
         }
         found
     }
@@ -156,6 +201,19 @@ mod tests {
         assert_eq!(i("hassan"), None, "two names fit");
         assert_eq!(i("obamo"), None, "too short to guess");
         assert_eq!(FuzzyIndex::new([("hassani", 0), ("obama", 1)].into_iter()).len(), 1);
+    }
+
+    #[test]
+    fn deletion_hashes_are_the_hashes_of_the_deletions() {
+        for w in [&b"a"[..], b"ab", b"mitterrand", "ethiopie \u{e9}".as_bytes(), &[0xff; 40]] {
+            let mut got = Vec::new();
+            deletion_hashes(w, |h| got.push(h));
+            let mut want: Vec<u64> = (0..w.len()).map(|k| hash(&[&w[..k], &w[k + 1..]].concat())).collect();
+            want.push(hash(w));
+            assert_eq!(got, want, "{w:?}");
+        }
+        assert_eq!(P.wrapping_mul(P_INV), 1);
+        assert_ne!(hash(b"ab"), hash(b"ba"));
     }
 
     #[test]

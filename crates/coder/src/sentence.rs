@@ -23,36 +23,187 @@ pub struct Tok {
 
 /// Splits folded text into word and punctuation tokens. An apostrophe inside
 /// a word ends the token ("l'" "iran"); hyphens stay inside words.
+///
+/// Folded text is mostly ASCII: an ASCII byte is classified by a table
+/// (`ASCII`), and only the other characters are decoded.
 pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let n = c.len_utf8();
-        if c.is_alphanumeric() {
-            let s = i;
+    while let Some(&c) = b.get(i) {
+        let (word, n) = match ASCII[c as usize] {
+            ALNUM => (true, 1),
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            OTHER => (false, 1),
+            _ => match wide_class(text, i) {
+                (false, n) if text[i..].starts_with(char::is_whitespace) => {
+                    i += n;
+                    continue;
+                }
+                class => class,
+            },
+        };
+        if !word {
+            out.push(Tok { s: i, e: i + n });
             i += n;
-            while i < b.len() {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_alphanumeric() {
-                    i += c.len_utf8();
-                } else if (c == '-' || c == '\'') && text[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
-                    if c == '\'' {
-                        i += 1;
+            continue;
+        }
+        let s = i;
+        i += n;
+        loop {
+            while b.get(i).is_some_and(|&c| ASCII[c as usize] == ALNUM) {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&c @ (b'-' | b'\'')) if word_at(text, i + 1) => {
+                    i += 1;
+                    if c == b'\'' {
                         break;
                     }
-                    i += 1;
-                } else {
-                    break;
                 }
+                Some(&c) if c >= 0x80 => match wide_class(text, i) {
+                    (true, n) => i += n,
+                    _ => break,
+                },
+                _ => break,
             }
-            out.push(Tok { s, e: i });
+        }
+        out.push(Tok { s, e: i });
+    }
+}
+
+/// Classes of bytes for [`tokenize`]: [`ALNUM`], [`SPACE`] (as
+/// [`char::is_whitespace`]), [`OTHER`], or [`WIDE`] for the bytes of
+/// characters beyond ASCII.
+const ASCII: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
         } else {
-            if !c.is_whitespace() {
-                out.push(Tok { s: i, e: i + n });
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+const ALNUM: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+const WIDE: u8 = 3;
+
+/// Whether the character at byte `i` of `text` is alphanumeric, and its
+/// length (a space of length 1 past the end or off a character boundary).
+#[inline(always)]
+fn char_class(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
+        Some(_) => wide_class(text, i),
+        None => (false, 1),
+    }
+}
+
+/// [`char_class`] of a character beyond ASCII.
+#[inline(never)]
+fn wide_class(text: &str, i: usize) -> (bool, usize) {
+    text.get(i..).and_then(|r| r.chars().next()).map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+}
+
+/// Whether an alphanumeric character starts at byte `i` of `text`.
+#[inline(always)]
+fn word_at(text: &str, i: usize) -> bool {
+    char_class(text, i).0
+}
+
+/// Whether an alphanumeric character ends at byte `i` of `text`.
+#[inline(always)]
+fn word_before(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
+        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(_) => text.get(..i).and_then(|r| r.chars().next_back()).is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod front_tests {
+    use super::*;
+
+    /// The tokenizer as it was, one decoded character at a time: the
+    /// reference for the byte-wise one.
+    fn tokenize_chars(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                let s = i;
+                i += c.len_utf8();
+                while i < text.len() {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if c.is_alphanumeric() {
+                        i += c.len_utf8();
+                    } else if (c == '-' || c == '\'') && text[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
+                        i += 1;
+                        if c == '\'' {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.push((s, i));
+            } else {
+                if !c.is_whitespace() {
+                    out.push((i, i + c.len_utf8()));
+                }
+                i += c.len_utf8();
             }
-            i += n;
+        }
+        out
+    }
+
+    fn toks(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        out.iter().map(|t| (t.s, t.e)).collect()
+    }
+
+    #[test]
+    fn tokenizes_like_the_char_tokenizer() {
+        assert_eq!(
+            toks("l'iran a-t-il dit: «non» ?"),
+            vec![(0, 2), (2, 6), (7, 13), (14, 17), (17, 18), (19, 21), (21, 24), (24, 26), (27, 28)]
+        );
+        // Every string of up to 4 characters from a mixed alphabet: ASCII
+        // letters, digits, spaces (one of them vertical tab), apostrophe,
+        // hyphen, punctuation, accented letters, a non-ASCII space and sign.
+        let alphabet = ['a', 'Z', '7', ' ', '\u{b}', '\u{1c}', '\'', '-', '.', 'é', 'ß', '\u{a0}', '€', '\u{2019}', '漢'];
+        let mut text = String::new();
+        let n = alphabet.len();
+        for mut k in 0..n * n * n * n {
+            text.clear();
+            for _ in 0..4 {
+                text.push(alphabet[k % n]);
+                k /= n;
+            }
+            assert_eq!(toks(&text), tokenize_chars(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_boundaries_on_bytes() {
+        let t = "a é-ß.€1";
+        for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            assert_eq!(word_at(t, i), t[i..].chars().next().is_some_and(char::is_alphanumeric), "at {i}");
+            assert_eq!(word_before(t, i), t[..i].chars().next_back().is_some_and(char::is_alphanumeric), "before {i}");
         }
     }
 }
@@ -390,7 +541,11 @@ impl<'a> Analysis<'a> {
             let (classes, ids) = m.tokens.get(&text[t.s..t.e]);
             a.classes.push(classes);
             let start = a.word_ids.len() as u32;
-            a.word_ids.extend_from_slice(ids);
+            // Most tokens have no pattern word, the others one or two: pushed
+            // one by one, not by a call to copy a slice.
+            for &id in ids {
+                a.word_ids.push(id);
+            }
             a.tok_words.push((start, a.word_ids.len() as u32));
         }
         a.select_units();
@@ -449,24 +604,27 @@ impl<'a> Analysis<'a> {
     }
 
     fn capitalised(&self, t0: usize) -> bool {
-        self.orig_text(t0, t0 + 1).chars().next().is_some_and(char::is_uppercase)
+        let Some(&(s, e)) = self.otoks.get(t0) else { return false };
+        match self.orig.as_bytes().get(s) {
+            // An ASCII byte starts a character: only the end needs checking.
+            Some(&c) if c < 0x80 => c.is_ascii_uppercase() && s < e && self.orig.is_char_boundary(e),
+            _ => self.orig.get(s..e).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase),
+        }
     }
 
     /// A word of two letters or more written in capitals only ("IRNA").
     fn all_capitals(&self, t0: usize) -> bool {
-        let w = self.orig_text(t0, t0 + 1);
-        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.chars().any(char::is_alphabetic)
-    }
-
-    fn tok_index(&self, byte: usize, end: bool) -> Option<usize> {
-        // Tokens are sorted; binary search the one containing `byte`.
-        let i = self.toks.partition_point(|t| if end { t.e < byte } else { t.e <= byte });
-        let t = self.toks.get(i)?;
-        if (!end && t.s <= byte && byte < t.e) || (end && t.s < byte && byte <= t.e) {
-            Some(i)
-        } else {
-            None
+        let (mut chars, mut letters) = (0, false);
+        for c in self.orig_text(t0, t0 + 1).chars() {
+            if c.is_alphabetic() {
+                if !c.is_uppercase() {
+                    return false;
+                }
+                letters = true;
+            }
+            chars += 1;
         }
+        chars >= 2 && letters
     }
 
     /// Selects the units: at each token start, left to right, the longest
@@ -487,24 +645,22 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             cands.clear();
-            let prev_is_word = text[..s].chars().next_back().is_some_and(is_word);
-            for (len, key) in self.m.trie.prefixes(&bytes[s..]) {
-                let e = s + len;
-                let k = &text[s..e];
-                let first = k.chars().next().unwrap_or(' ');
-                let last = k.chars().next_back().unwrap_or(' ');
-                if is_word(first) && prev_is_word {
-                    continue;
-                }
-                if is_word(last) && text[e..].chars().next().is_some_and(is_word) {
-                    continue;
-                }
-                cands.push((e, false, key));
+            // Every key found here starts with the token's first character:
+            // none counts if it is a word character right after another.
+            if !(word_at(text, s) && word_before(text, s)) {
+                self.m.trie.each_prefix(&bytes[s..], |len, key| {
+                    let e = s + len;
+                    if !(word_before(text, e) && word_at(text, e)) {
+                        cands.push((e, false, key));
+                    }
+                });
+                cands.reverse();
             }
-            cands.reverse();
             if !self.m.acronyms.is_empty() {
                 let (os, oe) = self.otoks[ti];
-                let o = self.orig.get(os..oe).unwrap_or("");
+                // Only a capital (or a character beyond ASCII) can start one.
+                let first = self.orig.as_bytes().get(os).copied().unwrap_or(0);
+                let o = if first >= 0x80 || first.is_ascii_uppercase() { self.orig.get(os..oe).unwrap_or("") } else { "" };
                 if o.len() >= 2 && o.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
                     if let Some(&k) = self.m.acronyms.get(&text[t.s..t.e]) {
                         let at = cands.iter().position(|c| c.0 < t.e).unwrap_or(cands.len());
@@ -513,9 +669,14 @@ impl<'a> Analysis<'a> {
                 }
             }
             for &(e, _, key) in &cands {
-                let Some(t1) = self.tok_index(e, true) else { continue };
+                // The token that ends at or contains `e` (a key ends after
+                // its start, and the tokens are sorted).
+                let t1 = ti + self.toks[ti..].iter().take_while(|t| t.e < e).count();
+                let Some(&Tok { s: ts, e: tok_end }) = self.toks.get(t1) else { continue };
+                if ts >= e {
+                    continue;
+                }
                 // A key must cover whole tokens: "sarkozy" inside "bruni-sarkozy" is not a match.
-                let tok_end = self.toks[t1].e;
                 if tok_end != e && !text[..e].ends_with('\'') && !(tok_end == e + 1 && text[..tok_end].ends_with('\'')) {
                     continue;
                 }

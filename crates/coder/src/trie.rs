@@ -4,7 +4,7 @@
 //! The coder only keeps matches that start where a token starts, so instead
 //! of an overlapping Aho–Corasick scan of every byte (where short keys such
 //! as "a", "de" or "the" match everywhere, including inside words) it walks
-//! this trie from each token start: [`Trie::prefixes`] yields every key that
+//! this trie from each token start: [`Trie::each_prefix`] finds every key that
 //! is a prefix of the text there, shortest first. Building it is a sort and
 //! one pass over the keys, far cheaper than compiling a double-array
 //! automaton, which was most of dyad's start-up.
@@ -43,6 +43,14 @@ const ONES: u32 = 0x0101_0101;
 /// child follows it in memory. The root's edges are also indexed by byte in
 /// `first`.
 ///
+/// A node of more than `NARROW` edges (the first letters of words, where
+/// a scan of the labels would read up to ten words at every step of the
+/// walks through them) has instead a table of 256 bytes, one per byte
+/// value: its edge's number plus one, or 0. Finding an edge is one read.
+/// (A bitmap and a rank were smaller, but the popcount is a dozen
+/// instructions without a target CPU's `popcnt`.) These tables add about
+/// 350 kB to the 2.7 MB of the bundled tries.
+///
 /// Subtrees that hold a single key are stored as that key's remaining bytes
 /// in `tails`: about 85 % of the nodes of the bundled keys are in such
 /// tails, so the trie is about 3× smaller and a walk through the end of a
@@ -56,9 +64,26 @@ pub struct Trie {
     edges: usize,
 }
 
-/// Words of a block's labels.
+/// Most edges of a node whose labels are listed; a wider node has a byte
+/// table. (Instructions of the coder's walks fall with it — 4: 504.6M, 8:
+/// 506.4M, 12: 508.4M for the 1 MB corpus — and the tables' memory grows:
+/// +1.2 MB, +350 kB, +150 kB.)
+const NARROW: usize = 8;
+
+/// Words of the labels of a block of `n` edges: the labels, 4 to a word, or
+/// for a wide node its byte table.
 fn label_words(n: usize) -> usize {
-    n.div_ceil(4)
+    if wide(n) {
+        64
+    } else {
+        n.div_ceil(4)
+    }
+}
+
+/// Whether a node of `n` edges indexes them by byte (not one of 256 edges:
+/// an edge's number plus one must fit a byte).
+fn wide(n: usize) -> bool {
+    n > NARROW && n < 256
 }
 
 impl Trie {
@@ -93,7 +118,7 @@ impl Trie {
         let mut stack: Vec<(Option<usize>, usize, usize, usize)> = vec![(None, 0, keys.len(), 0)];
         let mut children = Vec::new();
         let mut groups: Vec<(u8, usize, usize)> = Vec::new();
-        let mut root = 0;
+        let mut first = Box::new([NONE; 256]);
         while let Some((into, lo, hi, depth)) = stack.pop() {
             // The node's edges: one per distinct byte at `depth`.
             groups.clear();
@@ -108,16 +133,29 @@ impl Trie {
                 g = end;
             }
             let block = data.len();
-            match into {
-                Some(t) => data[t] = block as u32,
-                None => root = block,
+            if let Some(t) = into {
+                data[t] = block as u32;
             }
             let n = groups.len();
             data.push(n as u32);
-            let last = groups.last().map_or(0, |g| g.0);
-            data.extend(
-                (0..label_words(n)).map(|w| u32::from_le_bytes(std::array::from_fn(|k| groups.get(4 * w + k).map_or(last, |g| g.0)))),
-            );
+            if wide(n) {
+                let mut index = [0u8; 256];
+                for (k, g) in groups.iter().enumerate() {
+                    index[usize::from(g.0)] = k as u8 + 1;
+                }
+                data.extend(index.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
+            } else {
+                let last = groups.last().map_or(0, |g| g.0);
+                data.extend(
+                    (0..label_words(n)).map(|w| u32::from_le_bytes(std::array::from_fn(|k| groups.get(4 * w + k).map_or(last, |g| g.0)))),
+                );
+            }
+            let edges_at = data.len();
+            if into.is_none() {
+                for (k, g) in groups.iter().enumerate() {
+                    first[usize::from(g.0)] = (edges_at + 2 * k) as u32;
+                }
+            }
             children.clear();
             for &(_, g, end) in &groups {
                 edges += 1;
@@ -138,14 +176,6 @@ impl Trie {
             }
             stack.extend(children.drain(..).rev());
         }
-        let mut first = Box::new([NONE; 256]);
-        if let Some(&n) = data.get(root) {
-            let n = n as usize;
-            let labels: Vec<u8> = data[root + 1..root + 1 + label_words(n)].iter().flat_map(|w| w.to_le_bytes()).collect();
-            for (k, &b) in labels.iter().take(n).enumerate() {
-                first[b as usize] = (root + 1 + label_words(n) + 2 * k) as u32;
-            }
-        }
         Trie { data, tails, first, edges }
     }
 
@@ -155,8 +185,14 @@ impl Trie {
     }
 
     /// Position of the edge labelled `b` of the node whose block is at `o`.
+    #[inline(always)]
     fn edge(&self, o: usize, b: u8) -> Option<usize> {
         let n = *self.data.get(o)? as usize;
+        if wide(n) {
+            // The byte's number among the labels, plus one (0: none).
+            let k = (*self.data.get(o + 1 + usize::from(b / 4))? >> (8 * (b % 4))) & 0xff;
+            return (k != 0).then(|| o + 65 + 2 * (k as usize - 1));
+        }
         let lw = label_words(n);
         let words = self.data.get(o + 1..o + 1 + lw)?;
         let bb = u32::from(b) * ONES;
@@ -172,39 +208,47 @@ impl Trie {
         None
     }
 
-    /// Every key that is a prefix of `text`, as (length, value), shortest first.
-    pub fn prefixes<'t>(&'t self, text: &'t [u8]) -> impl Iterator<Item = (usize, u32)> + 't {
-        let mut node = 0usize;
-        let mut i = 0usize;
-        std::iter::from_fn(move || {
-            while i < text.len() {
-                let b = text[i];
-                let j = if i == 0 {
-                    match *self.first.get(b as usize)? {
-                        NONE => return None,
-                        j => j as usize,
-                    }
-                } else {
-                    self.edge(node, b)?
-                };
-                let (target, value) = (*self.data.get(j)?, *self.data.get(j + 1)?);
-                i += 1;
-                if target & TAIL != 0 {
-                    // The one key left: all of its rest, or nothing.
-                    let t = (target & !TAIL) as usize;
-                    let len = u16::from_le_bytes([*self.tails.get(t)?, *self.tails.get(t + 1)?]) as usize;
-                    let rest = self.tails.get(t + 2..t + 2 + len)?;
-                    let (hit, len) = (text[i..].starts_with(rest), i + rest.len());
-                    i = text.len();
-                    return hit.then_some((len, value));
+    /// Every key that is a prefix of `text`, as (length, value), shortest
+    /// first (collected by [`Trie::each_prefix`]).
+    pub fn prefixes(&self, text: &[u8]) -> impl Iterator<Item = (usize, u32)> {
+        let mut found = Vec::new();
+        self.each_prefix(text, |len, value| found.push((len, value)));
+        found.into_iter()
+    }
+
+    /// Calls `f(length, value)` for every key that is a prefix of `text`,
+    /// shortest first: one loop, where an iterator would be left and entered
+    /// again at each key found.
+    #[inline]
+    pub fn each_prefix(&self, text: &[u8], mut f: impl FnMut(usize, u32)) {
+        let Some(&b) = text.first() else { return };
+        let mut j = match self.first[b as usize] {
+            NONE => return,
+            j => j as usize,
+        };
+        let mut i = 0;
+        loop {
+            let Some(&[target, value]) = self.data.get(j..j + 2) else { return };
+            i += 1;
+            if target & TAIL != 0 {
+                // The one key left: all of its rest, or nothing.
+                let t = (target & !TAIL) as usize;
+                let Some(&[l0, l1]) = self.tails.get(t..t + 2) else { return };
+                let len = usize::from(u16::from_le_bytes([l0, l1]));
+                if self.tails.get(t + 2..t + 2 + len).is_some_and(|rest| text.get(i..i + len) == Some(rest)) {
+                    f(i + len, value);
                 }
-                node = target as usize;
-                if value != NONE {
-                    return Some((i, value));
-                }
+                return;
             }
-            None
-        })
+            if value != NONE {
+                f(i, value);
+            }
+            let Some(&b) = text.get(i) else { return };
+            match self.edge(target as usize, b) {
+                Some(e) => j = e,
+                None => return,
+            }
+        }
     }
 }
 
@@ -240,6 +284,18 @@ mod tests {
                 assert_eq!(t.prefixes(&[b'x', b, b'!']).collect::<Vec<_>>(), want, "{n} labels, byte {b}");
             }
         }
+    }
+
+    #[test]
+    fn finds_every_edge_of_a_node_with_all_256() {
+        // Too many edges for a byte table (an edge's number plus one must
+        // fit a byte): the labels are scanned.
+        let keys: Vec<[u8; 2]> = (0..=255u8).map(|b| [b'x', b]).collect();
+        let t = Trie::new(keys.iter().enumerate().map(|(i, k)| (&k[..], i as u32)));
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(t.prefixes(k).collect::<Vec<_>>(), vec![(2, i as u32)], "{k:?}");
+        }
+        assert!(!wide(256) && wide(255) && !wide(NARROW) && wide(NARROW + 1));
     }
 
     #[test]

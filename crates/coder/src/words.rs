@@ -19,23 +19,42 @@ pub const INLINE: usize = 15;
 /// A word as stored in a slot: its bytes, zero-padded, and its length last.
 type Key = [u8; INLINE + 1];
 
+/// The little-endian word of the 8 bytes of `w` from `at`.
+fn word8(w: &[u8], at: usize) -> u64 {
+    w.get(at..at + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// The little-endian word of the 4 bytes of `w` from `at`.
+fn word4(w: &[u8], at: usize) -> u64 {
+    w.get(at..at + 4).and_then(|b| b.try_into().ok()).map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+}
+
+/// The key of `w`, built from two words each loaded whole (overlapping
+/// loads put each byte in its place), not by a byte copy into a zeroed
+/// array.
 fn key(w: &[u8]) -> Option<Key> {
-    if w.is_empty() || w.len() > INLINE {
-        return None;
-    }
+    let n = w.len();
+    let (lo, hi) = match n {
+        1..=3 => (u64::from(w[0]) | u64::from(w[n / 2]) << (8 * (n / 2)) | u64::from(w[n - 1]) << (8 * (n - 1)), 0),
+        4..=7 => (word4(w, 0) | word4(w, n - 4) << (8 * (n - 4)), 0),
+        8..=INLINE => (word8(w, 0), word8(w, n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0)),
+        _ => return None,
+    };
     let mut k = [0u8; INLINE + 1];
-    k[..w.len()].copy_from_slice(w);
-    k[INLINE] = w.len() as u8;
+    k[..8].copy_from_slice(&lo.to_le_bytes());
+    k[8..].copy_from_slice(&(hi | (n as u64) << 56).to_le_bytes());
     Some(k)
 }
 
 fn hash(k: &Key) -> u64 {
-    let mut a = [0u8; 8];
-    let mut b = [0u8; 8];
-    a.copy_from_slice(&k[..8]);
-    b.copy_from_slice(&k[8..]);
-    let h = (u64::from_le_bytes(a) ^ 0x9e37_79b9_7f4a_7c15).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    (h ^ u64::from_le_bytes(b)).wrapping_mul(0xc4ce_b9fe_1a85_ec53)
+    let [a, b] = halves(k);
+    let h = (a ^ 0x9e37_79b9_7f4a_7c15).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    (h ^ b).wrapping_mul(0xc4ce_b9fe_1a85_ec53)
+}
+
+/// The two little-endian words of a key.
+fn halves(k: &Key) -> [u64; 2] {
+    [word8(k, 0), word8(k, 8)]
 }
 
 /// The table (see the module documentation).
@@ -179,6 +198,21 @@ impl TokenIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_the_word_zero_padded_with_its_length_last() {
+        let text: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37)).collect();
+        for n in 0..=INLINE + 1 {
+            let w = &text[3..3 + n];
+            let want = (1..=INLINE).contains(&n).then(|| {
+                let mut k = [0u8; INLINE + 1];
+                k[..n].copy_from_slice(w);
+                k[INLINE] = n as u8;
+                k
+            });
+            assert_eq!(key(w), want, "{n} bytes");
+        }
+    }
 
     #[test]
     fn finds_every_word_and_only_those() {

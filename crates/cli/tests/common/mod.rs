@@ -9,7 +9,12 @@ pub fn dyad(args: &[&str], stdin: Option<&[u8]>) -> Output {
     cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn dyad");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+        // A usage error can make dyad exit before it reads its input: the
+        // pipe is then closed, which is not the test's failure.
+        match child.stdin.take().expect("stdin").write_all(input) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            r => r.expect("write stdin"),
+        }
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("dyad runs")

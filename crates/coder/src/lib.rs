@@ -194,14 +194,13 @@ impl Pipeline {
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         let mut scratch = Scratch::default();
         let mut folded = Folded::default();
-        let mut furniture = String::new();
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
-            if dyad_text::is_boilerplate_with(sent, rules, &mut furniture) {
+            folded.refold(sent);
+            if dyad_text::is_boilerplate_in(sent, &folded, rules) {
                 continue;
             }
             sentences += 1;
-            folded.refold(sent);
             let folded = &folded;
             let base = range.start;
             let map = |f: usize| folded.orig(f);

@@ -119,6 +119,15 @@ fn inside_end<T: Off>(anchors: &[Anchor<T>], fb: usize) -> Option<usize> {
     (fb < a.f.to_usize() + usize::from(a.flen)).then(|| a.o.to_usize() + usize::from(a.olen))
 }
 
+/// [`Folded::folded_offset`] over one anchor representation.
+fn folded_in<T: Off>(anchors: &[Anchor<T>], ob: usize) -> usize {
+    let i = anchors.partition_point(|a| a.o.to_usize() < ob);
+    match i.checked_sub(1).and_then(|i| anchors.get(i)) {
+        Some(a) => a.f.to_usize() + usize::from(a.flen) + (ob - a.o.to_usize() - usize::from(a.olen)),
+        None => ob,
+    }
+}
+
 /// A folded copy of a text with a map from folded offsets back to the original.
 ///
 /// ```
@@ -205,6 +214,19 @@ impl Folded {
     /// [`Folded::orig`], end with [`Folded::orig_end`]).
     pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
         self.orig(r.start)..self.orig_end(r.end)
+    }
+
+    /// The length of the folding of `original[..orig_byte]`, for a
+    /// character boundary `orig_byte` of the original (the inverse of
+    /// [`Folded::orig`] there); the folded length past the end.
+    pub(crate) fn folded_offset(&self, orig_byte: usize) -> usize {
+        if orig_byte >= self.orig_len {
+            return self.text.len();
+        }
+        match &self.anchors {
+            Anchors::Narrow(v) => folded_in(v, orig_byte),
+            Anchors::Wide(v) => folded_in(v, orig_byte),
+        }
     }
 
     /// Length of the original text.
@@ -335,6 +357,9 @@ mod tests {
         }
         assert_eq!(f.orig(f.text.len()), orig.len());
         assert_eq!(fold(orig), f.text);
+        for (ob, _) in orig.char_indices().chain([(orig.len(), ' ')]) {
+            assert_eq!(f.folded_offset(ob), fold(&orig[..ob]).len(), "{orig:?}: original {ob}");
+        }
     }
 
     #[test]

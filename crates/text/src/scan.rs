@@ -56,6 +56,21 @@ fn prefix_hash(window: u32) -> usize {
     (window.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
+/// For sorted `items`, the range of those that start with each byte:
+/// `items[r[b].0..r[b].1]` start with `b` (empty items start with none).
+pub(crate) fn first_byte_ranges<'i>(items: impl IntoIterator<Item = &'i [u8]>) -> Vec<(u32, u32)> {
+    let mut first = vec![(0, 0); 256];
+    for (i, item) in items.into_iter().enumerate() {
+        let Some(&b0) = item.first() else { continue };
+        let r: &mut (u32, u32) = &mut first[usize::from(b0)];
+        if r.1 == 0 {
+            r.0 = i as u32;
+        }
+        r.1 = i as u32 + 1;
+    }
+    first
+}
+
 impl Keys {
     /// Indexes `keys` (non-empty, distinct) with their values.
     pub(crate) fn new<'k>(keys: impl IntoIterator<Item = (&'k [u8], u32)>) -> Keys {
@@ -64,14 +79,7 @@ impl Keys {
         let block = window.min(2);
         let mut keys: Vec<Key> = keys.into_iter().map(|(k, value)| Key { bytes: k.into(), value, prefix: packed(&k[..window]) }).collect();
         keys.sort();
-        let mut first = vec![(0, 0); 256];
-        for (i, k) in keys.iter().enumerate() {
-            let b0 = usize::from(k.bytes[0]);
-            if first[b0].1 == 0 {
-                first[b0].0 = i as u32;
-            }
-            first[b0].1 = i as u32 + 1;
-        }
+        let first = first_byte_ranges(keys.iter().map(|k| &k.bytes[..]));
         // A window ending with a block found at `j` in a key's first
         // `window` bytes may hold that key's start after moving `window -
         // block - j` bytes; a block found in none may move past itself.
@@ -174,6 +182,15 @@ mod tests {
             assert_eq!(ours.leftmost_longest(t.as_bytes()).collect::<Vec<_>>(), want, "{keys:?} in {t:?}");
         }
         assert!(found * 2 > texts.len(), "the texts hold keys: {found} in {}", texts.len());
+    }
+
+    #[test]
+    fn first_byte_ranges_of_sorted_items() {
+        let items: [&[u8]; 5] = [b"", b"ab", b"ac", b"b", b"d"];
+        let r = first_byte_ranges(items);
+        assert_eq!((r[usize::from(b'a')], r[usize::from(b'b')], r[usize::from(b'd')]), ((1, 3), (3, 4), (4, 5)));
+        assert_eq!(r[usize::from(b'c')], (0, 0));
+        assert_eq!(r.iter().filter(|x| x.1 > x.0).count(), 3);
     }
 
     #[test]

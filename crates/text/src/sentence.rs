@@ -9,7 +9,7 @@
 //! follows). Every line break ends a unit, so title lines and subheads are
 //! sentences of their own.
 
-use crate::fold::fold_into;
+use crate::fold::{fold_into, Folded};
 use crate::lexicon::abbreviation_key;
 use crate::LangRules;
 use std::ops::Range;
@@ -238,16 +238,45 @@ pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
 /// keeps one buffer instead of allocating one per sentence.
 pub fn is_boilerplate_with(sentence: &str, rules: &LangRules, buf: &mut String) -> bool {
     let s = sentence.trim_matches(is_ws);
-    let longest = rules.boilerplate().iter().map(String::len).max().unwrap_or(0);
-    // Folding never shortens by more than 3 bytes per char; 4× is safe.
-    let mut cut = s.len().min(longest.saturating_mul(4) + 4);
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let cut = furniture_head(s, rules);
     buf.clear();
     buf.reserve(cut);
     fold_into(&s[..cut], buf);
     is_short_furniture(s) || starts_with_boilerplate(buf, s, rules)
+}
+
+/// [`is_boilerplate`] for a sentence already folded into `folded` (by
+/// [`Folded::new`] or [`Folded::refold`] of `sentence` itself): the same
+/// answer, without folding the sentence's start again.
+///
+/// ```
+/// let r = dyad_text::rules(dyad_text::Lang::En);
+/// let s = "Read more: the talks in Geneva";
+/// assert!(dyad_text::is_boilerplate_in(s, &dyad_text::Folded::new(s), r));
+/// ```
+pub fn is_boilerplate_in(sentence: &str, folded: &Folded, rules: &LangRules) -> bool {
+    let start = sentence.len() - sentence.trim_start_matches(is_ws).len();
+    let s = sentence[start..].trim_end_matches(is_ws);
+    let cut = furniture_head(s, rules);
+    // The folding of `s[..cut]`, as `is_boilerplate_with` makes it.
+    let head = (folded.orig_len() == sentence.len())
+        .then(|| folded.text.get(folded.folded_offset(start)..folded.folded_offset(start + cut)))
+        .flatten();
+    match head {
+        Some(head) => is_short_furniture(s) || starts_with_boilerplate(head, s, rules),
+        None => is_boilerplate(sentence, rules),
+    }
+}
+
+/// How much of the start of `s` (trimmed) to fold to compare it with the
+/// boilerplate entries: a character boundary.
+fn furniture_head(s: &str, rules: &LangRules) -> usize {
+    // Folding never shortens by more than 3 bytes per char; 4× is safe.
+    let mut cut = s.len().min(rules.boilerplate_longest().saturating_mul(4) + 4);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
 }
 
 /// [`is_boilerplate`] for a sentence that is already folded.
@@ -259,13 +288,9 @@ pub fn is_boilerplate_folded(folded: &str, rules: &LangRules) -> bool {
 /// `words` is the sentence whose words are counted when that matters.
 fn starts_with_boilerplate(folded: &str, words: &str, rules: &LangRules) -> bool {
     let s = folded.trim_start_matches(is_ws);
-    let first = s.as_bytes().first();
-    rules.boilerplate().iter().any(|b| {
-        // Most entries differ in the first byte: no string compare for them.
-        if b.as_bytes().first().is_some_and(|c| Some(c) != first) {
-            return false;
-        }
-        let Some(rest) = s.strip_prefix(b.as_str()) else {
+    // Only entries that share the first byte (or are empty) can match.
+    rules.boilerplate_starting(s.as_bytes().first().copied()).any(|b| {
+        let Some(rest) = s.strip_prefix(b) else {
             return false;
         };
         let next = rest.chars().next();
@@ -403,5 +428,39 @@ mod tests {
         assert!(is_boilerplate("Share this on Facebook", &r));
         assert!(is_boilerplate("Share: Facebook Twitter LinkedIn Email WhatsApp Telegram", &r));
         assert!(!is_boilerplate("Share prices fell sharply in Moscow after the sanctions were announced.", &r));
+    }
+
+    #[test]
+    fn boilerplate_in_a_folded_sentence_agrees() {
+        let (fr, en) = (fr(), en());
+        let bundled = [crate::rules(crate::Lang::Fr), crate::rules(crate::Lang::En)];
+        let long = format!("Share{}", "\u{200b}x".repeat(40));
+        let sentences = [
+            "PARTAGER CET ARTICLE",
+            "  À lire aussi : la Russie et l’Iran ",
+            "À lire aussitôt après la réunion, le texte prévoit un cessez-le-feu.",
+            "Rédaction",
+            "\u{feff}Read more",
+            "Moscou menace Kiev",
+            "La Russie a condamné les frappes américaines.",
+            "About Us",
+            "About Usain Bolt, the sprinter, nothing was said.",
+            "Share prices fell sharply in Moscow after the sanctions were announced.",
+            "Share: Facebook Twitter LinkedIn Email WhatsApp Telegram",
+            "Publié le 3 mars",
+            "ŒUVRE Share",
+            "",
+            " ",
+            &long,
+        ];
+        for r in [&fr, &en, bundled[0], bundled[1]] {
+            for s in sentences {
+                let want = is_boilerplate(s, r);
+                assert_eq!(is_boilerplate_in(s, &Folded::new(s), r), want, "{s:?}");
+                // A folding of another text falls back to folding this one.
+                assert_eq!(is_boilerplate_in(s, &Folded::new("x"), r), want, "{s:?}");
+            }
+        }
+        assert!(is_boilerplate_in("Read more", &Folded::new("Read more"), bundled[1]));
     }
 }

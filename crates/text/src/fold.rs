@@ -11,7 +11,10 @@
 //! ASCII is copied and lowercased in bulk; only non-ASCII characters take the
 //! slow path. The offset map stores one anchor per character whose folded
 //! length differs from its original length (or that expands to several
-//! characters), so plain ASCII or Cyrillic text needs no map at all.
+//! characters), so plain ASCII or Cyrillic text needs no map at all. A text
+//! of at most 64 KiB that has anchors (a sentence with accents) also gets a
+//! dense map, one `u16` per folded byte, so that [`Folded::orig`] is one load
+//! instead of a binary search.
 
 use std::ops::Range;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -142,23 +145,49 @@ pub struct Folded {
     /// The folded text.
     pub text: String,
     anchors: Anchors,
+    /// For a text of at most [`DENSE_MAX`] bytes that has anchors,
+    /// [`Folded::orig`] of every folded byte, so that the coder's many
+    /// lookups are one load each; empty otherwise.
+    dense: Vec<u16>,
     orig_len: usize,
+}
+
+/// The longest original text that gets a dense offset map.
+const DENSE_MAX: usize = u16::MAX as usize;
+
+/// Fills `dense` with [`orig_in`] of every byte of a folded text of
+/// `folded_len` bytes whose original is at most [`DENSE_MAX`] bytes.
+fn fill_dense(anchors: &[Anchor<u32>], folded_len: usize, dense: &mut Vec<u16>) {
+    /// Original offsets `o, o + 1, …` for a stretch folded byte for byte.
+    fn identity(stretch: Option<&mut [u16]>, mut o: u16) {
+        for d in stretch.unwrap_or_default() {
+            *d = o;
+            o = o.wrapping_add(1);
+        }
+    }
+    dense.clear();
+    dense.resize(folded_len, 0);
+    // Offsets fit: the original is at most `DENSE_MAX` bytes.
+    let (mut f, mut o) = (0usize, 0u16);
+    for a in anchors {
+        let (af, ao) = (a.f as usize, u16::try_from(a.o).unwrap_or(u16::MAX));
+        identity(dense.get_mut(f..af), o);
+        if let Some(d) = dense.get_mut(af..af + usize::from(a.flen)) {
+            // The folded bytes of the anchor's character map to its start.
+            d.fill(ao);
+        }
+        f = af + usize::from(a.flen);
+        o = ao.wrapping_add(u16::from(a.olen));
+    }
+    identity(dense.get_mut(f..), o);
 }
 
 impl Folded {
     /// Folds `original`.
     pub fn new(original: &str) -> Folded {
-        let mut text = String::with_capacity(original.len());
-        let anchors = if u32::try_from(original.len()).is_ok() {
-            let mut v = Vec::new();
-            fold_impl(original, &mut text, &mut v);
-            Anchors::Narrow(v)
-        } else {
-            let mut v = Vec::new();
-            fold_impl(original, &mut text, &mut v);
-            Anchors::Wide(v)
-        };
-        Folded { text, anchors, orig_len: original.len() }
+        let mut f = Folded::default();
+        f.refold(original);
+        f
     }
 
     /// Folds `original` into `self`, as [`Folded::new`] does, reusing the
@@ -167,11 +196,15 @@ impl Folded {
         self.text.clear();
         self.text.reserve(original.len());
         self.orig_len = original.len();
+        self.dense.clear();
         let anchors = std::mem::take(&mut self.anchors);
         self.anchors = if u32::try_from(original.len()).is_ok() {
             let mut v = if let Anchors::Narrow(v) = anchors { v } else { Vec::new() };
             v.clear();
             fold_impl(original, &mut self.text, &mut v);
+            if !v.is_empty() && original.len() <= DENSE_MAX {
+                fill_dense(&v, self.text.len(), &mut self.dense);
+            }
             Anchors::Narrow(v)
         } else {
             let mut v = if let Anchors::Wide(v) = anchors { v } else { Vec::new() };
@@ -190,6 +223,9 @@ impl Folded {
     pub fn orig(&self, folded_byte: usize) -> usize {
         if folded_byte >= self.text.len() {
             return self.orig_len;
+        }
+        if let Some(&o) = self.dense.get(folded_byte) {
+            return usize::from(o);
         }
         match &self.anchors {
             Anchors::Narrow(v) => orig_in(v, folded_byte),
@@ -359,6 +395,21 @@ mod tests {
         assert_eq!(fold(orig), f.text);
         for (ob, _) in orig.char_indices().chain([(orig.len(), ' ')]) {
             assert_eq!(f.folded_offset(ob), fold(&orig[..ob]).len(), "{orig:?}: original {ob}");
+        }
+    }
+
+    #[test]
+    fn dense_map_agrees_with_the_anchors() {
+        let long = "Téhéran ".repeat(DENSE_MAX / 8);
+        for orig in ["Élysée\u{a0}: l’Œuvre", "ß\u{200b}é ﬁn İi «»", "a\u{ad}b Сергей ΑΘΗΝΑ x", "e\u{301}te\u{301}", "œ", long.as_str()]
+        {
+            let f = Folded::new(orig);
+            let Anchors::Narrow(v) = &f.anchors else { panic!("narrow") };
+            assert!(!v.is_empty());
+            assert_eq!(f.dense.is_empty(), orig.len() > DENSE_MAX, "{orig:?}");
+            for fb in 0..f.text.len() {
+                assert_eq!(f.orig(fb), orig_in(v, fb), "{orig:?}: folded {fb}");
+            }
         }
     }
 

@@ -27,6 +27,20 @@ const SPECIAL: [bool; 256] = {
     t
 };
 
+/// The first byte at or after `i` that is [`SPECIAL`] (or `b.len()`):
+/// eight bytes per test where none is.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    let special = |c: &u8| SPECIAL[usize::from(*c)];
+    for chunk in b.get(i..).unwrap_or_default().chunks_exact(8) {
+        // One branch for eight table loads.
+        if chunk.iter().fold(false, |any, c| any | special(c)) {
+            break;
+        }
+        i += 8;
+    }
+    i + b.get(i..).unwrap_or_default().iter().position(special).unwrap_or(b.len().saturating_sub(i))
+}
+
 /// Longest token checked against the abbreviation list.
 const MAX_ABBREVIATION: usize = 24;
 
@@ -177,9 +191,7 @@ impl Sentences<'_> {
         let b = self.text.as_bytes();
         let mut i = start;
         while i < b.len() {
-            while i < b.len() && !SPECIAL[usize::from(b[i])] {
-                i += 1;
-            }
+            i = skip_plain(b, i);
             let Some(&c) = b.get(i) else { break };
             let step = match c {
                 b'\n' | b'\r' => return (i, i + 1),
@@ -399,6 +411,17 @@ mod tests {
             split(t, r),
             ["M. Barrot et Mme Dupont sont arrivés aux É.-U. Samedi, le Gén. Martin a parlé.", "Le texte date de 52 av. J.-C. Fin."]
         );
+    }
+
+    #[test]
+    fn skips_to_the_next_special_byte() {
+        let naive = |b: &[u8], i: usize| (i..b.len()).find(|&j| SPECIAL[usize::from(b[j])]).unwrap_or(b.len().max(i));
+        let texts: [&[u8]; 6] = [b"", b"abc", b"abcdefgh.", b"abcdefghijklmnopq!rs", "x…y\u{2028}é".as_bytes(), b"0123456789abcdef?"];
+        for t in texts {
+            for i in 0..=t.len() + 1 {
+                assert_eq!(skip_plain(t, i), naive(t, i), "{t:?} from {i}");
+            }
+        }
     }
 
     #[test]

@@ -291,8 +291,10 @@ fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = b.get(i..i + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        if u64::from_le_bytes(w) & HI != 0 {
-            break;
+        let high = u64::from_le_bytes(w) & HI;
+        if high != 0 {
+            // The first byte with its high bit set.
+            return i + (high.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -304,13 +306,12 @@ fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
 
 fn fold_impl<S: Sink>(s: &str, out: &mut String, sink: &mut S) {
     let bytes = s.as_bytes();
+    let start = out.len();
     let mut i = 0;
     while i < bytes.len() {
         let j = ascii_run_end(bytes, i);
         if j > i {
-            let start = out.len();
             out.push_str(&s[i..j]);
-            out[start..].make_ascii_lowercase();
             i = j;
         }
         // Fast path: U+00C0..=U+00FF (French and most Western accents).
@@ -335,6 +336,9 @@ fn fold_impl<S: Sink>(s: &str, out: &mut String, sink: &mut S) {
         }
         i += olen;
     }
+    // The ASCII runs, lowercased in one pass: the folding of every other
+    // character is already lowercase and has no ASCII byte to change.
+    out[start..].make_ascii_lowercase();
 }
 
 /// Folded forms of U+00C0..=U+00FF.
@@ -395,6 +399,20 @@ mod tests {
         assert_eq!(fold(orig), f.text);
         for (ob, _) in orig.char_indices().chain([(orig.len(), ' ')]) {
             assert_eq!(f.folded_offset(ob), fold(&orig[..ob]).len(), "{orig:?}: original {ob}");
+        }
+    }
+
+    #[test]
+    fn folding_is_per_character() {
+        // `fold_into` appends, and the boilerplate test folds a prefix: both
+        // need the folding of a text to be that of its characters in turn.
+        for t in ["ÉLYSÉE Paris", "ABCDEFGHÉIJKLMNOPQRSTUVWXYZ", "İSTANBUL ŁÓDŹ ΑΘΗΝΑ Сергей", "Œ\u{a0}L’ÉTAT « X »", "\u{212a}ELVIN"]
+        {
+            let per_char: String = t.chars().map(|c| fold(c.encode_utf8(&mut [0; 4]))).collect();
+            assert_eq!(fold(t), per_char, "{t:?}");
+            let mut out = String::from("KEEP ");
+            fold_into(t, &mut out);
+            assert_eq!(out, format!("KEEP {per_char}"));
         }
     }
 

@@ -300,8 +300,11 @@ pub fn is_boilerplate_folded(folded: &str, rules: &LangRules) -> bool {
 /// `words` is the sentence whose words are counted when that matters.
 fn starts_with_boilerplate(folded: &str, words: &str, rules: &LangRules) -> bool {
     let s = folded.trim_start_matches(is_ws);
-    // Only entries that share the first byte (or are empty) can match.
-    rules.boilerplate_starting(s.as_bytes().first().copied()).any(|b| {
+    // Only entries that share the first byte (or are empty) can match, and
+    // of those only the ones that share the second byte too (if they have one).
+    let second = s.as_bytes().get(1);
+    let candidates = rules.boilerplate_starting(s.as_bytes().first().copied());
+    candidates.filter(|b| b.as_bytes().get(1).is_none_or(|c| Some(c) == second)).any(|b| {
         let Some(rest) = s.strip_prefix(b) else {
             return false;
         };
@@ -451,6 +454,10 @@ mod tests {
         assert!(is_boilerplate("Share this on Facebook", &r));
         assert!(is_boilerplate("Share: Facebook Twitter LinkedIn Email WhatsApp Telegram", &r));
         assert!(!is_boilerplate("Share prices fell sharply in Moscow after the sanctions were announced.", &r));
+        // An entry of one byte has no second byte to compare.
+        let r = LangRules::parse("#dyad-format lexicon 1\nboilerplate\t>\nboilerplate\t>>x\n", "x").unwrap();
+        assert!(is_boilerplate("> Moscow, Kyiv.", &r));
+        assert!(!is_boilerplate("< Moscow, Kyiv.", &r));
     }
 
     #[test]

@@ -71,6 +71,30 @@ fn is_ws(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
 }
 
+/// Whether `b` is an ASCII byte that is not whitespace.
+fn plain_ascii(b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace())
+}
+
+/// `s` without its leading [`is_ws`] characters; nothing is decoded when
+/// it starts with a plain ASCII byte.
+fn trim_ws_start(s: &str) -> &str {
+    if plain_ascii(s.as_bytes().first()) {
+        s
+    } else {
+        s.trim_start_matches(is_ws)
+    }
+}
+
+/// `s` without its leading and trailing [`is_ws`] characters, and how many
+/// bytes were cut at its start. A text that starts and ends with a plain
+/// ASCII byte (the usual sentence) is returned as it is without decoding.
+fn trim_ws(s: &str) -> (usize, &str) {
+    let t = trim_ws_start(s);
+    let cut = s.len() - t.len();
+    (cut, if plain_ascii(t.as_bytes().last()) { t } else { t.trim_end_matches(is_ws) })
+}
+
 fn is_hspace(c: char) -> bool {
     is_ws(c) && !matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
@@ -226,9 +250,8 @@ impl Iterator for Sentences<'_> {
             // Always move on (find_end guarantees it; this keeps it obvious).
             self.pos = if next > start { next } else { start + self.text[start..].chars().next().map_or(1, char::len_utf8) };
             let s = &self.text[start..end];
-            let t = s.trim_start_matches(is_ws);
-            let a = start + (s.len() - t.len());
-            let t = t.trim_end_matches(is_ws);
+            let (cut, t) = trim_ws(s);
+            let a = start + cut;
             if !t.is_empty() {
                 return Some(a..a + t.len());
             }
@@ -249,7 +272,7 @@ pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
 /// contents are replaced): a caller testing every sentence of an article
 /// keeps one buffer instead of allocating one per sentence.
 pub fn is_boilerplate_with(sentence: &str, rules: &LangRules, buf: &mut String) -> bool {
-    let s = sentence.trim_matches(is_ws);
+    let (_, s) = trim_ws(sentence);
     let cut = furniture_head(s, rules);
     buf.clear();
     buf.reserve(cut);
@@ -267,8 +290,7 @@ pub fn is_boilerplate_with(sentence: &str, rules: &LangRules, buf: &mut String) 
 /// assert!(dyad_text::is_boilerplate_in(s, &dyad_text::Folded::new(s), r));
 /// ```
 pub fn is_boilerplate_in(sentence: &str, folded: &Folded, rules: &LangRules) -> bool {
-    let start = sentence.len() - sentence.trim_start_matches(is_ws).len();
-    let s = sentence[start..].trim_end_matches(is_ws);
+    let (start, s) = trim_ws(sentence);
     let cut = furniture_head(s, rules);
     // The folding of `s[..cut]`, as `is_boilerplate_with` makes it.
     let head = (folded.orig_len() == sentence.len())
@@ -299,7 +321,7 @@ pub fn is_boilerplate_folded(folded: &str, rules: &LangRules) -> bool {
 
 /// `words` is the sentence whose words are counted when that matters.
 fn starts_with_boilerplate(folded: &str, words: &str, rules: &LangRules) -> bool {
-    let s = folded.trim_start_matches(is_ws);
+    let s = trim_ws_start(folded);
     // Only entries that share the first byte (or are empty) can match, and
     // of those only the ones that share the second byte too (if they have one).
     let second = s.as_bytes().get(1);
@@ -414,6 +436,16 @@ mod tests {
             split(t, r),
             ["M. Barrot et Mme Dupont sont arrivés aux É.-U. Samedi, le Gén. Martin a parlé.", "Le texte date de 52 av. J.-C. Fin."]
         );
+    }
+
+    #[test]
+    fn trims_like_the_standard_library() {
+        for t in ["", " ", "a", " a ", "\u{feff}\u{200b}x y\u{a0}\n", "\u{b}x\u{c}", "é", " é\t", "x\u{2028}", "\u{200b}"] {
+            let want = t.trim_matches(is_ws);
+            let (cut, got) = trim_ws(t);
+            assert_eq!((cut, got), (t.len() - t.trim_start_matches(is_ws).len(), want), "{t:?}");
+            assert_eq!(trim_ws_start(t), t.trim_start_matches(is_ws), "{t:?}");
+        }
     }
 
     #[test]

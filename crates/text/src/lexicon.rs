@@ -86,6 +86,9 @@ pub struct LangRules {
     /// Folded abbreviation → whether it must be written with a capital
     /// ("No." is one, "no." is not).
     abbreviations: FxMap<bool>,
+    /// Bit `n` of `abbreviation_shapes[b]` is set when an abbreviation key
+    /// of `n` bytes (bit 31: 31 or more) starts with byte `b`.
+    abbreviation_shapes: Vec<u32>,
     months: FxMap<u8>,
     weekdays: FxMap<u8>,
     relative_days: FxMap<i32>,
@@ -135,6 +138,7 @@ impl LangRules {
             lang: None,
             rows: Vec::new(),
             abbreviations: FxMap::default(),
+            abbreviation_shapes: vec![0; 256],
             months: FxMap::default(),
             weekdays: FxMap::default(),
             relative_days: FxMap::default(),
@@ -234,6 +238,11 @@ impl LangRules {
                 r.rows.push(Row { kind, surface: surface.to_string(), value: value.map(str::to_string) });
             }
         }
+        for k in r.abbreviations.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                r.abbreviation_shapes[usize::from(b)] |= 1 << k.len().min(31);
+            }
+        }
         r.boilerplate.sort();
         r.boilerplate.dedup();
         r.boilerplate_first = first_byte_ranges(r.boilerplate.iter().map(String::as_bytes));
@@ -291,6 +300,13 @@ impl LangRules {
     /// period, and whether the original token starts with a capital.
     pub fn abbreviation(&self, folded: &str, capitalised: bool) -> bool {
         self.abbreviations.get(folded).is_some_and(|&needs_capital| capitalised || !needs_capital)
+    }
+
+    /// Whether some abbreviation's folded key starts with byte `first` and
+    /// has `len` bytes: when not, [`LangRules::abbreviation`] is false for
+    /// every such key.
+    pub(crate) fn abbreviation_shape(&self, first: u8, len: usize) -> bool {
+        self.abbreviation_shapes[usize::from(first)] & (1 << len.min(31)) != 0
     }
 
     /// Month number of a folded month name or abbreviation ("janvier", "jan",
@@ -417,6 +433,8 @@ stopword\tthe\nstopword\tof\nstopword\tand\nstopword\tto\nstopword\tin\nstopword
     fn parses_fixture() {
         let r = fr();
         assert!(r.is_abbreviation("M."));
+        assert!(r.abbreviation_shape(b'm', 1));
+        assert!(!r.abbreviation_shape(b'm', 2) && !r.abbreviation_shape(b'x', 1));
         assert!(!r.is_abbreviation("m"), "M. needs its capital");
         assert!(r.is_abbreviation("M"));
         assert!(r.is_abbreviation("Gén"));

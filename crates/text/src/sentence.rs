@@ -41,6 +41,25 @@ fn skip_plain(b: &[u8], mut i: usize) -> usize {
     i + b.get(i..).unwrap_or_default().iter().position(special).unwrap_or(b.len().saturating_sub(i))
 }
 
+/// The start of the token that ends `before` (it follows whitespace or an
+/// opening bracket or quote), or `None` when the token is longer than
+/// [`MAX_ABBREVIATION`] bytes. ASCII is read byte by byte.
+fn token_start(before: &str) -> Option<usize> {
+    let b = before.as_bytes();
+    let mut start = b.len();
+    while let Some(&x) = start.checked_sub(1).and_then(|p| b.get(p)) {
+        let (p, c) = if x.is_ascii() { (start - 1, char::from(x)) } else { before[..start].char_indices().next_back()? };
+        if is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘') {
+            break;
+        }
+        start = p;
+        if b.len() - p > MAX_ABBREVIATION {
+            return None;
+        }
+    }
+    Some(start)
+}
+
 /// Longest token checked against the abbreviation list.
 const MAX_ABBREVIATION: usize = 24;
 
@@ -184,16 +203,9 @@ impl Sentences<'_> {
     /// sanctions" at the start of a line).
     fn is_abbreviation_before(&mut self, unit_start: usize, i: usize) -> bool {
         let before = &self.text[..i];
-        let mut start = i;
-        for (p, c) in before.char_indices().rev() {
-            if is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘') {
-                break;
-            }
-            start = p;
-            if i - p > MAX_ABBREVIATION {
-                return false;
-            }
-        }
+        let Some(start) = token_start(before) else {
+            return false;
+        };
         let token = &before[start..];
         if token.len() <= 3 && token.bytes().all(|c| c.is_ascii_digit()) {
             return before[unit_start..start].chars().all(is_ws);
@@ -204,6 +216,14 @@ impl Sentences<'_> {
             (Some(c), None) => c.is_uppercase(),
             _ => {
                 let rules = self.rules;
+                // An ASCII token folds to itself in lowercase: most are
+                // rejected by the first byte and length of that key alone.
+                if let [first, .., last] = token.as_bytes() {
+                    let len = token.len() - usize::from(*last == b'.');
+                    if token.is_ascii() && !rules.abbreviation_shape(first.to_ascii_lowercase(), len) {
+                        return false;
+                    }
+                }
                 let capitalised = token.chars().next().is_some_and(char::is_uppercase);
                 rules.abbreviation(abbreviation_key(token, &mut self.buf), capitalised)
             }
@@ -436,6 +456,42 @@ mod tests {
             split(t, r),
             ["M. Barrot et Mme Dupont sont arrivés aux É.-U. Samedi, le Gén. Martin a parlé.", "Le texte date de 52 av. J.-C. Fin."]
         );
+    }
+
+    #[test]
+    fn token_starts() {
+        // What `token_start` finds, one character at a time.
+        let naive = |before: &str| {
+            let mut start = before.len();
+            for (p, c) in before.char_indices().rev() {
+                if is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘') {
+                    break;
+                }
+                start = p;
+                if before.len() - p > MAX_ABBREVIATION {
+                    return None;
+                }
+            }
+            Some(start)
+        };
+        let long = "x".repeat(MAX_ABBREVIATION + 1);
+        for t in [
+            "",
+            "M",
+            "le Gén",
+            "aux É.-U",
+            "(Jan",
+            "« Mme",
+            "x\u{a0}Dr",
+            "“U.S",
+            "a\u{200b}b",
+            long.as_str(),
+            &long[1..],
+            "é".repeat(13).as_str(),
+        ] {
+            assert_eq!(token_start(t), naive(t), "{t:?}");
+        }
+        assert_eq!(token_start("le Gén"), Some(3));
     }
 
     #[test]

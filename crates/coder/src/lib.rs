@@ -103,7 +103,6 @@ pub struct Coded {
 struct Buffers {
     scratch: Scratch,
     folded: Folded,
-    furniture: String,
     /// The candidates of a sentence that become events, with their code.
     emit: Vec<(usize, &'static dyad_core::CameoCode)>,
 }
@@ -217,14 +216,14 @@ impl Pipeline {
         // Taken, not borrowed: a `sink` that codes another article finds
         // fresh buffers.
         let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
-        let Buffers { scratch, folded, furniture, emit } = &mut buffers;
+        let Buffers { scratch, folded, emit } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
-            if dyad_text::is_boilerplate_with(sent, rules, furniture) {
+            folded.refold(sent);
+            if dyad_text::is_boilerplate_in(sent, folded, rules) {
                 continue;
             }
             sentences += 1;
-            folded.refold(sent);
             let folded = &*folded;
             let base = range.start;
             let map = |f: usize| folded.orig(f);

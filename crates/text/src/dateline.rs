@@ -169,6 +169,24 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―')
 }
 
+/// The first dash of `rest` with a space or `)` (or nothing) before it and
+/// a space (or nothing) after it.
+fn separating_dash(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let mut from = 0;
+    // Every dash starts with one of these bytes, which only start characters.
+    while let Some(k) = b.get(from..)?.iter().position(|&x| x == b'-' || x == 0xE2) {
+        let p = from + k;
+        from = p + 1;
+        let Some(c) = rest.get(p..).and_then(|r| r.chars().next()) else { continue };
+        let prev = rest[..p].chars().next_back().unwrap_or(' ');
+        if is_dash(c) && (prev.is_whitespace() || prev == ')') && rest[p + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace) {
+            return Some(p);
+        }
+    }
+    None
+}
+
 /// A dateline place at the start of `line`: its end within `line`.
 fn place_in_line(line: &str) -> Option<usize> {
     // The place: capitalised words, possibly joined by connectors.
@@ -201,19 +219,7 @@ fn place_in_line(line: &str) -> Option<usize> {
     let end = place.len();
     // What follows: up to a dash separator.
     let rest = cut_at(&line[end..], 100);
-    let mut prev = ' ';
-    let mut dash = None;
-    for (p, c) in rest.char_indices() {
-        if is_dash(c) && (prev.is_whitespace() || prev == ')') {
-            let after = rest[p + c.len_utf8()..].chars().next();
-            if after.is_none_or(|c| c.is_whitespace()) {
-                dash = Some(p);
-                break;
-            }
-        }
-        prev = c;
-    }
-    let head = rest[..dash?].trim();
+    let head = rest[..separating_dash(rest)?].trim();
     let group = head.find('(').is_some_and(|o| head[o..].contains(')'));
     let ok = if head.is_empty() {
         all_caps
@@ -422,6 +428,42 @@ mod tests {
         assert_eq!(p("Iran : les négociations reprennent"), None);
         assert_eq!(p("le ministre (AFP) - x"), None);
         assert_eq!(p(""), None);
+    }
+
+    #[test]
+    fn separating_dashes() {
+        // What `separating_dash` finds, one character at a time.
+        let naive = |rest: &str| {
+            let mut prev = ' ';
+            for (p, c) in rest.char_indices() {
+                if is_dash(c)
+                    && (prev.is_whitespace() || prev == ')')
+                    && rest[p + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace)
+                {
+                    return Some(p);
+                }
+                prev = c;
+            }
+            None
+        };
+        for t in [
+            "",
+            "-",
+            " - x",
+            "(AFP) - Le",
+            ", Ukraine (AP) — Russian",
+            "a-b - c",
+            "x\u{a0}– y",
+            "(AFP)— y",
+            "x —y — z",
+            "’ – ",
+            "é-‑ ―",
+            "—",
+            "a—",
+        ] {
+            assert_eq!(separating_dash(t), naive(t), "{t:?}");
+        }
+        assert_eq!(separating_dash("(AFP) - Le"), Some(6));
     }
 
     #[test]

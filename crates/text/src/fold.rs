@@ -11,7 +11,10 @@
 //! ASCII is copied and lowercased in bulk; only non-ASCII characters take the
 //! slow path. The offset map stores one anchor per character whose folded
 //! length differs from its original length (or that expands to several
-//! characters), so plain ASCII or Cyrillic text needs no map at all.
+//! characters), so plain ASCII or Cyrillic text needs no map at all. A text
+//! of at most 64 KiB that has anchors (a sentence with accents) also gets a
+//! dense map, one `u16` per folded byte, so that [`Folded::orig`] is one load
+//! instead of a binary search.
 
 use std::ops::Range;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -119,6 +122,15 @@ fn inside_end<T: Off>(anchors: &[Anchor<T>], fb: usize) -> Option<usize> {
     (fb < a.f.to_usize() + usize::from(a.flen)).then(|| a.o.to_usize() + usize::from(a.olen))
 }
 
+/// [`Folded::folded_offset`] over one anchor representation.
+fn folded_in<T: Off>(anchors: &[Anchor<T>], ob: usize) -> usize {
+    let i = anchors.partition_point(|a| a.o.to_usize() < ob);
+    match i.checked_sub(1).and_then(|i| anchors.get(i)) {
+        Some(a) => a.f.to_usize() + usize::from(a.flen) + (ob - a.o.to_usize() - usize::from(a.olen)),
+        None => ob,
+    }
+}
+
 /// A folded copy of a text with a map from folded offsets back to the original.
 ///
 /// ```
@@ -133,23 +145,49 @@ pub struct Folded {
     /// The folded text.
     pub text: String,
     anchors: Anchors,
+    /// For a text of at most [`DENSE_MAX`] bytes that has anchors,
+    /// [`Folded::orig`] of every folded byte, so that the coder's many
+    /// lookups are one load each; empty otherwise.
+    dense: Vec<u16>,
     orig_len: usize,
+}
+
+/// The longest original text that gets a dense offset map.
+const DENSE_MAX: usize = u16::MAX as usize;
+
+/// Fills `dense` with [`orig_in`] of every byte of a folded text of
+/// `folded_len` bytes whose original is at most [`DENSE_MAX`] bytes.
+fn fill_dense(anchors: &[Anchor<u32>], folded_len: usize, dense: &mut Vec<u16>) {
+    /// Original offsets `o, o + 1, …` for a stretch folded byte for byte.
+    fn identity(stretch: Option<&mut [u16]>, mut o: u16) {
+        for d in stretch.unwrap_or_default() {
+            *d = o;
+            o = o.wrapping_add(1);
+        }
+    }
+    dense.clear();
+    dense.resize(folded_len, 0);
+    // Offsets fit: the original is at most `DENSE_MAX` bytes.
+    let (mut f, mut o) = (0usize, 0u16);
+    for a in anchors {
+        let (af, ao) = (a.f as usize, u16::try_from(a.o).unwrap_or(u16::MAX));
+        identity(dense.get_mut(f..af), o);
+        if let Some(d) = dense.get_mut(af..af + usize::from(a.flen)) {
+            // The folded bytes of the anchor's character map to its start.
+            d.fill(ao);
+        }
+        f = af + usize::from(a.flen);
+        o = ao.wrapping_add(u16::from(a.olen));
+    }
+    identity(dense.get_mut(f..), o);
 }
 
 impl Folded {
     /// Folds `original`.
     pub fn new(original: &str) -> Folded {
-        let mut text = String::with_capacity(original.len());
-        let anchors = if u32::try_from(original.len()).is_ok() {
-            let mut v = Vec::new();
-            fold_impl(original, &mut text, &mut v);
-            Anchors::Narrow(v)
-        } else {
-            let mut v = Vec::new();
-            fold_impl(original, &mut text, &mut v);
-            Anchors::Wide(v)
-        };
-        Folded { text, anchors, orig_len: original.len() }
+        let mut f = Folded::default();
+        f.refold(original);
+        f
     }
 
     /// Folds `original` into `self`, as [`Folded::new`] does, reusing the
@@ -158,11 +196,15 @@ impl Folded {
         self.text.clear();
         self.text.reserve(original.len());
         self.orig_len = original.len();
+        self.dense.clear();
         let anchors = std::mem::take(&mut self.anchors);
         self.anchors = if u32::try_from(original.len()).is_ok() {
             let mut v = if let Anchors::Narrow(v) = anchors { v } else { Vec::new() };
             v.clear();
             fold_impl(original, &mut self.text, &mut v);
+            if !v.is_empty() && original.len() <= DENSE_MAX {
+                fill_dense(&v, self.text.len(), &mut self.dense);
+            }
             Anchors::Narrow(v)
         } else {
             let mut v = if let Anchors::Wide(v) = anchors { v } else { Vec::new() };
@@ -181,6 +223,9 @@ impl Folded {
     pub fn orig(&self, folded_byte: usize) -> usize {
         if folded_byte >= self.text.len() {
             return self.orig_len;
+        }
+        if let Some(&o) = self.dense.get(folded_byte) {
+            return usize::from(o);
         }
         match &self.anchors {
             Anchors::Narrow(v) => orig_in(v, folded_byte),
@@ -205,6 +250,19 @@ impl Folded {
     /// [`Folded::orig`], end with [`Folded::orig_end`]).
     pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
         self.orig(r.start)..self.orig_end(r.end)
+    }
+
+    /// The length of the folding of `original[..orig_byte]`, for a
+    /// character boundary `orig_byte` of the original (the inverse of
+    /// [`Folded::orig`] there); the folded length past the end.
+    pub(crate) fn folded_offset(&self, orig_byte: usize) -> usize {
+        if orig_byte >= self.orig_len {
+            return self.text.len();
+        }
+        match &self.anchors {
+            Anchors::Narrow(v) => folded_in(v, orig_byte),
+            Anchors::Wide(v) => folded_in(v, orig_byte),
+        }
     }
 
     /// Length of the original text.
@@ -233,8 +291,10 @@ fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = b.get(i..i + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        if u64::from_le_bytes(w) & HI != 0 {
-            break;
+        let high = u64::from_le_bytes(w) & HI;
+        if high != 0 {
+            // The first byte with its high bit set.
+            return i + (high.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -246,13 +306,12 @@ fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
 
 fn fold_impl<S: Sink>(s: &str, out: &mut String, sink: &mut S) {
     let bytes = s.as_bytes();
+    let start = out.len();
     let mut i = 0;
     while i < bytes.len() {
         let j = ascii_run_end(bytes, i);
         if j > i {
-            let start = out.len();
             out.push_str(&s[i..j]);
-            out[start..].make_ascii_lowercase();
             i = j;
         }
         // Fast path: U+00C0..=U+00FF (French and most Western accents).
@@ -277,6 +336,9 @@ fn fold_impl<S: Sink>(s: &str, out: &mut String, sink: &mut S) {
         }
         i += olen;
     }
+    // The ASCII runs, lowercased in one pass: the folding of every other
+    // character is already lowercase and has no ASCII byte to change.
+    out[start..].make_ascii_lowercase();
 }
 
 /// Folded forms of U+00C0..=U+00FF.
@@ -335,6 +397,38 @@ mod tests {
         }
         assert_eq!(f.orig(f.text.len()), orig.len());
         assert_eq!(fold(orig), f.text);
+        for (ob, _) in orig.char_indices().chain([(orig.len(), ' ')]) {
+            assert_eq!(f.folded_offset(ob), fold(&orig[..ob]).len(), "{orig:?}: original {ob}");
+        }
+    }
+
+    #[test]
+    fn folding_is_per_character() {
+        // `fold_into` appends, and the boilerplate test folds a prefix: both
+        // need the folding of a text to be that of its characters in turn.
+        for t in ["ÉLYSÉE Paris", "ABCDEFGHÉIJKLMNOPQRSTUVWXYZ", "İSTANBUL ŁÓDŹ ΑΘΗΝΑ Сергей", "Œ\u{a0}L’ÉTAT « X »", "\u{212a}ELVIN"]
+        {
+            let per_char: String = t.chars().map(|c| fold(c.encode_utf8(&mut [0; 4]))).collect();
+            assert_eq!(fold(t), per_char, "{t:?}");
+            let mut out = String::from("KEEP ");
+            fold_into(t, &mut out);
+            assert_eq!(out, format!("KEEP {per_char}"));
+        }
+    }
+
+    #[test]
+    fn dense_map_agrees_with_the_anchors() {
+        let long = "Téhéran ".repeat(DENSE_MAX / 8);
+        for orig in ["Élysée\u{a0}: l’Œuvre", "ß\u{200b}é ﬁn İi «»", "a\u{ad}b Сергей ΑΘΗΝΑ x", "e\u{301}te\u{301}", "œ", long.as_str()]
+        {
+            let f = Folded::new(orig);
+            let Anchors::Narrow(v) = &f.anchors else { panic!("narrow") };
+            assert!(!v.is_empty());
+            assert_eq!(f.dense.is_empty(), orig.len() > DENSE_MAX, "{orig:?}");
+            for fb in 0..f.text.len() {
+                assert_eq!(f.orig(fb), orig_in(v, fb), "{orig:?}: folded {fb}");
+            }
+        }
     }
 
     #[test]

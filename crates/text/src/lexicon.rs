@@ -7,7 +7,7 @@
 
 use crate::fold::{fold, fold_into};
 use crate::lang::spec;
-use crate::scan::Keys;
+use crate::scan::{first_byte_ranges, Keys};
 use crate::{Lang, TextError};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -86,10 +86,19 @@ pub struct LangRules {
     /// Folded abbreviation → whether it must be written with a capital
     /// ("No." is one, "no." is not).
     abbreviations: FxMap<bool>,
+    /// Bit `n` of `abbreviation_shapes[b]` is set when an abbreviation key
+    /// of `n` bytes (bit 31: 31 or more) starts with byte `b`.
+    abbreviation_shapes: Vec<u32>,
     months: FxMap<u8>,
     weekdays: FxMap<u8>,
     relative_days: FxMap<i32>,
     boilerplate: Vec<String>,
+    /// `boilerplate[r.0..r.1]` for `r = boilerplate_first[b]` start with `b`.
+    boilerplate_first: Vec<(u32, u32)>,
+    /// Entries of `boilerplate` that are empty (they sort first).
+    boilerplate_empty: usize,
+    /// Length of the longest `boilerplate` entry.
+    boilerplate_longest: usize,
     stopwords: FxSet,
     day_matcher: Option<Keys>,
     day_exprs: Vec<DayExpr>,
@@ -129,10 +138,14 @@ impl LangRules {
             lang: None,
             rows: Vec::new(),
             abbreviations: FxMap::default(),
+            abbreviation_shapes: vec![0; 256],
             months: FxMap::default(),
             weekdays: FxMap::default(),
             relative_days: FxMap::default(),
             boilerplate: Vec::new(),
+            boilerplate_first: vec![(0, 0); 256],
+            boilerplate_empty: 0,
+            boilerplate_longest: 0,
             stopwords: FxSet::default(),
             day_matcher: None,
             day_exprs: Vec::new(),
@@ -225,8 +238,16 @@ impl LangRules {
                 r.rows.push(Row { kind, surface: surface.to_string(), value: value.map(str::to_string) });
             }
         }
+        for k in r.abbreviations.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                r.abbreviation_shapes[usize::from(b)] |= 1 << k.len().min(31);
+            }
+        }
         r.boilerplate.sort();
         r.boilerplate.dedup();
+        r.boilerplate_first = first_byte_ranges(r.boilerplate.iter().map(String::as_bytes));
+        r.boilerplate_empty = r.boilerplate.iter().take_while(|b| b.is_empty()).count();
+        r.boilerplate_longest = r.boilerplate.iter().map(String::len).max().unwrap_or(0);
         r.build_day_matcher();
         Ok(r)
     }
@@ -281,6 +302,13 @@ impl LangRules {
         self.abbreviations.get(folded).is_some_and(|&needs_capital| capitalised || !needs_capital)
     }
 
+    /// Whether some abbreviation's folded key starts with byte `first` and
+    /// has `len` bytes: when not, [`LangRules::abbreviation`] is false for
+    /// every such key.
+    pub(crate) fn abbreviation_shape(&self, first: u8, len: usize) -> bool {
+        self.abbreviation_shapes[usize::from(first)] & (1 << len.min(31)) != 0
+    }
+
     /// Month number of a folded month name or abbreviation ("janvier", "jan",
     /// "jan.").
     pub fn month(&self, folded: &str) -> Option<u8> {
@@ -302,6 +330,19 @@ impl LangRules {
     /// Folded boilerplate entries, sorted.
     pub fn boilerplate(&self) -> &[String] {
         &self.boilerplate
+    }
+
+    /// The folded boilerplate entries that may start a folded text whose
+    /// first byte is `first`: those starting with it, and empty ones.
+    pub(crate) fn boilerplate_starting(&self, first: Option<u8>) -> impl Iterator<Item = &str> {
+        let (lo, hi) = first.map_or((0, 0), |b| self.boilerplate_first[usize::from(b)]);
+        let empty = &self.boilerplate[..self.boilerplate_empty];
+        empty.iter().chain(&self.boilerplate[lo as usize..hi as usize]).map(String::as_str)
+    }
+
+    /// Length of the longest folded boilerplate entry.
+    pub(crate) fn boilerplate_longest(&self) -> usize {
+        self.boilerplate_longest
     }
 
     /// Whether a folded word is a stopword.
@@ -392,6 +433,8 @@ stopword\tthe\nstopword\tof\nstopword\tand\nstopword\tto\nstopword\tin\nstopword
     fn parses_fixture() {
         let r = fr();
         assert!(r.is_abbreviation("M."));
+        assert!(r.abbreviation_shape(b'm', 1));
+        assert!(!r.abbreviation_shape(b'm', 2) && !r.abbreviation_shape(b'x', 1));
         assert!(!r.is_abbreviation("m"), "M. needs its capital");
         assert!(r.is_abbreviation("M"));
         assert!(r.is_abbreviation("Gén"));
@@ -403,6 +446,10 @@ stopword\tthe\nstopword\tof\nstopword\tand\nstopword\tto\nstopword\tin\nstopword
         assert_eq!(r.weekday("mardi"), Some(2));
         assert_eq!(r.relative_day("aujourd'hui"), Some(0));
         assert_eq!(r.boilerplate(), ["a lire aussi", "partager cet article"]);
+        assert_eq!(r.boilerplate_starting(Some(b'p')).collect::<Vec<_>>(), ["partager cet article"]);
+        assert_eq!(r.boilerplate_starting(Some(b'x')).count(), 0);
+        assert_eq!(r.boilerplate_starting(None).count(), 0);
+        assert_eq!(r.boilerplate_longest(), "partager cet article".len());
         assert!(r.is_stopword("les"));
         let neg: Vec<_> = r.entries("negation").collect();
         assert_eq!(neg, [("ne", Some("pre")), ("pas", Some("post"))]);

@@ -9,7 +9,7 @@
 //! follows). Every line break ends a unit, so title lines and subheads are
 //! sentences of their own.
 
-use crate::fold::fold_into;
+use crate::fold::{fold_into, Folded};
 use crate::lexicon::abbreviation_key;
 use crate::LangRules;
 use std::ops::Range;
@@ -26,6 +26,39 @@ const SPECIAL: [bool; 256] = {
     t[0xE2] = true; // … U+2028 U+2029
     t
 };
+
+/// The first byte at or after `i` that is [`SPECIAL`] (or `b.len()`):
+/// eight bytes per test where none is.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    let special = |c: &u8| SPECIAL[usize::from(*c)];
+    for chunk in b.get(i..).unwrap_or_default().chunks_exact(8) {
+        // One branch for eight table loads.
+        if chunk.iter().fold(false, |any, c| any | special(c)) {
+            break;
+        }
+        i += 8;
+    }
+    i + b.get(i..).unwrap_or_default().iter().position(special).unwrap_or(b.len().saturating_sub(i))
+}
+
+/// The start of the token that ends `before` (it follows whitespace or an
+/// opening bracket or quote), or `None` when the token is longer than
+/// [`MAX_ABBREVIATION`] bytes. ASCII is read byte by byte.
+fn token_start(before: &str) -> Option<usize> {
+    let b = before.as_bytes();
+    let mut start = b.len();
+    while let Some(&x) = start.checked_sub(1).and_then(|p| b.get(p)) {
+        let (p, c) = if x.is_ascii() { (start - 1, char::from(x)) } else { before[..start].char_indices().next_back()? };
+        if is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘') {
+            break;
+        }
+        start = p;
+        if b.len() - p > MAX_ABBREVIATION {
+            return None;
+        }
+    }
+    Some(start)
+}
 
 /// Longest token checked against the abbreviation list.
 const MAX_ABBREVIATION: usize = 24;
@@ -55,6 +88,30 @@ pub fn sentences<'a>(text: &'a str, rules: &'a LangRules) -> Sentences<'a> {
 
 fn is_ws(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
+}
+
+/// Whether `b` is an ASCII byte that is not whitespace.
+fn plain_ascii(b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace())
+}
+
+/// `s` without its leading [`is_ws`] characters; nothing is decoded when
+/// it starts with a plain ASCII byte.
+fn trim_ws_start(s: &str) -> &str {
+    if plain_ascii(s.as_bytes().first()) {
+        s
+    } else {
+        s.trim_start_matches(is_ws)
+    }
+}
+
+/// `s` without its leading and trailing [`is_ws`] characters, and how many
+/// bytes were cut at its start. A text that starts and ends with a plain
+/// ASCII byte (the usual sentence) is returned as it is without decoding.
+fn trim_ws(s: &str) -> (usize, &str) {
+    let t = trim_ws_start(s);
+    let cut = s.len() - t.len();
+    (cut, if plain_ascii(t.as_bytes().last()) { t } else { t.trim_end_matches(is_ws) })
 }
 
 fn is_hspace(c: char) -> bool {
@@ -146,16 +203,9 @@ impl Sentences<'_> {
     /// sanctions" at the start of a line).
     fn is_abbreviation_before(&mut self, unit_start: usize, i: usize) -> bool {
         let before = &self.text[..i];
-        let mut start = i;
-        for (p, c) in before.char_indices().rev() {
-            if is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘') {
-                break;
-            }
-            start = p;
-            if i - p > MAX_ABBREVIATION {
-                return false;
-            }
-        }
+        let Some(start) = token_start(before) else {
+            return false;
+        };
         let token = &before[start..];
         if token.len() <= 3 && token.bytes().all(|c| c.is_ascii_digit()) {
             return before[unit_start..start].chars().all(is_ws);
@@ -166,6 +216,14 @@ impl Sentences<'_> {
             (Some(c), None) => c.is_uppercase(),
             _ => {
                 let rules = self.rules;
+                // An ASCII token folds to itself in lowercase: most are
+                // rejected by the first byte and length of that key alone.
+                if let [first, .., last] = token.as_bytes() {
+                    let len = token.len() - usize::from(*last == b'.');
+                    if token.is_ascii() && !rules.abbreviation_shape(first.to_ascii_lowercase(), len) {
+                        return false;
+                    }
+                }
                 let capitalised = token.chars().next().is_some_and(char::is_uppercase);
                 rules.abbreviation(abbreviation_key(token, &mut self.buf), capitalised)
             }
@@ -177,9 +235,7 @@ impl Sentences<'_> {
         let b = self.text.as_bytes();
         let mut i = start;
         while i < b.len() {
-            while i < b.len() && !SPECIAL[usize::from(b[i])] {
-                i += 1;
-            }
+            i = skip_plain(b, i);
             let Some(&c) = b.get(i) else { break };
             let step = match c {
                 b'\n' | b'\r' => return (i, i + 1),
@@ -214,9 +270,8 @@ impl Iterator for Sentences<'_> {
             // Always move on (find_end guarantees it; this keeps it obvious).
             self.pos = if next > start { next } else { start + self.text[start..].chars().next().map_or(1, char::len_utf8) };
             let s = &self.text[start..end];
-            let t = s.trim_start_matches(is_ws);
-            let a = start + (s.len() - t.len());
-            let t = t.trim_end_matches(is_ws);
+            let (cut, t) = trim_ws(s);
+            let a = start + cut;
             if !t.is_empty() {
                 return Some(a..a + t.len());
             }
@@ -237,17 +292,45 @@ pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
 /// contents are replaced): a caller testing every sentence of an article
 /// keeps one buffer instead of allocating one per sentence.
 pub fn is_boilerplate_with(sentence: &str, rules: &LangRules, buf: &mut String) -> bool {
-    let s = sentence.trim_matches(is_ws);
-    let longest = rules.boilerplate().iter().map(String::len).max().unwrap_or(0);
-    // Folding never shortens by more than 3 bytes per char; 4× is safe.
-    let mut cut = s.len().min(longest.saturating_mul(4) + 4);
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let (_, s) = trim_ws(sentence);
+    let cut = furniture_head(s, rules);
     buf.clear();
     buf.reserve(cut);
     fold_into(&s[..cut], buf);
     is_short_furniture(s) || starts_with_boilerplate(buf, s, rules)
+}
+
+/// [`is_boilerplate`] for a sentence already folded into `folded` (by
+/// [`Folded::new`] or [`Folded::refold`] of `sentence` itself): the same
+/// answer, without folding the sentence's start again.
+///
+/// ```
+/// let r = dyad_text::rules(dyad_text::Lang::En);
+/// let s = "Read more: the talks in Geneva";
+/// assert!(dyad_text::is_boilerplate_in(s, &dyad_text::Folded::new(s), r));
+/// ```
+pub fn is_boilerplate_in(sentence: &str, folded: &Folded, rules: &LangRules) -> bool {
+    let (start, s) = trim_ws(sentence);
+    let cut = furniture_head(s, rules);
+    // The folding of `s[..cut]`, as `is_boilerplate_with` makes it.
+    let head = (folded.orig_len() == sentence.len())
+        .then(|| folded.text.get(folded.folded_offset(start)..folded.folded_offset(start + cut)))
+        .flatten();
+    match head {
+        Some(head) => is_short_furniture(s) || starts_with_boilerplate(head, s, rules),
+        None => is_boilerplate(sentence, rules),
+    }
+}
+
+/// How much of the start of `s` (trimmed) to fold to compare it with the
+/// boilerplate entries: a character boundary.
+fn furniture_head(s: &str, rules: &LangRules) -> usize {
+    // Folding never shortens by more than 3 bytes per char; 4× is safe.
+    let mut cut = s.len().min(rules.boilerplate_longest().saturating_mul(4) + 4);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
 }
 
 /// [`is_boilerplate`] for a sentence that is already folded.
@@ -258,14 +341,13 @@ pub fn is_boilerplate_folded(folded: &str, rules: &LangRules) -> bool {
 
 /// `words` is the sentence whose words are counted when that matters.
 fn starts_with_boilerplate(folded: &str, words: &str, rules: &LangRules) -> bool {
-    let s = folded.trim_start_matches(is_ws);
-    let first = s.as_bytes().first();
-    rules.boilerplate().iter().any(|b| {
-        // Most entries differ in the first byte: no string compare for them.
-        if b.as_bytes().first().is_some_and(|c| Some(c) != first) {
-            return false;
-        }
-        let Some(rest) = s.strip_prefix(b.as_str()) else {
+    let s = trim_ws_start(folded);
+    // Only entries that share the first byte (or are empty) can match, and
+    // of those only the ones that share the second byte too (if they have one).
+    let second = s.as_bytes().get(1);
+    let candidates = rules.boilerplate_starting(s.as_bytes().first().copied());
+    candidates.filter(|b| b.as_bytes().get(1).is_none_or(|c| Some(c) == second)).any(|b| {
+        let Some(rest) = s.strip_prefix(b) else {
             return false;
         };
         let next = rest.chars().next();
@@ -377,6 +459,63 @@ mod tests {
     }
 
     #[test]
+    fn token_starts() {
+        // What `token_start` finds, one character at a time.
+        let naive = |before: &str| {
+            let mut start = before.len();
+            for (p, c) in before.char_indices().rev() {
+                if is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘') {
+                    break;
+                }
+                start = p;
+                if before.len() - p > MAX_ABBREVIATION {
+                    return None;
+                }
+            }
+            Some(start)
+        };
+        let long = "x".repeat(MAX_ABBREVIATION + 1);
+        for t in [
+            "",
+            "M",
+            "le Gén",
+            "aux É.-U",
+            "(Jan",
+            "« Mme",
+            "x\u{a0}Dr",
+            "“U.S",
+            "a\u{200b}b",
+            long.as_str(),
+            &long[1..],
+            "é".repeat(13).as_str(),
+        ] {
+            assert_eq!(token_start(t), naive(t), "{t:?}");
+        }
+        assert_eq!(token_start("le Gén"), Some(3));
+    }
+
+    #[test]
+    fn trims_like_the_standard_library() {
+        for t in ["", " ", "a", " a ", "\u{feff}\u{200b}x y\u{a0}\n", "\u{b}x\u{c}", "é", " é\t", "x\u{2028}", "\u{200b}"] {
+            let want = t.trim_matches(is_ws);
+            let (cut, got) = trim_ws(t);
+            assert_eq!((cut, got), (t.len() - t.trim_start_matches(is_ws).len(), want), "{t:?}");
+            assert_eq!(trim_ws_start(t), t.trim_start_matches(is_ws), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn skips_to_the_next_special_byte() {
+        let naive = |b: &[u8], i: usize| (i..b.len()).find(|&j| SPECIAL[usize::from(b[j])]).unwrap_or(b.len().max(i));
+        let texts: [&[u8]; 6] = [b"", b"abc", b"abcdefgh.", b"abcdefghijklmnopq!rs", "x…y\u{2028}é".as_bytes(), b"0123456789abcdef?"];
+        for t in texts {
+            for i in 0..=t.len() + 1 {
+                assert_eq!(skip_plain(t, i), naive(t, i), "{t:?} from {i}");
+            }
+        }
+    }
+
+    #[test]
     fn huge_single_line_is_lazy() {
         let r = fr();
         let unit = "Le ministre a parlé avec M. Dupont. ";
@@ -403,5 +542,43 @@ mod tests {
         assert!(is_boilerplate("Share this on Facebook", &r));
         assert!(is_boilerplate("Share: Facebook Twitter LinkedIn Email WhatsApp Telegram", &r));
         assert!(!is_boilerplate("Share prices fell sharply in Moscow after the sanctions were announced.", &r));
+        // An entry of one byte has no second byte to compare.
+        let r = LangRules::parse("#dyad-format lexicon 1\nboilerplate\t>\nboilerplate\t>>x\n", "x").unwrap();
+        assert!(is_boilerplate("> Moscow, Kyiv.", &r));
+        assert!(!is_boilerplate("< Moscow, Kyiv.", &r));
+    }
+
+    #[test]
+    fn boilerplate_in_a_folded_sentence_agrees() {
+        let (fr, en) = (fr(), en());
+        let bundled = [crate::rules(crate::Lang::Fr), crate::rules(crate::Lang::En)];
+        let long = format!("Share{}", "\u{200b}x".repeat(40));
+        let sentences = [
+            "PARTAGER CET ARTICLE",
+            "  À lire aussi : la Russie et l’Iran ",
+            "À lire aussitôt après la réunion, le texte prévoit un cessez-le-feu.",
+            "Rédaction",
+            "\u{feff}Read more",
+            "Moscou menace Kiev",
+            "La Russie a condamné les frappes américaines.",
+            "About Us",
+            "About Usain Bolt, the sprinter, nothing was said.",
+            "Share prices fell sharply in Moscow after the sanctions were announced.",
+            "Share: Facebook Twitter LinkedIn Email WhatsApp Telegram",
+            "Publié le 3 mars",
+            "ŒUVRE Share",
+            "",
+            " ",
+            &long,
+        ];
+        for r in [&fr, &en, bundled[0], bundled[1]] {
+            for s in sentences {
+                let want = is_boilerplate(s, r);
+                assert_eq!(is_boilerplate_in(s, &Folded::new(s), r), want, "{s:?}");
+                // A folding of another text falls back to folding this one.
+                assert_eq!(is_boilerplate_in(s, &Folded::new("x"), r), want, "{s:?}");
+            }
+        }
+        assert!(is_boilerplate_in("Read more", &Folded::new("Read more"), bundled[1]));
     }
 }

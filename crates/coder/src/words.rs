@@ -183,6 +183,7 @@ impl TokenIndex {
 
     /// The class bits of token `w` and the ids of the pattern words it
     /// matches (for a non-empty `w`; nothing for the empty one).
+    #[inline]
     pub fn get(&self, w: &str) -> (u32, &[u32]) {
         let Some(&b) = w.as_bytes().first() else { return (0, &[]) };
         if self.shapes.get(b as usize).is_none_or(|s| s & (1 << w.len().min(63)) == 0) {

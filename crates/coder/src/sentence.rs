@@ -537,8 +537,9 @@ impl<'a> Analysis<'a> {
         a.classes.clear();
         a.tok_words.clear();
         a.word_ids.clear();
+        let bytes = text.as_bytes();
         for t in &a.toks {
-            let (classes, ids) = m.tokens.get(&text[t.s..t.e]);
+            let (classes, ids) = m.tokens.get(bytes.get(t.s..t.e).unwrap_or_default());
             a.classes.push(classes);
             let start = a.word_ids.len() as u32;
             // Most tokens have no pattern word, the others one or two: pushed

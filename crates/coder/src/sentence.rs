@@ -505,7 +505,14 @@ impl<'a> Analysis<'a> {
         let n = toks.len();
         let mut otoks = s.otoks;
         otoks.clear();
-        otoks.extend(toks.iter().map(|t| (map(t.s), map(t.e))));
+        // A token that starts where the previous one ends ("l'" "iran",
+        // "dit" ":") shares that offset: `map` is asked once for it.
+        let mut last = (usize::MAX, 0);
+        otoks.extend(toks.iter().map(|t| {
+            let s = if t.s == last.0 { last.1 } else { map(t.s) };
+            last = (t.e, map(t.e));
+            (s, last.1)
+        }));
         let question = orig.trim_end().ends_with('?');
         let mut units = s.units;
         units.clear();

@@ -242,7 +242,10 @@ impl Trie {
                 let t = (target & !TAIL) as usize;
                 let Some(&[l0, l1]) = self.tails.get(t..t + 2) else { return };
                 let len = usize::from(u16::from_le_bytes([l0, l1]));
-                if self.tails.get(t + 2..t + 2 + len).is_some_and(|rest| text.get(i..i + len) == Some(rest)) {
+                // Compared byte by byte: a tail is short and usually differs
+                // early, where a slice comparison is a call to `bcmp`.
+                let same = |(rest, text): (&[u8], &[u8])| rest.iter().zip(text).all(|(a, b)| a == b);
+                if self.tails.get(t + 2..t + 2 + len).zip(text.get(i..i + len)).is_some_and(same) {
                     f(i + len, value);
                 }
                 return;

@@ -22,7 +22,8 @@ pub struct Tok {
 }
 
 /// Splits folded text into word and punctuation tokens. An apostrophe inside
-/// a word ends the token ("l'" "iran"); hyphens stay inside words.
+/// a word ends the token ("l'" "iran"); hyphens stay inside words. No word
+/// token starts right after a word character.
 ///
 /// Folded text is mostly ASCII: an ASCII byte is classified by a table
 /// (`ASCII`), and only the other characters are decoded.
@@ -194,7 +195,11 @@ mod front_tests {
                 text.push(alphabet[k % n]);
                 k /= n;
             }
-            assert_eq!(toks(&text), tokenize_chars(&text), "{text:?}");
+            let ts = toks(&text);
+            assert_eq!(ts, tokenize_chars(&text), "{text:?}");
+            // No word starts right after a word character (what
+            // `select_units` relies on).
+            assert!(ts.iter().all(|&(s, _)| !(word_at(&text, s) && word_before(&text, s))), "{text:?}");
         }
     }
 
@@ -500,7 +505,14 @@ impl<'a> Analysis<'a> {
         let n = toks.len();
         let mut otoks = s.otoks;
         otoks.clear();
-        otoks.extend(toks.iter().map(|t| (map(t.s), map(t.e))));
+        // A token that starts where the previous one ends ("l'" "iran",
+        // "dit" ":") shares that offset: `map` is asked once for it.
+        let mut last = (usize::MAX, 0);
+        otoks.extend(toks.iter().map(|t| {
+            let s = if t.s == last.0 { last.1 } else { map(t.s) };
+            last = (t.e, map(t.e));
+            (s, last.1)
+        }));
         let question = orig.trim_end().ends_with('?');
         let mut units = s.units;
         units.clear();
@@ -537,8 +549,9 @@ impl<'a> Analysis<'a> {
         a.classes.clear();
         a.tok_words.clear();
         a.word_ids.clear();
+        let bytes = text.as_bytes();
         for t in &a.toks {
-            let (classes, ids) = m.tokens.get(&text[t.s..t.e]);
+            let (classes, ids) = m.tokens.get(bytes.get(t.s..t.e).unwrap_or_default());
             a.classes.push(classes);
             let start = a.word_ids.len() as u32;
             // Most tokens have no pattern word, the others one or two: pushed
@@ -645,17 +658,16 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             cands.clear();
-            // Every key found here starts with the token's first character:
-            // none counts if it is a word character right after another.
-            if !(word_at(text, s) && word_before(text, s)) {
-                self.m.trie.each_prefix(&bytes[s..], |len, key| {
-                    let e = s + len;
-                    if !(word_before(text, e) && word_at(text, e)) {
-                        cands.push((e, false, key));
-                    }
-                });
-                cands.reverse();
-            }
+            // A key must not start or end inside a word; no token that
+            // starts with a word character follows one (see `tokenize`), so
+            // only the end needs checking.
+            self.m.trie.each_prefix(&bytes[s..], |len, key| {
+                let e = s + len;
+                if !(word_before(text, e) && word_at(text, e)) {
+                    cands.push((e, false, key));
+                }
+            });
+            cands.reverse();
             if !self.m.acronyms.is_empty() {
                 let (os, oe) = self.otoks[ti];
                 // Only a capital (or a character beyond ASCII) can start one.

@@ -194,18 +194,25 @@ impl Trie {
             return (k != 0).then(|| o + 65 + 2 * (k as usize - 1));
         }
         let lw = label_words(n);
-        let words = self.data.get(o + 1..o + 1 + lw)?;
         let bb = u32::from(b) * ONES;
-        for (wi, &w) in words.iter().enumerate() {
-            // The lowest zero byte of `x` is the first label equal to `b`.
+        // The lowest zero byte of `w ^ bb` is the first label equal to `b`.
+        let hit = |w: u32| {
             let x = w ^ bb;
-            let z = x.wrapping_sub(ONES) & !x & 0x8080_8080;
-            if z != 0 {
-                let k = wi * 4 + (z.trailing_zeros() / 8) as usize;
-                return (k < n).then_some(o + 1 + lw + 2 * k);
-            }
-        }
-        None
+            x.wrapping_sub(ONES) & !x & 0x8080_8080
+        };
+        // A narrow node has one or two words of labels (`NARROW` is 8), the
+        // 256-edge one 64: the first two are tried without a loop.
+        let (wi, z) = match hit(*self.data.get(o + 1)?) {
+            0 if lw == 1 => return None,
+            0 => match hit(*self.data.get(o + 2)?) {
+                0 if lw == 2 => return None,
+                0 => (2..lw).find_map(|wi| Some((wi, hit(*self.data.get(o + 1 + wi)?))).filter(|w| w.1 != 0))?,
+                z => (1, z),
+            },
+            z => (0, z),
+        };
+        let k = wi * 4 + (z.trailing_zeros() / 8) as usize;
+        (k < n).then_some(o + 1 + lw + 2 * k)
     }
 
     /// Every key that is a prefix of `text`, as (length, value), shortest
@@ -235,7 +242,10 @@ impl Trie {
                 let t = (target & !TAIL) as usize;
                 let Some(&[l0, l1]) = self.tails.get(t..t + 2) else { return };
                 let len = usize::from(u16::from_le_bytes([l0, l1]));
-                if self.tails.get(t + 2..t + 2 + len).is_some_and(|rest| text.get(i..i + len) == Some(rest)) {
+                // Compared byte by byte: a tail is short and usually differs
+                // early, where a slice comparison is a call to `bcmp`.
+                let same = |(rest, text): (&[u8], &[u8])| rest.iter().zip(text).all(|(a, b)| a == b);
+                if self.tails.get(t + 2..t + 2 + len).zip(text.get(i..i + len)).is_some_and(same) {
                     f(i + len, value);
                 }
                 return;

@@ -128,7 +128,15 @@ impl<V: Copy + Default> WordTable<V> {
 
     /// The value of word `w`.
     pub fn get(&self, w: &str) -> Option<V> {
-        match key(w.as_bytes()) {
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// The value of the word whose bytes are `w` (none when `w` is not
+    /// UTF-8): [`WordTable::get`] for a caller holding bytes, which it can
+    /// slice without checking character boundaries.
+    #[inline]
+    pub fn get_bytes(&self, w: &[u8]) -> Option<V> {
+        match key(w) {
             Some(_) if self.slots.is_empty() => None,
             Some(k) => {
                 let h = hash(&k);
@@ -138,7 +146,7 @@ impl<V: Copy + Default> WordTable<V> {
                 }
                 self.slots.get(self.find(&k, h)).filter(|s| s.0 == k).map(|s| s.1)
             }
-            None => self.long.get(w).copied(),
+            None => std::str::from_utf8(w).ok().and_then(|w| self.long.get(w)).copied(),
         }
     }
 }
@@ -181,14 +189,18 @@ impl TokenIndex {
         TokenIndex { table: WordTable::new(of.iter().map(|(w, &v)| (w.as_str(), v))), shapes, ids }
     }
 
-    /// The class bits of token `w` and the ids of the pattern words it
-    /// matches (for a non-empty `w`; nothing for the empty one).
-    pub fn get(&self, w: &str) -> (u32, &[u32]) {
-        let Some(&b) = w.as_bytes().first() else { return (0, &[]) };
+    /// The class bits of the token whose bytes are `w` and the ids of the
+    /// pattern words it matches (for a non-empty `w`; nothing for the empty
+    /// one). Bytes, not `&str`: the sentence loop slices its tokens out of
+    /// the text's bytes, without the character-boundary checks of slicing
+    /// a `str`.
+    #[inline]
+    pub fn get(&self, w: &[u8]) -> (u32, &[u32]) {
+        let Some(&b) = w.first() else { return (0, &[]) };
         if self.shapes.get(b as usize).is_none_or(|s| s & (1 << w.len().min(63)) == 0) {
             return (0, &[]);
         }
-        match self.table.get(w) {
+        match self.table.get_bytes(w) {
             Some((c, s, e)) => (c, self.ids.get(s as usize..e as usize).unwrap_or(&[])),
             None => (0, &[]),
         }
@@ -225,6 +237,12 @@ mod tests {
         for w in ["", "w", "w3000", "b", "exactly fifteem", "a word longer than fifteen!", "a\0"] {
             assert_eq!(t.get(w), None, "{w:?}");
         }
+        // Bytes find the same words; a long key that is not UTF-8, none.
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get_bytes(w.as_bytes()), Some(i as u32), "{w:?}");
+        }
+        assert_eq!(t.get_bytes(b"a word longer than fifteen\xff"), None);
+        assert_eq!(t.get_bytes(b"w1\xff"), None);
         let mut all: Vec<(&str, u32)> = t.iter().collect();
         all.sort_by_key(|e| e.1);
         assert_eq!(all.len(), words.len());
@@ -255,9 +273,9 @@ mod tests {
             for w in &words {
                 let mut ids = Vec::new();
                 patterns.token_words(w, &mut ids);
-                assert_eq!(t.get(w), (classes.classes(w), ids.as_slice()), "{lang}: {w:?}");
+                assert_eq!(t.get(w.as_bytes()), (classes.classes(w), ids.as_slice()), "{lang}: {w:?}");
             }
-            assert_eq!(t.get(""), (0, &[][..]));
+            assert_eq!(t.get(b""), (0, &[][..]));
         }
     }
 }

@@ -417,6 +417,40 @@ mod fact {
     pub const COLON: u8 = 1 << 6;
 }
 
+/// Bits of [`Matcher::lemma_sets`]: the closed lists of lemmas a lemma is in
+/// ([`lemma_sets`]), so that [`Analysis::lemma_is`] tests a bit where it
+/// compared the lemma's name with each word of a list.
+pub(crate) mod lemma_set {
+    /// [`crate::lexicon::Closed::auxiliaries`].
+    pub const AUXILIARY: u8 = 1;
+    /// [`crate::lexicon::Closed::passive_aux`].
+    pub const PASSIVE_AUX: u8 = 1 << 1;
+    /// [`crate::lexicon::Closed::future_aux`].
+    pub const FUTURE_AUX: u8 = 1 << 2;
+    /// [`crate::lexicon::Closed::aspectual`].
+    pub const ASPECTUAL: u8 = 1 << 3;
+    /// [`crate::lexicon::Closed::light_verbs`].
+    pub const LIGHT_VERB: u8 = 1 << 4;
+}
+
+/// The closed lists of lemmas of `closed`, each with its [`lemma_set`] bit.
+fn lemma_lists(closed: &crate::lexicon::Closed) -> [(&[&'static str], u8); 5] {
+    [
+        (&closed.auxiliaries, lemma_set::AUXILIARY),
+        (&closed.passive_aux, lemma_set::PASSIVE_AUX),
+        (&closed.future_aux, lemma_set::FUTURE_AUX),
+        (&closed.aspectual, lemma_set::ASPECTUAL),
+        (&closed.light_verbs, lemma_set::LIGHT_VERB),
+    ]
+}
+
+/// Per lemma id (an index into `lemmas`), the [`lemma_set`] bits of the
+/// closed lists of `closed` that name it: built once per [`Matcher`].
+pub(crate) fn lemma_sets(lemmas: &[String], closed: &crate::lexicon::Closed) -> Vec<u8> {
+    let lists = lemma_lists(closed);
+    lemmas.iter().map(|l| lists.iter().filter(|(list, _)| list.contains(&l.as_str())).fold(0, |b, (_, bit)| b | bit)).collect()
+}
+
 /// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
 /// verb forms (see [`Analysis::verb_heads`]).
 mod verb {
@@ -1483,13 +1517,14 @@ impl<'a> Analysis<'a> {
         let es: &'a [Entry] = self.entries(u);
         let nouns = if es.iter().any(|e| matches!(e, Entry::Noun(_))) { verb::NOUNS } else { 0 };
         let forms = self.form_context(u, es);
-        let aux = forms != 0 && self.has_lemma(es, &self.m.closed.auxiliaries);
+        let aux = forms != 0 && self.has_lemma(es, lemma_set::AUXILIARY);
         nouns | forms | if aux { verb::AUX } else { 0 }
     }
 
-    /// Whether a unit with entries `es` has a form of one of `lemmas`.
-    fn has_lemma(&self, es: &[Entry], lemmas: &[&str]) -> bool {
-        es.iter().any(|e| matches!(e, Entry::Form(l, _) if lemmas.contains(&self.m.lemmas[*l as usize].as_str())))
+    /// Whether a unit with entries `es` has a form of a lemma of the closed
+    /// lists `set` ([`lemma_set`] bits).
+    fn has_lemma(&self, es: &[Entry], set: u8) -> bool {
+        es.iter().any(|e| matches!(*e, Entry::Form(l, _) if self.m.lemma_sets.get(l as usize).is_some_and(|&b| b & set != 0)))
     }
 
     /// Whether the unit at token `t` has a form of an auxiliary
@@ -1497,7 +1532,7 @@ impl<'a> Analysis<'a> {
     /// during [`Analysis::events`]).
     fn auxiliary_at(&self, t: usize) -> bool {
         if !self.facts.ready {
-            return self.lemma_is(t, &self.m.closed.auxiliaries);
+            return self.lemma_is(t, lemma_set::AUXILIARY);
         }
         self.unit_at.get(t).copied().flatten().is_some_and(|u| self.facts.unit.get(u).is_some_and(|f| f & verb::AUX != 0))
     }
@@ -1773,9 +1808,11 @@ impl<'a> Analysis<'a> {
         (head.saturating_sub(3)..head).any(|t| self.is(t, class::REFLEXIVES))
     }
 
-    fn lemma_is(&self, t: usize, lemmas: &[&str]) -> bool {
+    /// Whether the unit at token `t` has a form of a lemma of the closed
+    /// lists `set` ([`lemma_set`] bits).
+    fn lemma_is(&self, t: usize, set: u8) -> bool {
         let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
-        self.has_lemma(self.entries(u), lemmas)
+        self.has_lemma(self.entries(u), set)
     }
 
     fn aux_before(&self, head: usize) -> bool {
@@ -1783,7 +1820,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn passive(&self, head: usize) -> bool {
-        (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.passive_aux)) && !self.has_reflexive(head)
+        (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, lemma_set::PASSIVE_AUX)) && !self.has_reflexive(head)
     }
 
     /// Whether a group can be the subject of a verb at `head`.
@@ -2057,7 +2094,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .all(|&(bit, on)| self.fact(t, bit) == on)
         }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
-            && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, &self.m.closed.auxiliaries))
+            && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, lemma_set::AUXILIARY))
             && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
             && (0..=self.toks.len()).all(|t| {
                 let next = |f: &dyn Fn(usize) -> bool| (t..self.toks.len()).find(|&x| f(x)).unwrap_or(self.toks.len());
@@ -2170,7 +2207,7 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let negated = self.negated(head);
-        let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.future_aux));
+        let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, lemma_set::FUTURE_AUX));
         let intent =
             self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
         // "said the US must be ready to mediate": readiness someone else asks
@@ -2207,7 +2244,7 @@ impl<'a> Analysis<'a> {
         // act happened (an attempt is coded as the act it attempts).
         // ("for trying to seize" names an attempt, it reports none.)
         let act_named = |t: usize| t > 0 && self.is(t - 1, class::PREPS) && !self.is(t - 1, class::GERUND_INTRO);
-        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.aspectual) && !act_named(t)) {
+        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, lemma_set::ASPECTUAL) && !act_named(t)) {
             infinitive = false;
         }
         // "a confirmé qu'il ne rencontrerait pas": a conditional in reported
@@ -2407,7 +2444,7 @@ impl<'a> Analysis<'a> {
                                 && !self.m.closed.relatives.contains(&self.tok(t))
                                 && !self.m.closed.complementizers.contains(&self.tok(t))
                         })
-                        .find(|&t| self.lemma_is(t, &self.m.closed.light_verbs));
+                        .find(|&t| self.lemma_is(t, lemma_set::LIGHT_VERB));
                     if let Some(v) = light {
                         if self.negated(v)
                             || self.modal_before(v).is_some()
@@ -2922,6 +2959,28 @@ mod tests {
     fn english<'a>(text: &'a str, orig: &'a str, map: &'a dyn Fn(usize) -> usize) -> Analysis<'a> {
         let p = pipeline();
         Analysis::new(p.matcher("en").expect("matcher"), p.kb(), text, orig, map)
+    }
+
+    #[test]
+    fn lemma_sets_hold_the_lemmas_of_the_closed_lists() {
+        for lang in ["en", "fr"] {
+            let m = pipeline().matcher(lang).expect("matcher");
+            assert_eq!(m.lemma_sets.len(), m.lemmas.len());
+            let lists = lemma_lists(&m.closed);
+            let mut seen = 0;
+            for (l, name) in m.lemmas.iter().enumerate() {
+                for (list, bit) in lists {
+                    // The bit where the old string compare said yes, only there.
+                    assert_eq!(m.lemma_sets[l] & bit != 0, list.contains(&name.as_str()), "{lang} {name} {bit}");
+                    seen += usize::from(list.contains(&name.as_str()));
+                }
+            }
+            // Auxiliaries, passive and light verbs are lemmas of every pack.
+            assert!(seen >= 4, "{lang}: {seen}");
+        }
+        let en = pipeline().matcher("en").expect("matcher");
+        let be = en.lemmas.iter().position(|l| l == "be").expect("be");
+        assert_eq!(en.lemma_sets[be] & (lemma_set::AUXILIARY | lemma_set::PASSIVE_AUX), lemma_set::AUXILIARY | lemma_set::PASSIVE_AUX);
     }
 
     #[test]

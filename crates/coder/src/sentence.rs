@@ -417,6 +417,22 @@ mod fact {
     pub const COLON: u8 = 1 << 6;
 }
 
+/// Whether every character of `w` is alphabetic (or, with `hyphen`, a
+/// hyphen): `w.chars().all(char::is_alphabetic)`, byte by byte while `w`
+/// is ASCII (there the two agree), by characters only from its first byte
+/// beyond ASCII.
+fn alphabetic(w: &str, hyphen: bool) -> bool {
+    for (i, &b) in w.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            return w.get(i..).is_some_and(|rest| rest.chars().all(|c| c.is_alphabetic() || (hyphen && c == '-')));
+        }
+        if !(b.is_ascii_alphabetic() || (hyphen && b == b'-')) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Bits of [`Matcher::lemma_sets`]: the closed lists of lemmas a lemma is in
 /// ([`lemma_sets`]), so that [`Analysis::lemma_is`] tests a bit where it
 /// compared the lemma's name with each word of a list.
@@ -885,10 +901,7 @@ impl<'a> Analysis<'a> {
                 {
                     let words = || (last_end..unit.t0).filter(|&t| !(self.tok(t) == "s" && t == last_end));
                     let plain = |t: usize| {
-                        self.unit_at[t].is_none()
-                            && !self.capitalised(t)
-                            && self.tok(t).chars().all(|c| c.is_alphabetic() || c == '-')
-                            && !self.is(t, class::PREPS)
+                        self.unit_at[t].is_none() && !self.capitalised(t) && alphabetic(self.tok(t), true) && !self.is(t, class::PREPS)
                     };
                     if words().count() <= 2 && words().all(plain) && compatible(np, &piece) {
                         return Some(Join::Extend);
@@ -1563,7 +1576,7 @@ impl<'a> Analysis<'a> {
         }
         // "the South Asia Free Trade Agreement": a capitalised word inside a
         // run of capitalised words is part of a name, not a verb.
-        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && self.tok(t).chars().all(char::is_alphabetic);
+        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && alphabetic(self.tok(t), false);
         if t0 > 0 && cap_word(t0) && (t0 > 1 && cap_word(t0 - 1) || cap_word(t0 + 1)) {
             return verb::FORMS | verb::IN_NAME;
         }
@@ -1577,7 +1590,7 @@ impl<'a> Analysis<'a> {
             && has(|t| t == tag::GERUND)
             && self.is(t0 - 2, class::DETERMINERS)
             && self.group_of(t0 - 1).is_none()
-            && self.tok(t0 - 1).chars().all(char::is_alphabetic)
+            && alphabetic(self.tok(t0 - 1), false)
             && es.iter().any(|e| matches!(e, Entry::Noun(_)))
         {
             f |= verb::ADJECTIVE_BETWEEN;
@@ -1617,7 +1630,7 @@ impl<'a> Analysis<'a> {
             let modifier = self.is(t, class::DETERMINERS)
                 || self.in_figure(t)
                 || (!self.capitalised(t)
-                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && alphabetic(w, true)
                     && !w.ends_with("ly")
                     && self.group_of(t).is_none()
                     && !self.is(t, class::RELATIVES)
@@ -1665,7 +1678,7 @@ impl<'a> Analysis<'a> {
             && self.is(t0 - 2, class::INSIDE)
             && self.unit_at[t0 - 1].is_none()
             && !self.capitalised(t0 - 1)
-            && self.tok(t0 - 1).chars().all(char::is_alphabetic)
+            && alphabetic(self.tok(t0 - 1), false)
     }
 
     /// Whether a relative clause opens at token `t` (", which", ", qui").
@@ -1837,7 +1850,7 @@ impl<'a> Analysis<'a> {
             && (1..=3).contains(&l)
             && (0..l).all(|t| {
                 self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Lex(Lex::Article, _))))
-                    && self.tok(t).chars().all(char::is_alphabetic)
+                    && alphabetic(self.tok(t), false)
             })
     }
 
@@ -1938,7 +1951,7 @@ impl<'a> Analysis<'a> {
         let participle = |t: usize| {
             self.unit_at[t].is_some_and(|u| self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, tag::PARTICIPLE | tag::PAST))))
         };
-        by > from + 1 && !participle(by - 1) && self.tok(by - 1).chars().all(char::is_alphabetic)
+        by > from + 1 && !participle(by - 1) && alphabetic(self.tok(by - 1), false)
     }
 
     /// "dénonçant la politique économique « injuste et inefficace » de
@@ -2066,7 +2079,16 @@ impl<'a> Analysis<'a> {
         self.facts.tok = tf;
         let mut uf = std::mem::take(&mut self.facts.unit);
         uf.clear();
-        uf.extend((0..self.units.len()).map(|u| self.verb_context(u)));
+        // A unit with neither verb form nor event noun (most: actors,
+        // places) has no context bits; the test is the call's price.
+        uf.extend((0..self.units.len()).map(|u| {
+            let verbal = self.entries(u).iter().any(|e| matches!(e, Entry::Form(..) | Entry::Noun(_)));
+            if verbal {
+                self.verb_context(u)
+            } else {
+                0
+            }
+        }));
         self.facts.unit = uf;
         self.facts.ready = true;
         for u in 0..self.units.len() {
@@ -2959,6 +2981,42 @@ mod tests {
     fn english<'a>(text: &'a str, orig: &'a str, map: &'a dyn Fn(usize) -> usize) -> Analysis<'a> {
         let p = pipeline();
         Analysis::new(p.matcher("en").expect("matcher"), p.kb(), text, orig, map)
+    }
+
+    #[test]
+    fn alphabetic_is_the_character_test() {
+        let words = [
+            "",
+            "a",
+            "Z",
+            "abc",
+            "ab-c",
+            "-",
+            "a1",
+            "1",
+            "a'",
+            "été",
+            "Éric-Ange",
+            "naïve",
+            "a é",
+            "日本",
+            "x\u{301}",
+            "ab.",
+            "A-",
+            "é1",
+            "Ⅻ",
+        ];
+        for w in words {
+            assert_eq!(alphabetic(w, false), w.chars().all(char::is_alphabetic), "{w}");
+            assert_eq!(alphabetic(w, true), w.chars().all(|c| c.is_alphabetic() || c == '-'), "{w}");
+        }
+        // Every ASCII byte, alone and after a letter.
+        for b in 0..0x80u8 {
+            for w in [String::from(b as char), format!("q{}", b as char)] {
+                assert_eq!(alphabetic(&w, false), w.chars().all(char::is_alphabetic), "{w:?}");
+                assert_eq!(alphabetic(&w, true), w.chars().all(|c| c.is_alphabetic() || c == '-'), "{w:?}");
+            }
+        }
     }
 
     #[test]

@@ -1321,13 +1321,21 @@ impl<'a> Analysis<'a> {
     /// the clause is touched: reported speech keeps its events.
     pub fn attribution(&mut self) {
         let n = self.toks.len();
-        // (Most sentences have neither marker nor agency word: the tables of
-        // lexical classes and class bits say so at once.)
-        let none = self.facts.lex_ready
-            && !self.facts.lex.iter().any(|l| matches!(l, Some(Lex::AttributionPrep | Lex::AttributionVerb)))
-            && !self.classes.iter().any(|&c| c & class::AGENCY != 0);
-        let mut t = if none { n } else { 0 };
+        let mut t = 0;
+        let marker_at = |l: &Option<Lex>| matches!(l, Some(Lex::AttributionPrep | Lex::AttributionVerb));
         while t < n {
+            // (Most tokens are neither marker nor agency word, most sentences
+            // have none: the tables of lexical classes and class bits skip
+            // them in one tight loop; the test below says the same of them.)
+            if self.facts.lex_ready {
+                let (lex, classes) = (&self.facts.lex, &self.classes);
+                while t < n && !lex.get(t).is_some_and(marker_at) && classes.get(t).is_none_or(|&c| c & class::AGENCY == 0) {
+                    t += 1;
+                }
+                if t == n {
+                    break;
+                }
+            }
             let lex = self.lex_at(t);
             // "news agency" cites a source; the International Atomic Energy
             // Agency is an actor (an organisation not coded as media).

@@ -1642,9 +1642,9 @@ impl<'a> Analysis<'a> {
                     && !w.ends_with("ly")
                     && self.group_of(t).is_none()
                     && !self.is(t, class::RELATIVES)
+                    && self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Noun(_))))
                     && !self.m.closed.subject_pronouns.contains(&w)
-                    && !self.m.closed.complementizers.contains(&w)
-                    && self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Noun(_)))));
+                    && !self.m.closed.complementizers.contains(&w));
             if !modifier {
                 return None;
             }
@@ -2028,7 +2028,7 @@ impl<'a> Analysis<'a> {
     fn negated(&self, head: usize) -> bool {
         let lo = head.saturating_sub(4);
         let contracted =
-            |t: usize| self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.tok(t).ends_with(aux) && self.tok(t + 1) == neg);
+            |t: usize| self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.tok(t + 1) == neg && self.tok(t).ends_with(aux));
         let pre = (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre) || contracted(t));
         if !pre {
             return false;

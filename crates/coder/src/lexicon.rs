@@ -143,6 +143,10 @@ pub struct Matcher {
     pub codes: Vec<String>,
     /// Interned lemmas.
     pub lemmas: Vec<String>,
+    /// Per lemma, one bit for each closed list of lemmas that holds it
+    /// (auxiliaries, passive and future auxiliaries, aspectual and light
+    /// verbs), so a token's lemma is tested by a bit, not by names.
+    pub lemma_sets: Vec<u8>,
     /// The pack's patterns, compiled by lemma id.
     pub patterns: Patterns,
     /// One-word names of persons and countries, for spelling variants
@@ -776,6 +780,7 @@ impl Matcher {
             index: b.index,
             acronyms: b.acronyms,
             codes: b.codes,
+            lemma_sets: crate::sentence::lemma_sets(&b.lemmas, &closed),
             lemmas: b.lemmas,
             pack,
             tokens,

@@ -422,6 +422,56 @@ mod fact {
     pub const COLON: u8 = 1 << 6;
 }
 
+/// Whether every character of `w` is alphabetic (or, with `hyphen`, a
+/// hyphen): `w.chars().all(char::is_alphabetic)`, byte by byte while `w`
+/// is ASCII (there the two agree), by characters only from its first byte
+/// beyond ASCII.
+fn alphabetic(w: &str, hyphen: bool) -> bool {
+    for (i, &b) in w.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            return w.get(i..).is_some_and(|rest| rest.chars().all(|c| c.is_alphabetic() || (hyphen && c == '-')));
+        }
+        if !(b.is_ascii_alphabetic() || (hyphen && b == b'-')) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Bits of [`Matcher::lemma_sets`]: the closed lists of lemmas a lemma is in
+/// ([`lemma_sets`]), so that [`Analysis::lemma_is`] tests a bit where it
+/// compared the lemma's name with each word of a list.
+pub(crate) mod lemma_set {
+    /// [`crate::lexicon::Closed::auxiliaries`].
+    pub const AUXILIARY: u8 = 1;
+    /// [`crate::lexicon::Closed::passive_aux`].
+    pub const PASSIVE_AUX: u8 = 1 << 1;
+    /// [`crate::lexicon::Closed::future_aux`].
+    pub const FUTURE_AUX: u8 = 1 << 2;
+    /// [`crate::lexicon::Closed::aspectual`].
+    pub const ASPECTUAL: u8 = 1 << 3;
+    /// [`crate::lexicon::Closed::light_verbs`].
+    pub const LIGHT_VERB: u8 = 1 << 4;
+}
+
+/// The closed lists of lemmas of `closed`, each with its [`lemma_set`] bit.
+fn lemma_lists(closed: &crate::lexicon::Closed) -> [(&[&'static str], u8); 5] {
+    [
+        (&closed.auxiliaries, lemma_set::AUXILIARY),
+        (&closed.passive_aux, lemma_set::PASSIVE_AUX),
+        (&closed.future_aux, lemma_set::FUTURE_AUX),
+        (&closed.aspectual, lemma_set::ASPECTUAL),
+        (&closed.light_verbs, lemma_set::LIGHT_VERB),
+    ]
+}
+
+/// Per lemma id (an index into `lemmas`), the [`lemma_set`] bits of the
+/// closed lists of `closed` that name it: built once per [`Matcher`].
+pub(crate) fn lemma_sets(lemmas: &[String], closed: &crate::lexicon::Closed) -> Vec<u8> {
+    let lists = lemma_lists(closed);
+    lemmas.iter().map(|l| lists.iter().filter(|(list, _)| list.contains(&l.as_str())).fold(0, |b, (_, bit)| b | bit)).collect()
+}
+
 /// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
 /// verb forms (see [`Analysis::verb_heads`]).
 mod verb {
@@ -863,10 +913,7 @@ impl<'a> Analysis<'a> {
                 {
                     let words = || (last_end..unit.t0).filter(|&t| !(self.tok(t) == "s" && t == last_end));
                     let plain = |t: usize| {
-                        self.unit_at[t].is_none()
-                            && !self.capitalised(t)
-                            && self.tok(t).chars().all(|c| c.is_alphabetic() || c == '-')
-                            && !self.is(t, class::PREPS)
+                        self.unit_at[t].is_none() && !self.capitalised(t) && alphabetic(self.tok(t), true) && !self.is(t, class::PREPS)
                     };
                     if words().count() <= 2 && words().all(plain) && compatible(np, &piece) {
                         return Some(Join::Extend);
@@ -1286,13 +1333,21 @@ impl<'a> Analysis<'a> {
     /// the clause is touched: reported speech keeps its events.
     pub fn attribution(&mut self) {
         let n = self.toks.len();
-        // (Most sentences have neither marker nor agency word: the tables of
-        // lexical classes and class bits say so at once.)
-        let none = self.facts.lex_ready
-            && !self.facts.lex.iter().any(|l| matches!(l, Some(Lex::AttributionPrep | Lex::AttributionVerb)))
-            && !self.classes.iter().any(|&c| c & class::AGENCY != 0);
-        let mut t = if none { n } else { 0 };
+        let mut t = 0;
+        let marker_at = |l: &Option<Lex>| matches!(l, Some(Lex::AttributionPrep | Lex::AttributionVerb));
         while t < n {
+            // (Most tokens are neither marker nor agency word, most sentences
+            // have none: the tables of lexical classes and class bits skip
+            // them in one tight loop; the test below says the same of them.)
+            if self.facts.lex_ready {
+                let (lex, classes) = (&self.facts.lex, &self.classes);
+                while t < n && !lex.get(t).is_some_and(marker_at) && classes.get(t).is_none_or(|&c| c & class::AGENCY == 0) {
+                    t += 1;
+                }
+                if t == n {
+                    break;
+                }
+            }
             let lex = self.lex_at(t);
             // "news agency" cites a source; the International Atomic Energy
             // Agency is an actor (an organisation not coded as media).
@@ -1495,13 +1550,14 @@ impl<'a> Analysis<'a> {
         let es: &'a [Entry] = self.entries(u);
         let nouns = if es.iter().any(|e| matches!(e, Entry::Noun(_))) { verb::NOUNS } else { 0 };
         let forms = self.form_context(u, es);
-        let aux = forms != 0 && self.has_lemma(es, &self.m.closed.auxiliaries);
+        let aux = forms != 0 && self.has_lemma(es, lemma_set::AUXILIARY);
         nouns | forms | if aux { verb::AUX } else { 0 }
     }
 
-    /// Whether a unit with entries `es` has a form of one of `lemmas`.
-    fn has_lemma(&self, es: &[Entry], lemmas: &[&str]) -> bool {
-        es.iter().any(|e| matches!(e, Entry::Form(l, _) if lemmas.contains(&self.m.lemmas[*l as usize].as_str())))
+    /// Whether a unit with entries `es` has a form of a lemma of the closed
+    /// lists `set` ([`lemma_set`] bits).
+    fn has_lemma(&self, es: &[Entry], set: u8) -> bool {
+        es.iter().any(|e| matches!(*e, Entry::Form(l, _) if self.m.lemma_sets.get(l as usize).is_some_and(|&b| b & set != 0)))
     }
 
     /// Whether the unit at token `t` has a form of an auxiliary
@@ -1509,7 +1565,7 @@ impl<'a> Analysis<'a> {
     /// during [`Analysis::events`]).
     fn auxiliary_at(&self, t: usize) -> bool {
         if !self.facts.ready {
-            return self.lemma_is(t, &self.m.closed.auxiliaries);
+            return self.lemma_is(t, lemma_set::AUXILIARY);
         }
         self.unit_at.get(t).copied().flatten().is_some_and(|u| self.facts.unit.get(u).is_some_and(|f| f & verb::AUX != 0))
     }
@@ -1540,7 +1596,7 @@ impl<'a> Analysis<'a> {
         }
         // "the South Asia Free Trade Agreement": a capitalised word inside a
         // run of capitalised words is part of a name, not a verb.
-        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && self.tok(t).chars().all(char::is_alphabetic);
+        let cap_word = |t: usize| t < self.toks.len() && self.capitalised(t) && alphabetic(self.tok(t), false);
         if t0 > 0 && cap_word(t0) && (t0 > 1 && cap_word(t0 - 1) || cap_word(t0 + 1)) {
             return verb::FORMS | verb::IN_NAME;
         }
@@ -1554,7 +1610,7 @@ impl<'a> Analysis<'a> {
             && has(|t| t == tag::GERUND)
             && self.is(t0 - 2, class::DETERMINERS)
             && self.group_of(t0 - 1).is_none()
-            && self.tok(t0 - 1).chars().all(char::is_alphabetic)
+            && alphabetic(self.tok(t0 - 1), false)
             && es.iter().any(|e| matches!(e, Entry::Noun(_)))
         {
             f |= verb::ADJECTIVE_BETWEEN;
@@ -1594,13 +1650,13 @@ impl<'a> Analysis<'a> {
             let modifier = self.is(t, class::DETERMINERS)
                 || self.in_figure(t)
                 || (!self.capitalised(t)
-                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && alphabetic(w, true)
                     && !w.ends_with("ly")
                     && self.group_of(t).is_none()
                     && !self.is(t, class::RELATIVES)
+                    && self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Noun(_))))
                     && !self.m.closed.subject_pronouns.contains(&w)
-                    && !self.m.closed.complementizers.contains(&w)
-                    && self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Noun(_)))));
+                    && !self.m.closed.complementizers.contains(&w));
             if !modifier {
                 return None;
             }
@@ -1642,7 +1698,7 @@ impl<'a> Analysis<'a> {
             && self.is(t0 - 2, class::INSIDE)
             && self.unit_at[t0 - 1].is_none()
             && !self.capitalised(t0 - 1)
-            && self.tok(t0 - 1).chars().all(char::is_alphabetic)
+            && alphabetic(self.tok(t0 - 1), false)
     }
 
     /// Whether a relative clause opens at token `t` (", which", ", qui").
@@ -1785,9 +1841,11 @@ impl<'a> Analysis<'a> {
         (head.saturating_sub(3)..head).any(|t| self.is(t, class::REFLEXIVES))
     }
 
-    fn lemma_is(&self, t: usize, lemmas: &[&str]) -> bool {
+    /// Whether the unit at token `t` has a form of a lemma of the closed
+    /// lists `set` ([`lemma_set`] bits).
+    fn lemma_is(&self, t: usize, set: u8) -> bool {
         let Some(u) = self.unit_at.get(t).copied().flatten() else { return false };
-        self.has_lemma(self.entries(u), lemmas)
+        self.has_lemma(self.entries(u), set)
     }
 
     fn aux_before(&self, head: usize) -> bool {
@@ -1795,7 +1853,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn passive(&self, head: usize) -> bool {
-        (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.passive_aux)) && !self.has_reflexive(head)
+        (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, lemma_set::PASSIVE_AUX)) && !self.has_reflexive(head)
     }
 
     /// Whether a group can be the subject of a verb at `head`.
@@ -1812,7 +1870,7 @@ impl<'a> Analysis<'a> {
             && (1..=3).contains(&l)
             && (0..l).all(|t| {
                 self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Lex(Lex::Article, _))))
-                    && self.tok(t).chars().all(char::is_alphabetic)
+                    && alphabetic(self.tok(t), false)
             })
     }
 
@@ -1913,7 +1971,7 @@ impl<'a> Analysis<'a> {
         let participle = |t: usize| {
             self.unit_at[t].is_some_and(|u| self.entries(u).iter().any(|e| matches!(e, Entry::Form(_, tag::PARTICIPLE | tag::PAST))))
         };
-        by > from + 1 && !participle(by - 1) && self.tok(by - 1).chars().all(char::is_alphabetic)
+        by > from + 1 && !participle(by - 1) && alphabetic(self.tok(by - 1), false)
     }
 
     /// "dénonçant la politique économique « injuste et inefficace » de
@@ -1982,7 +2040,7 @@ impl<'a> Analysis<'a> {
     fn negated(&self, head: usize) -> bool {
         let lo = head.saturating_sub(4);
         let contracted =
-            |t: usize| self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.tok(t).ends_with(aux) && self.tok(t + 1) == neg);
+            |t: usize| self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.tok(t + 1) == neg && self.tok(t).ends_with(aux));
         let pre = (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre) || contracted(t));
         if !pre {
             return false;
@@ -2041,7 +2099,16 @@ impl<'a> Analysis<'a> {
         self.facts.tok = tf;
         let mut uf = std::mem::take(&mut self.facts.unit);
         uf.clear();
-        uf.extend((0..self.units.len()).map(|u| self.verb_context(u)));
+        // A unit with neither verb form nor event noun (most: actors,
+        // places) has no context bits; the test is the call's price.
+        uf.extend((0..self.units.len()).map(|u| {
+            let verbal = self.entries(u).iter().any(|e| matches!(e, Entry::Form(..) | Entry::Noun(_)));
+            if verbal {
+                self.verb_context(u)
+            } else {
+                0
+            }
+        }));
         self.facts.unit = uf;
         self.facts.ready = true;
         for u in 0..self.units.len() {
@@ -2069,7 +2136,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .all(|&(bit, on)| self.fact(t, bit) == on)
         }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
-            && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, &self.m.closed.auxiliaries))
+            && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, lemma_set::AUXILIARY))
             && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
             && (0..=self.toks.len()).all(|t| {
                 let next = |f: &dyn Fn(usize) -> bool| (t..self.toks.len()).find(|&x| f(x)).unwrap_or(self.toks.len());
@@ -2182,7 +2249,7 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let negated = self.negated(head);
-        let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.future_aux));
+        let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, lemma_set::FUTURE_AUX));
         let intent =
             self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
         // "said the US must be ready to mediate": readiness someone else asks
@@ -2219,7 +2286,7 @@ impl<'a> Analysis<'a> {
         // act happened (an attempt is coded as the act it attempts).
         // ("for trying to seize" names an attempt, it reports none.)
         let act_named = |t: usize| t > 0 && self.is(t - 1, class::PREPS) && !self.is(t - 1, class::GERUND_INTRO);
-        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, &self.m.closed.aspectual) && !act_named(t)) {
+        if infinitive && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, lemma_set::ASPECTUAL) && !act_named(t)) {
             infinitive = false;
         }
         // "a confirmé qu'il ne rencontrerait pas": a conditional in reported
@@ -2419,7 +2486,7 @@ impl<'a> Analysis<'a> {
                                 && !self.m.closed.relatives.contains(&self.tok(t))
                                 && !self.m.closed.complementizers.contains(&self.tok(t))
                         })
-                        .find(|&t| self.lemma_is(t, &self.m.closed.light_verbs));
+                        .find(|&t| self.lemma_is(t, lemma_set::LIGHT_VERB));
                     if let Some(v) = light {
                         if self.negated(v)
                             || self.modal_before(v).is_some()
@@ -2594,7 +2661,11 @@ impl<'a> Analysis<'a> {
         // each actor is moved into its last candidate, cloned only for the
         // others (one source and one target: no clone).
         let span = (head, self.units[u].t1);
-        out.reserve(sources.len() * targets.len().max(1));
+        // Exactly: a candidate is 272 bytes, and `reserve`'s first
+        // allocation of four (1,088) is beyond glibc's per-thread cache
+        // (1,032), a slow malloc and free per sentence with an event; most
+        // sentences have one or two.
+        out.reserve_exact(sources.len() * targets.len().max(1));
         let last = sources.len() - 1;
         for (i, s) in sources.into_iter().enumerate() {
             if targets.is_empty() {
@@ -2934,6 +3005,64 @@ mod tests {
     fn english<'a>(text: &'a str, orig: &'a str, map: &'a dyn Fn(usize) -> usize) -> Analysis<'a> {
         let p = pipeline();
         Analysis::new(p.matcher("en").expect("matcher"), p.kb(), text, orig, map)
+    }
+
+    #[test]
+    fn alphabetic_is_the_character_test() {
+        let words = [
+            "",
+            "a",
+            "Z",
+            "abc",
+            "ab-c",
+            "-",
+            "a1",
+            "1",
+            "a'",
+            "été",
+            "Éric-Ange",
+            "naïve",
+            "a é",
+            "日本",
+            "x\u{301}",
+            "ab.",
+            "A-",
+            "é1",
+            "Ⅻ",
+        ];
+        for w in words {
+            assert_eq!(alphabetic(w, false), w.chars().all(char::is_alphabetic), "{w}");
+            assert_eq!(alphabetic(w, true), w.chars().all(|c| c.is_alphabetic() || c == '-'), "{w}");
+        }
+        // Every ASCII byte, alone and after a letter.
+        for b in 0..0x80u8 {
+            for w in [String::from(b as char), format!("q{}", b as char)] {
+                assert_eq!(alphabetic(&w, false), w.chars().all(char::is_alphabetic), "{w:?}");
+                assert_eq!(alphabetic(&w, true), w.chars().all(|c| c.is_alphabetic() || c == '-'), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lemma_sets_hold_the_lemmas_of_the_closed_lists() {
+        for lang in ["en", "fr"] {
+            let m = pipeline().matcher(lang).expect("matcher");
+            assert_eq!(m.lemma_sets.len(), m.lemmas.len());
+            let lists = lemma_lists(&m.closed);
+            let mut seen = 0;
+            for (l, name) in m.lemmas.iter().enumerate() {
+                for (list, bit) in lists {
+                    // The bit where the old string compare said yes, only there.
+                    assert_eq!(m.lemma_sets[l] & bit != 0, list.contains(&name.as_str()), "{lang} {name} {bit}");
+                    seen += usize::from(list.contains(&name.as_str()));
+                }
+            }
+            // Auxiliaries, passive and light verbs are lemmas of every pack.
+            assert!(seen >= 4, "{lang}: {seen}");
+        }
+        let en = pipeline().matcher("en").expect("matcher");
+        let be = en.lemmas.iter().position(|l| l == "be").expect("be");
+        assert_eq!(en.lemma_sets[be] & (lemma_set::AUXILIARY | lemma_set::PASSIVE_AUX), lemma_set::AUXILIARY | lemma_set::PASSIVE_AUX);
     }
 
     #[test]

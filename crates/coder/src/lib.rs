@@ -232,7 +232,11 @@ impl Pipeline {
             a.group(&ctx);
             a.confirm_surnames();
             a.attribution();
-            let ev_date = dyad_text::relative_date(&folded.text, rules, date).unwrap_or(date);
+            // The date the sentence speaks of: read by the candidates only
+            // through the roles a named person holds on it, and by the
+            // events; looked for only when one of them needs it.
+            let speaks_of = || dyad_text::relative_date(&folded.text, rules, date).unwrap_or(date);
+            let mut ev_date = names_person(&a).then(speaks_of);
             // Without a home country, a role noun takes the one country the
             // sentence names ("Judge X opened investigations against Chilean
             // officials"); with two or more it stays uncoded.
@@ -240,7 +244,7 @@ impl Pipeline {
             if own_home {
                 ctx.home = a.only_country();
             }
-            let cands = a.events(ev_date, &ctx);
+            let cands = a.events(ev_date.unwrap_or(date), &ctx);
             if own_home {
                 ctx.home = None;
             }
@@ -270,6 +274,7 @@ impl Pipeline {
             let mut cited: Vec<String> = Vec::new();
             let mut location = None;
             if !emit.is_empty() {
+                ev_date = ev_date.or_else(|| Some(speaks_of()));
                 cited = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
                 location = self.sentence_place(&a).or_else(|| dateline_place.clone());
             }
@@ -297,7 +302,7 @@ impl Pipeline {
                 sink(Event {
                     id,
                     doc: article.id.clone(),
-                    date: ev_date,
+                    date: ev_date.unwrap_or(date),
                     code: Cow::Borrowed(&entry.code),
                     root: Cow::Borrowed(&entry.root),
                     quad: entry.quad,
@@ -436,6 +441,14 @@ fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
+/// Whether a noun phrase of the sentence's groups names a known person: the
+/// only actors whose resolution reads the date (the roles held on it), so
+/// that without one the candidates are the same on any date. The groups
+/// are settled before [`Analysis::events`], which only reads them.
+fn names_person(a: &Analysis<'_>) -> bool {
+    a.groups.iter().any(|g| g.nps.iter().any(|np| np.person.is_some()))
+}
+
 /// What makes two candidates of a sentence one event: source, target, code.
 fn dedup_key<'c>(c: &'c sentence::Candidate<'_>) -> (&'c str, Option<&'c str>, &'c str) {
     (&c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.code)
@@ -545,6 +558,20 @@ mod tests {
         for (code, country) in [("QQQGOV", "QQQ"), ("RU", "RU"), ("", ""), ("ÉTAGOV", "ÉTA")] {
             assert!(matches!(p.country(code), Cow::Owned(ref c) if c == country), "{code}");
         }
+    }
+
+    #[test]
+    fn the_date_a_sentence_speaks_of_is_the_events_with_or_without_a_person() {
+        let p = Pipeline::new().expect("pipeline");
+        let dates = |text: &str| -> Vec<String> {
+            let a = Article { id: "d".into(), text: text.into(), date: "2026-03-05".parse().ok(), ..Default::default() };
+            p.code(&a, &Options::default()).expect("codes").events.iter().map(|e| e.date.to_string()).collect()
+        };
+        // No person: the relative day is looked for only once there is an event.
+        assert_eq!(dates("Moscou a condamné hier les sanctions imposées par Washington."), ["2026-03-04"]);
+        assert_eq!(dates("Moscou a condamné les sanctions imposées par Washington."), ["2026-03-05"]);
+        let with_person = dates("Vladimir Poutine a condamné hier les sanctions imposées par Washington.");
+        assert!(!with_person.is_empty() && with_person.iter().all(|d| d == "2026-03-04"), "{with_person:?}");
     }
 
     #[test]

@@ -39,7 +39,7 @@ use lexicon::{Entry, Matcher};
 use sentence::{Analysis, Context, Resolved, Scratch};
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The one error type of `dyad-coder`.
 #[derive(Debug, thiserror::Error)]
@@ -212,6 +212,8 @@ impl Pipeline {
         };
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
         let mut sentences = 0;
+        // The article's id, one copy shared by its events.
+        let doc: Arc<str> = Arc::from(article.id.as_str());
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         // Taken, not borrowed: a `sink` that codes another article finds
         // fresh buffers.
@@ -273,7 +275,10 @@ impl Pipeline {
             let pair = a.pair(date, &ctx);
             let mut cited: Vec<String> = Vec::new();
             let mut location = None;
+            // One copy of the sentence, shared by its events.
+            let mut evidence: Option<Arc<str>> = None;
             if !emit.is_empty() {
+                evidence = Some(Arc::from(sent));
                 ev_date = ev_date.or_else(|| Some(speaks_of()));
                 cited = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
                 location = self.sentence_place(&a).or_else(|| dateline_place.clone());
@@ -297,11 +302,14 @@ impl Pipeline {
                 let target = c.target.map(|t| self.actor(m, &a, t, date, &mut title_checks));
                 // The sentence's last event takes its place and sources,
                 // the others a copy.
-                let (location, attribution) =
-                    if last { (location.take(), std::mem::take(&mut cited)) } else { (location.clone(), cited.clone()) };
+                let (location, attribution, sentence) = if last {
+                    (location.take(), std::mem::take(&mut cited), evidence.take())
+                } else {
+                    (location.clone(), cited.clone(), evidence.clone())
+                };
                 sink(Event {
                     id,
-                    doc: article.id.clone(),
+                    doc: Arc::clone(&doc),
                     date: ev_date.unwrap_or(date),
                     code: Cow::Borrowed(&entry.code),
                     root: Cow::Borrowed(&entry.root),
@@ -312,7 +320,7 @@ impl Pipeline {
                     target,
                     location,
                     attribution,
-                    evidence: Evidence { sentence: sent.to_string(), start: range.start, end: range.end },
+                    evidence: Evidence { sentence: sentence.unwrap_or_else(|| Arc::from(sent)), start: range.start, end: range.end },
                     trigger,
                     lang: Cow::Borrowed(m.lang),
                 });
@@ -572,6 +580,27 @@ mod tests {
         assert_eq!(dates("Moscou a condamné les sanctions imposées par Washington."), ["2026-03-05"]);
         let with_person = dates("Vladimir Poutine a condamné hier les sanctions imposées par Washington.");
         assert!(!with_person.is_empty() && with_person.iter().all(|d| d == "2026-03-04"), "{with_person:?}");
+    }
+
+    #[test]
+    fn events_share_their_articles_id_and_their_sentence() {
+        let p = Pipeline::new().expect("pipeline");
+        let a = Article {
+            id: "shared".into(),
+            text: "Moscou et Téhéran ont condamné mardi les sanctions imposées par Washington. Paris a critiqué Londres.".into(),
+            date: "2026-03-05".parse().ok(),
+            ..Default::default()
+        };
+        let events = p.code(&a, &Options::default()).expect("codes").events;
+        assert!(events.len() >= 3, "{events:?}");
+        assert!(events.iter().all(|e| Arc::ptr_eq(&e.doc, &events[0].doc) && &*e.doc == "shared"));
+        let (first, second) = events.split_at(events.iter().filter(|e| e.evidence.start == 0).count());
+        assert!(first.len() >= 2 && !second.is_empty(), "{events:?}");
+        assert!(first.iter().all(|e| Arc::ptr_eq(&e.evidence.sentence, &first[0].evidence.sentence)));
+        assert!(!Arc::ptr_eq(&first[0].evidence.sentence, &second[0].evidence.sentence));
+        for e in &events {
+            assert_eq!(&a.text[e.evidence.start..e.evidence.end], &*e.evidence.sentence);
+        }
     }
 
     #[test]

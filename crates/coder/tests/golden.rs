@@ -53,7 +53,7 @@ fn code_all(lang: &str) -> (Vec<String>, Vec<Line>) {
         }
         for e in coded.events {
             out.push((
-                e.doc,
+                e.doc.to_string(),
                 e.source.code,
                 e.target.map_or_else(|| "-".to_string(), |t| t.code),
                 e.code.into_owned(),

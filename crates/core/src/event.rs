@@ -3,6 +3,7 @@
 use crate::Date;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A half-open byte range `[start, end)` into an article's original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -129,8 +130,9 @@ pub struct Location {
 /// The sentence an event was read from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
-    /// The sentence, verbatim from the original text.
-    pub sentence: String,
+    /// The sentence, verbatim from the original text (an [`Arc`]: the
+    /// events of one sentence share one copy; it serialises as a string).
+    pub sentence: Arc<str>,
     /// Byte offset of the sentence in the article text.
     pub start: usize,
     /// One past its last byte.
@@ -144,12 +146,16 @@ pub struct Evidence {
 /// allocates no copy of them; a coder with codes of its own (the PETRARCH
 /// engine's ontology names) gives owned strings. Either way they serialise
 /// as plain JSON strings, exactly as `String`s do.
+///
+/// `doc` and `evidence.sentence` are [`Arc<str>`]s, shared by the events of
+/// one article and of one sentence instead of copied into each; they too
+/// serialise as plain strings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// Stable id: the same article and event give the same id on every run.
     pub id: String,
-    /// Article id.
-    pub doc: String,
+    /// Article id (an [`Arc`]: the events of one article share one copy).
+    pub doc: Arc<str>,
     /// When the event happened, as best resolved.
     pub date: Date,
     /// CAMEO event code, "041".

@@ -129,7 +129,7 @@ fn articles_use_their_date_and_the_story_discards() {
     assert_eq!(codes, [("SYLGOV", "042"), ("STH", "043"), ("SYL", "050")]);
     let e = &coded.events[0];
     assert_eq!((&*e.root, e.quad), ("04", 1));
-    assert_eq!(&a.text[e.evidence.start..e.evidence.end], e.evidence.sentence);
+    assert_eq!(&a.text[e.evidence.start..e.evidence.end], &*e.evidence.sentence);
     assert_eq!(e.source.text, "King Muskar");
     assert_eq!(e.trigger, "visited");
     // a code only the ontology defines takes its parent's figures and the ontology's name

@@ -188,7 +188,7 @@ impl<'d> Coder<'d> {
         ]);
         Event {
             id: format!("{}:{id:016x}", article.id),
-            doc: article.id.clone(),
+            doc: article.id.as_str().into(),
             date,
             code: f.code.clone().into(),
             root: info.root.into(),
@@ -199,7 +199,7 @@ impl<'d> Coder<'d> {
             target: Some(self.actor(&f.target, &text(f.target_span))),
             location: None,
             attribution: Vec::new(),
-            evidence: Evidence { sentence: sent.to_string(), start: base, end: base + sent.len() },
+            evidence: Evidence { sentence: sent.into(), start: base, end: base + sent.len() },
             trigger: text(f.trigger_span),
             lang: article.lang.clone().map_or(Cow::Borrowed("en"), Cow::Owned),
         }

@@ -345,7 +345,8 @@ impl Pipeline {
         let title = r.title.map(|t| a.text_of(t).to_string());
         let title_check = match (r.person, &title) {
             (Some(p), Some(t)) => {
-                let c = self.title_check(m, p, t, r.title_country.as_deref(), date);
+                let title_country = r.title_country.and_then(|c| m.codes.get(c as usize)).map(String::as_str);
+                let c = self.title_check(m, p, t, title_country, date);
                 checks.retain(|(q, _)| *q != p);
                 checks.push((p, c.clone()));
                 Some(c)
@@ -354,7 +355,8 @@ impl Pipeline {
             (Some(p), None) => checks.iter().find(|(q, _)| *q == p).map(|(_, c)| c.clone()),
             _ => None,
         };
-        Actor { text: a.text_of(r.toks).to_string(), country: self.country(&r.code), code: r.code, title, entity: r.entity, title_check }
+        let entity = r.entity.and_then(|e| e.name(self.kb)).map(Cow::Borrowed);
+        Actor { text: a.text_of(r.toks).to_string(), country: self.country(&r.code), code: r.code, title, entity, title_check }
     }
 
     /// The country of an actor code (its first three characters), borrowed
@@ -601,6 +603,28 @@ mod tests {
         for e in &events {
             assert_eq!(&a.text[e.evidence.start..e.evidence.end], &*e.evidence.sentence);
         }
+    }
+
+    #[test]
+    fn an_entity_is_named_from_the_knowledge_base_and_borrowed() {
+        use sentence::Entity;
+        let p = Pipeline::new().expect("pipeline");
+        let kb = p.kb();
+        assert_eq!(Entity::Person(0).name(kb), kb.persons.first().map(|x| x.name.as_str()));
+        assert_eq!(Entity::Org(0).name(kb), kb.orgs.first().map(|x| x.surface.as_str()));
+        assert_eq!(Entity::Person(u32::MAX).name(kb), None);
+        assert_eq!(Entity::Org(u32::MAX).name(kb), None);
+        let a = Article {
+            id: "e".into(),
+            text: "Vladimir Poutine a condamné mardi les sanctions imposées par l'OTAN.".into(),
+            date: "2026-03-05".parse().ok(),
+            ..Default::default()
+        };
+        let events = p.code(&a, &Options::default()).expect("codes").events;
+        let entities: Vec<&Cow<'static, str>> =
+            events.iter().flat_map(|e| [Some(&e.source), e.target.as_ref()]).flatten().filter_map(|x| x.entity.as_ref()).collect();
+        assert!(!entities.is_empty(), "{events:?}");
+        assert!(entities.iter().all(|e| matches!(e, Cow::Borrowed(_))), "{entities:?}");
     }
 
     #[test]

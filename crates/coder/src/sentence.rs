@@ -279,12 +279,34 @@ pub struct Resolved {
     pub toks: (usize, usize),
     /// Title token range.
     pub title: Option<(usize, usize)>,
-    /// Canonical name of the entity.
-    pub entity: Option<String>,
+    /// The known person or organisation, whose canonical name is printed.
+    pub entity: Option<Entity>,
     /// Person index.
     pub person: Option<u32>,
-    /// Country named in the title ("ministre *russe* de la Défense").
-    pub title_country: Option<String>,
+    /// Country named in the title ("ministre *russe* de la Défense"): an
+    /// index into the matcher's codes ([`Matcher::codes`]).
+    pub title_country: Option<u32>,
+}
+
+/// A known entity of the knowledge base an actor names, by its index: its
+/// name is read from the knowledge base only for the actors of events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    /// A person (index into [`Kb::persons`]).
+    Person(u32),
+    /// An organisation (index into [`Kb::orgs`]).
+    Org(u32),
+}
+
+impl Entity {
+    /// Its canonical name in `kb` (a person's name, an organisation's
+    /// surface form); `None` for an index `kb` does not have.
+    pub fn name(self, kb: &Kb) -> Option<&str> {
+        match self {
+            Entity::Person(p) => kb.persons.get(p as usize).map(|p| p.name.as_str()),
+            Entity::Org(o) => kb.orgs.get(o as usize).map(|o| o.surface.as_str()),
+        }
+    }
 }
 
 /// A candidate event before output.
@@ -1452,7 +1474,7 @@ impl<'a> Analysis<'a> {
                 code: if countries { r.code.chars().take(3).collect() } else { r.code.clone() },
                 toks: (np.t0, np.t1),
                 title: None,
-                entity: if countries { None } else { r.entity.clone() },
+                entity: if countries { None } else { r.entity },
                 person: if countries { None } else { r.person },
                 title_country: None,
             }));
@@ -1464,7 +1486,6 @@ impl<'a> Analysis<'a> {
         // and the known namesake never served it, trust the text.
         let namesake = |p: u32| title_country.is_some_and(|c| !self.kb.roles_of(p as usize).any(|r| r.code.starts_with(c)));
         if let Some(p) = np.person.filter(|p| p & UNCONFIRMED == 0 && !namesake(*p)) {
-            let person = &self.kb.persons[p as usize];
             // The first of the roles held on the date with the best rank;
             // else "elite" of the country of the role that ended last (the
             // last of those that ended together); else the title's country.
@@ -1483,9 +1504,9 @@ impl<'a> Analysis<'a> {
                 code,
                 toks: (np.t0, np.t1),
                 title,
-                entity: Some(person.name.clone()),
+                entity: Some(Entity::Person(p)),
                 person: Some(p),
-                title_country: title_country.map(str::to_string),
+                title_country: np.country,
             });
             return;
         }
@@ -1494,7 +1515,7 @@ impl<'a> Analysis<'a> {
                 code: codes[c as usize].clone(),
                 toks: (np.t0, np.t1),
                 title,
-                entity: Some(self.kb.orgs[o as usize].surface.clone()),
+                entity: Some(Entity::Org(o)),
                 person: None,
                 title_country: None,
             });

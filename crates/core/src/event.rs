@@ -91,9 +91,9 @@ pub struct TitleCheck {
 
 /// The source or target of an event.
 ///
-/// `country` is a [`Cow`]: the coder borrows the country codes of its
-/// bundled knowledge base (`'static`) instead of allocating one per actor;
-/// it serialises as a plain JSON string either way.
+/// `country` and `entity` are [`Cow`]s: the coder borrows the country codes
+/// and the names of its bundled knowledge base (`'static`) instead of
+/// allocating one per actor; they serialise as plain JSON strings either way.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Actor {
     /// The text that named the actor, verbatim.
@@ -105,7 +105,7 @@ pub struct Actor {
     /// The title written with a person ("ministre russe de la Défense").
     pub title: Option<String>,
     /// Canonical name of a known person or organisation.
-    pub entity: Option<String>,
+    pub entity: Option<Cow<'static, str>>,
     /// Title check against the role held on the event date (persons only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_check: Option<TitleCheck>,

@@ -352,7 +352,7 @@ mod tests {
                 for entity in [None, Some("Vladimir Poutine")] {
                     let a = Actor {
                         title: title.map(String::from),
-                        entity: entity.map(String::from),
+                        entity: entity.map(Cow::Borrowed),
                         title_check: check.clone(),
                         ..actor("le président russe")
                     };
@@ -376,7 +376,7 @@ mod tests {
                 code: s.to_string(),
                 country: Cow::Owned(s.to_string()),
                 title: Some(s.to_string()),
-                entity: Some(s.to_string()),
+                entity: Some(Cow::Owned(s.to_string())),
                 title_check: Some(TitleCheck { status: s.to_string(), title_held: None, role_on_date: s.to_string() }),
             };
             let l = Location { name: s.to_string(), country: Cow::Owned(s.to_string()), lat: 0.0, lon: 0.0 };

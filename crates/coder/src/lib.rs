@@ -477,9 +477,13 @@ fn event_id(doc: &str, sentence_start: usize, code: &str, source: &str, target: 
     let mut id = String::with_capacity(doc.len() + 17);
     id.push_str(doc);
     id.push(':');
-    for k in (0..16).rev() {
-        id.push(char::from(b"0123456789abcdef"[(h >> (4 * k)) as usize & 15]));
+    // The 16 hex digits written as bytes, then appended at once (pushing
+    // them as chars checked the capacity for each).
+    let mut hex = [0u8; 16];
+    for (k, b) in hex.iter_mut().enumerate() {
+        *b = b"0123456789abcdef"[(h >> (4 * (15 - k))) as usize & 15];
     }
+    id.push_str(std::str::from_utf8(&hex).unwrap_or_default());
     id
 }
 

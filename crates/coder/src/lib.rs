@@ -405,7 +405,7 @@ impl Pipeline {
         m.entries[i as usize].iter().find_map(|e| match *e {
             Entry::City(c) | Entry::Capital(_, c) if c != u32::MAX => {
                 let city = self.kb.cities.get(c as usize)?;
-                Some(Location { name: name.trim().to_string(), country: Cow::Borrowed(&city.country), lat: city.lat, lon: city.lon })
+                Some(Location { name: Arc::from(name.trim()), country: Cow::Borrowed(&city.country), lat: city.lat, lon: city.lon })
             }
             _ => None,
         })
@@ -421,7 +421,7 @@ impl Pipeline {
                 if let Entry::City(c) | Entry::Capital(_, c) = *e {
                     if let Some(city) = self.kb.cities.get(c as usize) {
                         return Some(Location {
-                            name: a.text_of((u.t0, u.t1)).to_string(),
+                            name: Arc::from(a.text_of((u.t0, u.t1))),
                             country: Cow::Borrowed(&city.country),
                             lat: city.lat,
                             lon: city.lon,
@@ -589,7 +589,7 @@ mod tests {
     }
 
     #[test]
-    fn events_share_their_articles_id_and_their_sentence() {
+    fn events_share_their_articles_id_sentence_and_place() {
         let p = Pipeline::new().expect("pipeline");
         let a = Article {
             id: "shared".into(),
@@ -607,6 +607,12 @@ mod tests {
         for e in &events {
             assert_eq!(&a.text[e.evidence.start..e.evidence.end], &*e.evidence.sentence);
         }
+        // The dateline's place, one name for all the events of the article.
+        let datelined = Article { text: format!("PARIS (AFP) - {}", a.text), ..a.clone() };
+        let events = p.code(&datelined, &Options::default()).expect("codes").events;
+        let names: Vec<&Arc<str>> = events.iter().filter_map(|e| e.location.as_ref().map(|l| &l.name)).collect();
+        assert!(names.len() == events.len() && names.len() >= 3, "{events:?}");
+        assert!(names.iter().all(|n| Arc::ptr_eq(n, names[0]) && &***n == "PARIS"), "{names:?}");
     }
 
     #[test]

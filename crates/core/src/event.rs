@@ -114,11 +114,13 @@ pub struct Actor {
 /// Where an event happened.
 ///
 /// `country` is a [`Cow`], borrowed by the coder from its bundled gazetteer
-/// (see [`Actor`]).
+/// (see [`Actor`]); `name` an [`Arc<str>`], shared by the events that
+/// happened there (the dateline's place by all those of its article). Both
+/// serialise as plain JSON strings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Location {
     /// Place name as written.
-    pub name: String,
+    pub name: Arc<str>,
     /// CAMEO country code.
     pub country: Cow<'static, str>,
     /// Latitude, degrees.

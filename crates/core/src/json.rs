@@ -379,7 +379,7 @@ mod tests {
                 entity: Some(Cow::Owned(s.to_string())),
                 title_check: Some(TitleCheck { status: s.to_string(), title_held: None, role_on_date: s.to_string() }),
             };
-            let l = Location { name: s.to_string(), country: Cow::Owned(s.to_string()), lat: 0.0, lon: 0.0 };
+            let l = Location { name: (*s).into(), country: Cow::Owned(s.to_string()), lat: 0.0, lon: 0.0 };
             same(&Event {
                 id: s.to_string(),
                 doc: (*s).into(),

@@ -105,7 +105,7 @@ const WIDE: u8 = 3;
 #[inline(always)]
 fn char_class(text: &str, i: usize) -> (bool, usize) {
     match text.as_bytes().get(i) {
-        Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
+        Some(&c) if c < 0x80 => (ASCII[c as usize] == ALNUM, 1),
         Some(_) => wide_class(text, i),
         None => (false, 1),
     }
@@ -127,7 +127,7 @@ fn word_at(text: &str, i: usize) -> bool {
 #[inline(always)]
 fn word_before(text: &str, i: usize) -> bool {
     match i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
-        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(&c) if c < 0x80 => ASCII[c as usize] == ALNUM,
         Some(_) => text.get(..i).and_then(|r| r.chars().next_back()).is_some_and(char::is_alphanumeric),
         None => false,
     }
@@ -209,6 +209,12 @@ mod front_tests {
         for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
             assert_eq!(word_at(t, i), t[i..].chars().next().is_some_and(char::is_alphanumeric), "at {i}");
             assert_eq!(word_before(t, i), t[..i].chars().next_back().is_some_and(char::is_alphanumeric), "before {i}");
+        }
+        // Every ASCII character, read through the byte table.
+        for c in (0..0x80u8).map(char::from) {
+            let t = format!("{c}");
+            assert_eq!(word_at(&t, 0), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(word_before(&t, 1), c.is_alphanumeric(), "{c:?}");
         }
     }
 }

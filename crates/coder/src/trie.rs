@@ -220,8 +220,11 @@ impl Trie {
             },
             z => (0, z),
         };
+        // The first match is a label, never the padding after the last one
+        // (copies of that label): `k < n`.
         let k = wi * 4 + (z.trailing_zeros() / 8) as usize;
-        (k < n).then_some(o + 1 + lw + 2 * k)
+        debug_assert!(k < n);
+        Some(o + 1 + lw + 2 * k)
     }
 
     /// Every key that is a prefix of `text`, as (length, value), shortest

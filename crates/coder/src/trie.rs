@@ -40,11 +40,12 @@ const _: () = assert!(256 & WIDE == 0);
 /// A trie of byte strings, each with a `u32` value.
 ///
 /// Every node is one block of `data`, written depth first: its number of
-/// edges `n` (with [`WIDE`] set for a node with a byte table), its labels (sorted, 4 to a word, the last word padded with
-/// copies of the last label), then per edge two words, the target and the
-/// value (the value of the key ending at the target, or `NONE`). The
-/// target is the position of the child's block, or (with `TAIL`) the rest
-/// of the one key below. A walk step reads one block — the labels and the
+/// edges `n` (with the `WIDE` bit set for a node with a byte table), its
+/// labels (sorted, 4 to a word, the last word padded with copies of the
+/// last label), then per edge two words, the target and the value (the
+/// value of the key ending at the target, or `NONE`). The target is the
+/// position of the child's block, or (with `TAIL`) the rest of the one key
+/// below. A walk step reads one block — the labels and the
 /// edges side by side, usually one cache line — where separate label and
 /// edge arrays cost two cache misses per byte of text; and a node's first
 /// child follows it in memory. The root's edges are also indexed by byte in

@@ -517,6 +517,12 @@ pub mod class {
     pub const TO: u32 = 1 << 20;
     /// Words of [`Closed::determiners`](super::Closed::determiners).
     pub const DETERMINERS: u32 = 1 << 21;
+    /// Words of [`Closed::complementizers`](super::Closed::complementizers).
+    pub const COMPLEMENTIZERS: u32 = 1 << 22;
+    /// Words of [`Closed::subject_pronouns`](super::Closed::subject_pronouns).
+    pub const SUBJECT_PRONOUNS: u32 = 1 << 23;
+    /// Words of [`Closed::object_pronouns`](super::Closed::object_pronouns).
+    pub const OBJECT_PRONOUNS: u32 = 1 << 24;
 }
 
 /// The closed classes of every closed-class word, as bits of [`class`]: a
@@ -535,7 +541,7 @@ impl ClosedIndex {
     pub fn new(c: &Closed) -> ClosedIndex {
         let mut of_word: FxMap<u32> = FxMap::default();
         let mut shapes = vec![0; 256];
-        let lists: [(&[&str], u32); 22] = [
+        let lists: [(&[&str], u32); 25] = [
             (&c.glue, class::GLUE),
             (&c.preps, class::PREPS),
             (&c.locatives, class::LOCATIVES),
@@ -558,6 +564,9 @@ impl ClosedIndex {
             (&c.modals, class::MODALS),
             (&c.to, class::TO),
             (&c.determiners, class::DETERMINERS),
+            (&c.complementizers, class::COMPLEMENTIZERS),
+            (&c.subject_pronouns, class::SUBJECT_PRONOUNS),
+            (&c.object_pronouns, class::OBJECT_PRONOUNS),
         ];
         for (words, bit) in lists {
             for w in words {

@@ -105,7 +105,7 @@ const WIDE: u8 = 3;
 #[inline(always)]
 fn char_class(text: &str, i: usize) -> (bool, usize) {
     match text.as_bytes().get(i) {
-        Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
+        Some(&c) if c < 0x80 => (ASCII[c as usize] == ALNUM, 1),
         Some(_) => wide_class(text, i),
         None => (false, 1),
     }
@@ -127,7 +127,7 @@ fn word_at(text: &str, i: usize) -> bool {
 #[inline(always)]
 fn word_before(text: &str, i: usize) -> bool {
     match i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
-        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(&c) if c < 0x80 => ASCII[c as usize] == ALNUM,
         Some(_) => text.get(..i).and_then(|r| r.chars().next_back()).is_some_and(char::is_alphanumeric),
         None => false,
     }
@@ -209,6 +209,12 @@ mod front_tests {
         for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
             assert_eq!(word_at(t, i), t[i..].chars().next().is_some_and(char::is_alphanumeric), "at {i}");
             assert_eq!(word_before(t, i), t[..i].chars().next_back().is_some_and(char::is_alphanumeric), "before {i}");
+        }
+        // Every ASCII character, read through the byte table.
+        for c in (0..0x80u8).map(char::from) {
+            let t = format!("{c}");
+            assert_eq!(word_at(&t, 0), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(word_before(&t, 1), c.is_alphanumeric(), "{c:?}");
         }
     }
 }
@@ -1638,7 +1644,7 @@ impl<'a> Analysis<'a> {
         }
         // "send them back": no object pronoun is the subject of the base form
         // after it.
-        if t0 > 0 && has(|t| t == tag::INFINITIVE) && self.m.closed.object_pronouns.contains(&self.tok(t0 - 1)) {
+        if t0 > 0 && has(|t| t == tag::INFINITIVE) && self.is(t0 - 1, class::OBJECT_PRONOUNS) {
             f |= verb::AFTER_OBJECT;
         }
         // "after fierce fighting", "in retaliation for an air raid", "despite
@@ -1676,8 +1682,7 @@ impl<'a> Analysis<'a> {
                     && self.group_of(t).is_none()
                     && !self.is(t, class::RELATIVES)
                     && self.unit_at[t].is_none_or(|u| self.entries(u).iter().all(|e| matches!(e, Entry::Noun(_))))
-                    && !self.m.closed.subject_pronouns.contains(&w)
-                    && !self.m.closed.complementizers.contains(&w));
+                    && !self.is(t, class::SUBJECT_PRONOUNS | class::COMPLEMENTIZERS));
             if !modifier {
                 return None;
             }
@@ -1932,7 +1937,7 @@ impl<'a> Analysis<'a> {
         // "Pakistan, a key U.S. ally in the war, has refused": the verb follows
         // an apposition between commas; its subject is the group before it.
         let mut v = head;
-        while v > 0 && (self.auxiliary_at(v - 1) || self.m.closed.modals.contains(&self.tok(v - 1))) {
+        while v > 0 && (self.auxiliary_at(v - 1) || self.is(v - 1, class::MODALS)) {
             v -= 1;
         }
         // "Rebels kidnapped advisers and exploded bombs": a verb right after a
@@ -2284,10 +2289,7 @@ impl<'a> Analysis<'a> {
         // ease": a base form in a clause that a demand opens is the content
         // of the demand (a mandative subjunctive), not an act.
         if tg == tag::INFINITIVE && !pat.nominal {
-            let that = (head.saturating_sub(12)..head)
-                .rev()
-                .take_while(|&t| !self.pause(t))
-                .find(|&t| self.m.closed.complementizers.contains(&self.tok(t)));
+            let that = (head.saturating_sub(12)..head).rev().take_while(|&t| !self.pause(t)).find(|&t| self.is(t, class::COMPLEMENTIZERS));
             if that.is_some_and(|c| (c.saturating_sub(3)..c).any(|t| self.m.closed.mandative.contains(&self.tok(t)))) {
                 return None;
             }
@@ -2502,11 +2504,7 @@ impl<'a> Analysis<'a> {
                     // partir de ce lundi une visite"), within the clause.
                     let light = (head.saturating_sub(self.m.closed.light_verb_reach)..head)
                         .rev()
-                        .take_while(|&t| {
-                            !self.pause(t)
-                                && !self.m.closed.relatives.contains(&self.tok(t))
-                                && !self.m.closed.complementizers.contains(&self.tok(t))
-                        })
+                        .take_while(|&t| !self.pause(t) && !self.is(t, class::RELATIVES | class::COMPLEMENTIZERS))
                         .find(|&t| self.lemma_is(t, lemma_set::LIGHT_VERB));
                     if let Some(v) = light {
                         if self.negated(v)
@@ -3084,6 +3082,50 @@ mod tests {
         let en = pipeline().matcher("en").expect("matcher");
         let be = en.lemmas.iter().position(|l| l == "be").expect("be");
         assert_eq!(en.lemma_sets[be] & (lemma_set::AUXILIARY | lemma_set::PASSIVE_AUX), lemma_set::AUXILIARY | lemma_set::PASSIVE_AUX);
+    }
+
+    #[test]
+    fn class_bits_say_what_the_word_lists_say() {
+        // The lists that the sentence loop asks through class bits: a token
+        // has the bit exactly when its folded text is a word of the list.
+        let texts = [
+            include_str!("../../../examples/en/beirut-strikes-2026-01-20.en.txt"),
+            include_str!("../../../examples/en/kyiv-energy-strikes-2025-12-03.en.txt"),
+            include_str!("../../../examples/en/us-china-tariff-truce-2026-03-05.en.txt"),
+            include_str!("../../../examples/fr/araghchi-mascate-2025-11-18.fr.txt"),
+            include_str!("../../../examples/fr/erdogan-zelensky-ankara-2026-03-05.fr.txt"),
+            include_str!("../../../examples/fr/pachinian-aliyev-transit-2026-02-12.fr.txt"),
+        ];
+        for lang in ["en", "fr"] {
+            let m = pipeline().matcher(lang).expect("matcher");
+            let c = &m.closed;
+            let lists: [(&[&str], u32); 5] = [
+                (&c.relatives, class::RELATIVES),
+                (&c.complementizers, class::COMPLEMENTIZERS),
+                (&c.subject_pronouns, class::SUBJECT_PRONOUNS),
+                (&c.object_pronouns, class::OBJECT_PRONOUNS),
+                (&c.modals, class::MODALS),
+            ];
+            let mut words: Vec<String> = lists.iter().flat_map(|l| l.0.iter().map(|w| w.to_string())).collect();
+            let mut toks = Vec::new();
+            for text in texts {
+                let folded = dyad_text::fold(text);
+                tokenize(&folded, &mut toks);
+                words.extend(toks.iter().map(|t| folded[t.s..t.e].to_string()));
+            }
+            assert!(words.len() > 2000, "{lang}: {}", words.len());
+            let mut hits = 0;
+            for w in &words {
+                let bits = m.tokens.get(w.as_bytes()).0;
+                for (list, bit) in lists {
+                    assert_eq!(bits & bit != 0, list.contains(&w.as_str()), "{lang}: {w:?} {bit}");
+                    hits += usize::from(bits & bit != 0);
+                }
+            }
+            assert!(hits > 40, "{lang}: {hits}");
+            // No list holds the empty word, the text of a token out of range.
+            assert!(lists.iter().all(|l| !l.0.contains(&"")), "{lang}");
+        }
     }
 
     #[test]

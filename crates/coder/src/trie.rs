@@ -30,14 +30,22 @@ const TAIL: u32 = 1 << 31;
 /// Copies of one byte in each byte of a word, for the label search.
 const ONES: u32 = 0x0101_0101;
 
+/// Set in the edge count of a node that has a byte table (see [`wide`]):
+/// the walk tells the two kinds of node apart by one bit test.
+const WIDE: u32 = 1 << 31;
+
+// No edge count (at most 256) reaches the bit.
+const _: () = assert!(256 & WIDE == 0);
+
 /// A trie of byte strings, each with a `u32` value.
 ///
 /// Every node is one block of `data`, written depth first: its number of
-/// edges `n`, its labels (sorted, 4 to a word, the last word padded with
-/// copies of the last label), then per edge two words, the target and the
-/// value (the value of the key ending at the target, or `NONE`). The
-/// target is the position of the child's block, or (with `TAIL`) the rest
-/// of the one key below. A walk step reads one block — the labels and the
+/// edges `n` (with the `WIDE` bit set for a node with a byte table), its
+/// labels (sorted, 4 to a word, the last word padded with copies of the
+/// last label), then per edge two words, the target and the value (the
+/// value of the key ending at the target, or `NONE`). The target is the
+/// position of the child's block, or (with `TAIL`) the rest of the one key
+/// below. A walk step reads one block — the labels and the
 /// edges side by side, usually one cache line — where separate label and
 /// edge arrays cost two cache misses per byte of text; and a node's first
 /// child follows it in memory. The root's edges are also indexed by byte in
@@ -137,7 +145,7 @@ impl Trie {
                 data[t] = block as u32;
             }
             let n = groups.len();
-            data.push(n as u32);
+            data.push(if wide(n) { n as u32 | WIDE } else { n as u32 });
             if wide(n) {
                 let mut index = [0u8; 256];
                 for (k, g) in groups.iter().enumerate() {
@@ -187,13 +195,15 @@ impl Trie {
     /// Position of the edge labelled `b` of the node whose block is at `o`.
     #[inline(always)]
     fn edge(&self, o: usize, b: u8) -> Option<usize> {
-        let n = *self.data.get(o)? as usize;
-        if wide(n) {
+        let h = *self.data.get(o)?;
+        if h & WIDE != 0 {
             // The byte's number among the labels, plus one (0: none).
             let k = (*self.data.get(o + 1 + usize::from(b / 4))? >> (8 * (b % 4))) & 0xff;
             return (k != 0).then(|| o + 65 + 2 * (k as usize - 1));
         }
-        let lw = label_words(n);
+        // Not wide: `n` labels, 4 to a word (64 words for the 256-edge node).
+        let n = h as usize;
+        let lw = n.div_ceil(4);
         let bb = u32::from(b) * ONES;
         // The lowest zero byte of `w ^ bb` is the first label equal to `b`.
         let hit = |w: u32| {
@@ -211,8 +221,11 @@ impl Trie {
             },
             z => (0, z),
         };
+        // The first match is a label, never the padding after the last one
+        // (copies of that label): `k < n`.
         let k = wi * 4 + (z.trailing_zeros() / 8) as usize;
-        (k < n).then_some(o + 1 + lw + 2 * k)
+        debug_assert!(k < n);
+        Some(o + 1 + lw + 2 * k)
     }
 
     /// Every key that is a prefix of `text`, as (length, value), shortest
@@ -306,6 +319,11 @@ mod tests {
             assert_eq!(t.prefixes(k).collect::<Vec<_>>(), vec![(2, i as u32)], "{k:?}");
         }
         assert!(!wide(256) && wide(255) && !wide(NARROW) && wide(NARROW + 1));
+        // The walk reads the label words of a node without a table as
+        // `n.div_ceil(4)`.
+        for n in (1..=256).filter(|&n| !wide(n)) {
+            assert_eq!(label_words(n), n.div_ceil(4), "{n}");
+        }
     }
 
     #[test]

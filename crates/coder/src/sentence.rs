@@ -1189,12 +1189,10 @@ impl<'a> Analysis<'a> {
 
     fn push_group(&mut self, mut g: Group) {
         if self.m.closed.adjective_first {
-            if let Some(last) = g.nps.last().cloned() {
-                if last.agent.is_some() && last.person.is_none() {
-                    for np in g.nps.iter_mut() {
-                        if np.agent.is_none() && np.person.is_none() && np.org.is_none() && !np.named_country && !np.pair {
-                            np.agent = last.agent;
-                        }
+            if let Some((Some(agent), None)) = g.nps.last().map(|n| (n.agent, n.person)) {
+                for np in g.nps.iter_mut() {
+                    if np.agent.is_none() && np.person.is_none() && np.org.is_none() && !np.named_country && !np.pair {
+                        np.agent = Some(agent);
                     }
                 }
             }
@@ -1209,7 +1207,8 @@ impl<'a> Analysis<'a> {
         }
         // "des milliers de manifestants", "tens of thousands of students": the
         // quantities are part of the phrase.
-        while t >= 2 && matches!(self.tok(t - 1), "de" | "d'" | "of") && self.is(t - 2, class::QUANTITIES) {
+        // (The class bit before the word.)
+        while t >= 2 && self.is(t - 2, class::QUANTITIES) && matches!(self.tok(t - 1), "de" | "d'" | "of") {
             t -= 2;
             while t > 0 && self.is_article(t - 1) {
                 t -= 1;

@@ -798,7 +798,6 @@ impl<'a> Analysis<'a> {
         self.cands = cands;
     }
 
-    /// Entries of unit `u`.
     /// Names one typo or transliteration away from a known person or
     /// country ("Mitterand", "Bouteflicka") become units of that name: a
     /// capitalised word no key matched (the sentence's first word only for
@@ -881,6 +880,7 @@ impl<'a> Analysis<'a> {
         self.m.entries[key as usize].iter().any(|e| matches!(e, Entry::Country(_) | Entry::Demonym(_))).then_some(key)
     }
 
+    /// Entries of unit `u`.
     #[inline]
     pub fn entries(&self, u: usize) -> &'a [Entry] {
         if let Some(&es) = self.facts.entries.get(u) {

@@ -32,7 +32,7 @@
 
 use crate::{Actor, Date, Event, Evidence, Location, TitleCheck};
 
-impl Event {
+impl Event<'_> {
     /// Appends the event as one JSON object (no newline) to `out`: exactly
     /// the bytes `serde_json::to_writer(&mut out, self)` appends, faster
     /// (see the module documentation of `json.rs`).
@@ -297,12 +297,12 @@ mod tests {
         assert_eq!(ours, serde);
     }
 
-    fn actor(text: &str) -> Actor {
+    fn actor(text: &str) -> Actor<'_> {
         Actor { text: text.into(), ..crate::event::tests::actor("RUSGOV") }
     }
 
     /// No target, no location, no attribution.
-    fn event() -> Event {
+    fn event() -> Event<'static> {
         Event { target: None, location: None, attribution: Vec::new(), ..crate::event::tests::sample() }
     }
 
@@ -343,7 +343,7 @@ mod tests {
             for title in [None, Some("président"), Some("")] {
                 for entity in [None, Some("Vladimir Poutine")] {
                     let a = Actor {
-                        title: title.map(String::from),
+                        title: title.map(Cow::Borrowed),
                         entity: entity.map(Cow::Borrowed),
                         title_check: check.clone(),
                         ..actor("le président russe")
@@ -354,7 +354,7 @@ mod tests {
             }
         }
         let place = Location { name: "Téhéran".into(), country: Cow::Owned("IRN".into()), lat: 35.5, lon: 51.25 };
-        for attribution in [vec![], vec!["TASS".to_string()], vec!["TASS".into(), "".into(), "Agenzia \"Nova\"".into()]] {
+        for attribution in [vec![], vec![Cow::Borrowed("TASS")], vec!["TASS".into(), "".into(), "Agenzia \"Nova\"".into()]] {
             same(&Event { attribution: attribution.clone(), ..event() });
             same(&Event { attribution, location: Some(place.clone()), target: Some(actor("Téhéran")), ..event() });
         }
@@ -364,10 +364,10 @@ mod tests {
     fn strings_escape_as_serde_json_escapes_them() {
         for s in STRINGS {
             let a = Actor {
-                text: s.to_string(),
-                code: s.to_string(),
+                text: Cow::Borrowed(s),
+                code: Cow::Owned(s.to_string()),
                 country: Cow::Owned(s.to_string()),
-                title: Some(s.to_string()),
+                title: Some(Cow::Borrowed(s)),
                 entity: Some(Cow::Owned(s.to_string())),
                 title_check: Some(TitleCheck { status: s.to_string(), title_held: None, role_on_date: s.to_string() }),
             };
@@ -381,9 +381,9 @@ mod tests {
                 source: a.clone(),
                 target: Some(a),
                 location: Some(l),
-                attribution: vec![s.to_string(), s.to_string()],
+                attribution: vec![Cow::Borrowed(s), Cow::Owned(s.to_string())],
                 evidence: Evidence { sentence: (*s).into(), start: 0, end: s.len() },
-                trigger: s.to_string(),
+                trigger: Cow::Borrowed(s),
                 lang: Cow::Owned(s.to_string()),
                 ..event()
             });
@@ -397,7 +397,7 @@ mod tests {
                 same(&Event { evidence: Evidence { sentence: s.into(), start: 0, end: 1 }, ..event() });
             }
             let pairs: String = (0..0x80u8).flat_map(|d| [c, char::from(d)]).collect();
-            same(&Event { trigger: pairs, ..event() });
+            same(&Event { trigger: pairs.into(), ..event() });
         }
     }
 
@@ -419,7 +419,7 @@ mod tests {
                         alphabet[if k < alphabet.len() { k } else { k % 4 }]
                     })
                     .collect();
-                same(&Event { trigger: s, ..event() });
+                same(&Event { trigger: s.into(), ..event() });
             }
         }
     }

@@ -115,9 +115,10 @@ thread_local! {
 /// automaton is compiled the first time an article needs it.
 pub struct Pipeline {
     kb: &'static Kb,
-    /// The country codes of the knowledge base ("RUS", "IGO"), by their
-    /// three bytes: an actor's country borrows one instead of allocating.
-    countries: Vec<([u8; 3], &'static str)>,
+    /// The country codes of the knowledge base ("RUS", "IGO"), sorted by
+    /// their three bytes as a number ([`key3`]): an actor's country borrows
+    /// one instead of allocating.
+    countries: Vec<(u32, &'static str)>,
     /// Offices named by the (English) role descriptions of the knowledge base.
     role_offices: Vec<dyad_dict::Office>,
     matchers: Vec<(&'static str, OnceLock<Result<Matcher, String>>)>,
@@ -374,9 +375,18 @@ impl Pipeline {
 
     /// The country of an actor code (its first three characters), borrowed
     /// from the knowledge base when it knows it.
+    ///
+    /// The codes are looked up as numbers: comparing three-byte arrays in
+    /// the binary search cost ≈2.4M instructions of the 1 MB corpus
+    /// (≈200 an actor), one integer compare a step ≈0.5M.
     fn country(&self, code: &str) -> Cow<'static, str> {
-        let c = first_chars(code, 3);
-        let found = <[u8; 3]>::try_from(c.as_bytes()).ok().and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok());
+        // The first three characters: the first three bytes when they are
+        // ASCII (every CAMEO code).
+        let c = match code.get(..3) {
+            Some(c) if c.is_ascii() => c,
+            _ => first_chars(code, 3),
+        };
+        let found = key3(c).and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok());
         match found {
             Some(i) => Cow::Borrowed(self.countries[i].1),
             None => Cow::Owned(c.to_string()),
@@ -450,14 +460,22 @@ impl Pipeline {
 
 /// Every three-letter country code of `kb` (of its country names, cities,
 /// organisations and roles), sorted by its bytes, once each.
-fn country_codes(kb: &'static Kb) -> Vec<([u8; 3], &'static str)> {
+fn country_codes(kb: &'static Kb) -> Vec<(u32, &'static str)> {
     let codes = kb.countries.iter().map(|c| c.country.as_str()).chain(kb.cities.iter().map(|c| c.country.as_str()));
     let prefixes = kb.orgs.iter().map(|o| o.code.as_str()).chain(kb.roles.iter().map(|r| r.code.as_str())).filter_map(|c| c.get(..3));
-    let mut out: Vec<([u8; 3], &'static str)> =
-        codes.chain(prefixes).filter_map(|c| <[u8; 3]>::try_from(c.as_bytes()).ok().map(|k| (k, c))).collect();
+    let mut out: Vec<(u32, &'static str)> = codes.chain(prefixes).filter_map(|c| key3(c).map(|k| (k, c))).collect();
     out.sort_unstable_by_key(|&(k, _)| k);
     out.dedup_by_key(|&mut (k, _)| k);
     out
+}
+
+/// A string of three bytes as a number, in the order of the bytes (`None`
+/// for another length).
+fn key3(s: &str) -> Option<u32> {
+    match *s.as_bytes() {
+        [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    }
 }
 
 /// The first `n` characters of `s` (all of it when shorter).
@@ -590,7 +608,15 @@ mod tests {
     fn an_actors_country_is_borrowed_when_known() {
         let p = Pipeline::new().expect("pipeline");
         assert!(p.countries.len() > 150 && p.countries.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(p.countries.iter().all(|&(k, c)| c.as_bytes() == k));
+        assert!(p.countries.iter().all(|&(k, c)| key3(c) == Some(k) && c.len() == 3));
+        assert!(p.countries.iter().any(|&(_, c)| c == "RUS"));
+        // The numbers sort as the bytes do.
+        let mut by_bytes: Vec<&str> = p.countries.iter().map(|&(_, c)| c).collect();
+        by_bytes.sort_unstable();
+        assert!(by_bytes.iter().zip(&p.countries).all(|(a, (_, b))| a == b));
+        for (s, k) in [("ABC", Some(0x41_42_43)), ("AB", None), ("ABCD", None), ("É1", Some(0xc3_89_31)), ("", None)] {
+            assert_eq!(key3(s), k, "{s}");
+        }
         for (code, country) in [("RUSGOV", "RUS"), ("IGOUNO", "IGO"), ("FRA", "FRA")] {
             assert!(matches!(p.country(code), Cow::Borrowed(c) if c == country), "{code}");
         }

@@ -31,7 +31,7 @@ pub mod sentence;
 pub mod trie;
 pub mod words;
 
-use dyad_core::{codebook, Actor, Article, Date, Event, Evidence, Location, TitleCheck};
+use dyad_core::{codebook, Actor, Article, Date, Event, EventId, Evidence, Location, TitleCheck};
 use dyad_dict::LangPack;
 use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
@@ -507,9 +507,11 @@ fn dedup_key<'c>(c: &'c sentence::Candidate<'_>) -> (&'c str, Option<&'c str>, &
     (&c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.code)
 }
 
-fn event_id(doc: &str, sentence_start: usize, code: &str, source: &str, target: Option<&str>, head: usize) -> String {
+/// The id of an event of article `doc`: the hash of what makes it, the
+/// article's id borrowed.
+fn event_id<'a>(doc: &'a str, sentence_start: usize, code: &str, source: &str, target: Option<&str>, head: usize) -> EventId<'a> {
     let (mut start_buf, mut head_buf) = ([0; 20], [0; 20]);
-    let h = dyad_core::fnv(&[
+    let hash = dyad_core::fnv(&[
         doc.as_bytes(),
         decimal(sentence_start, &mut start_buf),
         code.as_bytes(),
@@ -517,17 +519,7 @@ fn event_id(doc: &str, sentence_start: usize, code: &str, source: &str, target: 
         target.unwrap_or("").as_bytes(),
         decimal(head, &mut head_buf),
     ]);
-    let mut id = String::with_capacity(doc.len() + 17);
-    id.push_str(doc);
-    id.push(':');
-    // The 16 hex digits written as bytes, then appended at once (pushing
-    // them as chars checked the capacity for each).
-    let mut hex = [0u8; 16];
-    for (k, b) in hex.iter_mut().enumerate() {
-        *b = b"0123456789abcdef"[(h >> (4 * (15 - k))) as usize & 15];
-    }
-    id.push_str(std::str::from_utf8(&hex).unwrap_or_default());
-    id
+    EventId { doc: Cow::Borrowed(doc), hash }
 }
 
 /// The decimal digits of `n` (as `n.to_string()` writes them), in `buf`:
@@ -726,7 +718,8 @@ mod tests {
             assert_eq!(first_chars(s, 3), s.chars().take(3).collect::<String>());
         }
         let h = dyad_core::fnv(&[b"d", b"10", b"041", b"RUSGOV", b"IRNGOV", b"3"]);
-        assert_eq!(a, format!("d:{h:016x}"));
+        assert_eq!(a.to_string(), format!("d:{h:016x}"));
+        assert!(matches!(a.doc, Cow::Borrowed("d")) && a.hash == h);
         assert_ne!(content_id("x"), content_id("y"));
     }
 }

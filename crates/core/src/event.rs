@@ -140,6 +140,65 @@ pub struct Evidence<'a> {
     pub end: usize,
 }
 
+/// The id of an event: the id of its article and a 64-bit hash of what
+/// makes the event, written `doc:` and the hash's sixteen lower-case hex
+/// digits (`"a1:4b9cfe32e9328d88"`), as it displays and serialises.
+///
+/// Kept as its two parts, the article's id borrowed like the event's
+/// `doc`, and written out only with the event: a `String` per event (its
+/// allocation, formatting and free) was ≈0.5 % of the instructions of
+/// coding and serialising the benchmark's corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EventId<'a> {
+    /// The article's id.
+    pub doc: Cow<'a, str>,
+    /// The hash of the event ([`fnv`](crate::fnv) of what identifies it).
+    pub hash: u64,
+}
+
+impl EventId<'_> {
+    /// The hash's sixteen lower-case hex digits.
+    pub fn hex(&self) -> [u8; 16] {
+        let mut hex = [0u8; 16];
+        for (k, b) in hex.iter_mut().enumerate() {
+            *b = b"0123456789abcdef"[(self.hash >> (4 * (15 - k))) as usize & 15];
+        }
+        hex
+    }
+
+    /// The same id, owning the article's id.
+    pub fn into_owned(self) -> EventId<'static> {
+        EventId { doc: owned(self.doc), hash: self.hash }
+    }
+}
+
+impl std::fmt::Display for EventId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{:016x}", self.doc, self.hash)
+    }
+}
+
+/// A JSON string, `doc:hash` as it displays.
+impl Serialize for EventId<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An id equals the string it displays as.
+impl PartialEq<str> for EventId<'_> {
+    fn eq(&self, other: &str) -> bool {
+        let n = self.doc.len();
+        other.len() == n + 17 && other.starts_with(&*self.doc) && other.as_bytes()[n] == b':' && other.as_bytes()[n + 1..] == self.hex()
+    }
+}
+
+impl PartialEq<&str> for EventId<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
 /// One coded event. Field order is the JSONL output order.
 ///
 /// `code`, `root`, `name` and `lang` are [`Cow`]s: the coder borrows them
@@ -157,7 +216,7 @@ pub struct Evidence<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event<'a> {
     /// Stable id: the same article and event give the same id on every run.
-    pub id: String,
+    pub id: EventId<'a>,
     /// Article id.
     pub doc: Cow<'a, str>,
     /// When the event happened, as best resolved.
@@ -211,7 +270,7 @@ impl Event<'_> {
     /// The same event, owning every string it borrowed from its article.
     pub fn into_owned(self) -> Event<'static> {
         Event {
-            id: self.id,
+            id: self.id.into_owned(),
             doc: owned(self.doc),
             date: self.date,
             code: self.code,
@@ -249,7 +308,7 @@ pub(crate) mod tests {
     /// An event with a target, a location and an attribution.
     pub(crate) fn sample() -> Event<'static> {
         Event {
-            id: "a:1".into(),
+            id: EventId { doc: Cow::Borrowed("a"), hash: 1 },
             doc: "a".into(),
             date: Date { y: 2026, m: 3, d: 5 },
             code: Cow::Borrowed("111"),
@@ -273,7 +332,7 @@ pub(crate) mod tests {
         let json = serde_json::to_string(&e).expect("serialises");
         assert_eq!(
             json,
-            r#"{"id":"a:1","doc":"a","date":"2026-03-05","code":"111","root":"11","quad":3,"goldstein":-2.0,"name":"Criticize \"or\" denounce","source":{"text":"Moscou","code":"RUSGOV","country":"RUS","title":null,"entity":null},"target":{"text":"Moscou","code":"IRNGOV","country":"IRN","title":null,"entity":null},"location":{"name":"Téhéran","country":"IRN","lat":35.5,"lon":51.25},"attribution":["TASS"],"evidence":{"sentence":"Moscou a condamné.","start":0,"end":19},"trigger":"condamné","lang":"fr"}"#
+            r#"{"id":"a:0000000000000001","doc":"a","date":"2026-03-05","code":"111","root":"11","quad":3,"goldstein":-2.0,"name":"Criticize \"or\" denounce","source":{"text":"Moscou","code":"RUSGOV","country":"RUS","title":null,"entity":null},"target":{"text":"Moscou","code":"IRNGOV","country":"IRN","title":null,"entity":null},"location":{"name":"Téhéran","country":"IRN","lat":35.5,"lon":51.25},"attribution":["TASS"],"evidence":{"sentence":"Moscou a condamné.","start":0,"end":19},"trigger":"condamné","lang":"fr"}"#
         );
         let owned = Event {
             code: Cow::Owned("111".into()),
@@ -289,5 +348,15 @@ pub(crate) mod tests {
         assert_eq!(borrowed, e);
         assert_eq!(borrowed.clone().into_owned(), e);
         assert!(matches!(borrowed.into_owned().trigger, Cow::Owned(_)));
+        let id = EventId { doc: Cow::Borrowed("bench-3-0"), hash: 0x4b9c_fe32_e932_8d88 };
+        assert_eq!(id.to_string(), "bench-3-0:4b9cfe32e9328d88");
+        assert_eq!(id, "bench-3-0:4b9cfe32e9328d88");
+        assert_eq!(id.clone().into_owned(), id);
+        for other in
+            ["bench-3-0:4b9cfe32e9328d89", "bench-3-0;4b9cfe32e9328d88", "bench-3-1:4b9cfe32e9328d88", "bench-3-0:4b9cfe32e9328d8", ""]
+        {
+            assert_ne!(id, other);
+        }
+        assert_eq!(EventId { doc: Cow::Borrowed(""), hash: 0 }.to_string(), ":0000000000000000");
     }
 }

@@ -40,7 +40,9 @@ impl Event<'_> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         // Each constant piece closes the previous string and opens the next.
         out.extend_from_slice(b"{\"id\":\"");
-        escaped(out, &self.id);
+        escaped(out, &self.id.doc);
+        out.push(b':');
+        out.extend_from_slice(&self.id.hex());
         out.extend_from_slice(b"\",\"doc\":\"");
         escaped(out, &self.doc);
         out.extend_from_slice(b"\",\"date\":");
@@ -391,6 +393,7 @@ static ESCAPE: [u8; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::EventId;
     use std::borrow::Cow;
 
     fn same(e: &Event) {
@@ -477,7 +480,7 @@ mod tests {
             };
             let l = Location { name: (*s).into(), country: Cow::Owned(s.to_string()), lat: 0.0, lon: 0.0 };
             same(&Event {
-                id: s.to_string(),
+                id: EventId { doc: Cow::Borrowed(s), hash: s.len() as u64 * 0x0123_4567_89ab_cdef },
                 doc: (*s).into(),
                 code: Cow::Owned(s.to_string()),
                 root: Cow::Owned(s.to_string()),
@@ -581,6 +584,11 @@ mod tests {
         }
         for g in -100..=100 {
             same(&Event { goldstein: g as f32 / 10.0, ..event() });
+        }
+        for hash in [0, 1, 0xf, 0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210, u64::MAX] {
+            for doc in ["", "a", "bench-3-0", "d\"q\\"] {
+                same(&Event { id: EventId { doc: Cow::Borrowed(doc), hash }, ..event() });
+            }
         }
         for (quad, start, end) in [(0, 0, 0), (1, 9, 10), (4, 99, 100), (u8::MAX, 12_345, usize::MAX)] {
             same(&Event { quad, evidence: Evidence { sentence: "s".into(), start, end }, ..event() });

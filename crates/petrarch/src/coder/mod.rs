@@ -192,7 +192,7 @@ impl<'d> Coder<'d> {
             f.trigger_span.0.to_string().as_bytes(),
         ]);
         Event {
-            id: format!("{}:{id:016x}", article.id),
+            id: dyad_core::EventId { doc: Cow::Borrowed(&article.id), hash: id },
             doc: article.id.as_str().into(),
             date,
             code: f.code.clone().into(),

@@ -55,6 +55,11 @@ fn compare(p: &Pipeline, articles: &[Article], seen: &mut Seen) {
             let serde = serde_json::to_vec(&e).expect("serialises");
             assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&serde), "article {}", a.id);
             assert_eq!(ours, serde, "article {}", a.id);
+            // The same event owning its strings (they are borrowed from the
+            // article) writes the same bytes.
+            let mut owned = Vec::new();
+            e.clone().into_owned().write_json(&mut owned);
+            assert_eq!(owned, serde, "article {}", a.id);
             seen.events += 1;
             let actors = || std::iter::once(&e.source).chain(e.target.as_ref());
             seen.targets += usize::from(e.target.is_some());

@@ -313,9 +313,9 @@ fn write_event(out: &mut impl Write, line: &mut Vec<u8>, e: &Event, format: Form
             e.code,
             e.root,
             e.source.code,
-            e.target.as_ref().map_or("", |t| t.code.as_str()),
+            e.target.as_ref().map_or("", |t| &*t.code),
             tsv_field(&e.source.text),
-            tsv_field(e.target.as_ref().map_or("", |t| t.text.as_str())),
+            tsv_field(e.target.as_ref().map_or("", |t| &*t.text)),
             tsv_field(&e.attribution.join("; ")),
             e.evidence.start,
             e.evidence.end

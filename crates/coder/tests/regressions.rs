@@ -17,7 +17,7 @@ fn code(lang: &str, date: &str, text: &str) -> Vec<(String, String, String)> {
         .expect("codes")
         .events
         .into_iter()
-        .map(|e| (e.source.code, e.target.map_or_else(|| "-".into(), |t| t.code), e.code.into_owned()))
+        .map(|e| (e.source.code.into_owned(), e.target.map_or_else(|| "-".into(), |t| t.code.into_owned()), e.code.into_owned()))
         .collect()
 }
 
@@ -98,7 +98,7 @@ fn a_place_target_is_named_by_the_place_and_agencies_are_never_actors() {
     for e in &events {
         assert!(!e.source.code.ends_with("MED"), "the news agency is not an actor: {e:?}");
         if let Some(t) = &e.target {
-            assert!(text.contains(&t.text) && !t.text.is_empty(), "target text comes from the sentence: {t:?}");
+            assert!(text.contains(&*t.text) && !t.text.is_empty(), "target text comes from the sentence: {t:?}");
             assert_ne!(t.text, e.trigger, "a place target is named by the place, not the verb: {e:?}");
         }
     }

@@ -11,7 +11,7 @@ fn checks(text: &str, date: &str, lang: &str) -> Vec<(String, Option<String>, St
     for e in p.code(&a, &Options::default()).expect("codes").events {
         for actor in [Some(e.source), e.target].into_iter().flatten() {
             if let (Some(entity), Some(c)) = (actor.entity, actor.title_check) {
-                let row = (entity.into_owned(), actor.title, c.status);
+                let row = (entity.into_owned(), actor.title.map(std::borrow::Cow::into_owned), c.status);
                 if !out.contains(&row) {
                     out.push(row);
                 }

@@ -3,7 +3,6 @@
 use crate::Date;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::sync::Arc;
 
 /// A half-open byte range `[start, end)` into an article's original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -91,19 +90,20 @@ pub struct TitleCheck {
 
 /// The source or target of an event.
 ///
-/// `country` and `entity` are [`Cow`]s: the coder borrows the country codes
-/// and the names of its bundled knowledge base (`'static`) instead of
-/// allocating one per actor; they serialise as plain JSON strings either way.
+/// Every string is a [`Cow`]: `text` and `title` borrow the article's text
+/// (`'a`), `country` and `entity` the bundled knowledge base (`'static`),
+/// instead of allocating one per actor; a coder may give owned strings
+/// instead. They serialise as plain JSON strings either way.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Actor {
+pub struct Actor<'a> {
     /// The text that named the actor, verbatim.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// CAMEO actor code, country first: "RUSGOV", "IRNLEG", "IGOUNO".
-    pub code: String,
+    pub code: Cow<'a, str>,
     /// First three letters of `code`.
     pub country: Cow<'static, str>,
     /// The title written with a person ("ministre russe de la Défense").
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Canonical name of a known person or organisation.
     pub entity: Option<Cow<'static, str>>,
     /// Title check against the role held on the event date (persons only).
@@ -114,13 +114,12 @@ pub struct Actor {
 /// Where an event happened.
 ///
 /// `country` is a [`Cow`], borrowed by the coder from its bundled gazetteer
-/// (see [`Actor`]); `name` an [`Arc<str>`], shared by the events that
-/// happened there (the dateline's place by all those of its article). Both
+/// (see [`Actor`]); `name` another, borrowed from the article's text. Both
 /// serialise as plain JSON strings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Location {
+pub struct Location<'a> {
     /// Place name as written.
-    pub name: Arc<str>,
+    pub name: Cow<'a, str>,
     /// CAMEO country code.
     pub country: Cow<'static, str>,
     /// Latitude, degrees.
@@ -131,14 +130,73 @@ pub struct Location {
 
 /// The sentence an event was read from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Evidence {
-    /// The sentence, verbatim from the original text (an [`Arc`]: the
-    /// events of one sentence share one copy; it serialises as a string).
-    pub sentence: Arc<str>,
+pub struct Evidence<'a> {
+    /// The sentence, verbatim from the original text (borrowed from it by
+    /// the coder; it serialises as a string).
+    pub sentence: Cow<'a, str>,
     /// Byte offset of the sentence in the article text.
     pub start: usize,
     /// One past its last byte.
     pub end: usize,
+}
+
+/// The id of an event: the id of its article and a 64-bit hash of what
+/// makes the event, written `doc:` and the hash's sixteen lower-case hex
+/// digits (`"a1:4b9cfe32e9328d88"`), as it displays and serialises.
+///
+/// Kept as its two parts, the article's id borrowed like the event's
+/// `doc`, and written out only with the event: a `String` per event (its
+/// allocation, formatting and free) was ≈0.5 % of the instructions of
+/// coding and serialising the benchmark's corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EventId<'a> {
+    /// The article's id.
+    pub doc: Cow<'a, str>,
+    /// The hash of the event ([`fnv`](crate::fnv) of what identifies it).
+    pub hash: u64,
+}
+
+impl EventId<'_> {
+    /// The hash's sixteen lower-case hex digits.
+    pub fn hex(&self) -> [u8; 16] {
+        let mut hex = [0u8; 16];
+        for (k, b) in hex.iter_mut().enumerate() {
+            *b = b"0123456789abcdef"[(self.hash >> (4 * (15 - k))) as usize & 15];
+        }
+        hex
+    }
+
+    /// The same id, owning the article's id.
+    pub fn into_owned(self) -> EventId<'static> {
+        EventId { doc: owned(self.doc), hash: self.hash }
+    }
+}
+
+impl std::fmt::Display for EventId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{:016x}", self.doc, self.hash)
+    }
+}
+
+/// A JSON string, `doc:hash` as it displays.
+impl Serialize for EventId<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An id equals the string it displays as.
+impl PartialEq<str> for EventId<'_> {
+    fn eq(&self, other: &str) -> bool {
+        let n = self.doc.len();
+        other.len() == n + 17 && other.starts_with(&*self.doc) && other.as_bytes()[n] == b':' && other.as_bytes()[n + 1..] == self.hex()
+    }
+}
+
+impl PartialEq<&str> for EventId<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
 }
 
 /// One coded event. Field order is the JSONL output order.
@@ -149,15 +207,18 @@ pub struct Evidence {
 /// engine's ontology names) gives owned strings. Either way they serialise
 /// as plain JSON strings, exactly as `String`s do.
 ///
-/// `doc` and `evidence.sentence` are [`Arc<str>`]s, shared by the events of
-/// one article and of one sentence instead of copied into each; they too
-/// serialise as plain strings.
+/// `'a` is the lifetime of the [`Article`] the event was read from: `doc`,
+/// the evidence sentence, the trigger, the location's name, the cited
+/// sources and the actors' texts and titles are [`Cow`]s that the coder
+/// borrows from the article instead of copying into each event (an event
+/// that must outlive its article is made owned by [`Event::into_owned`]).
+/// They too serialise as plain strings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Event {
+pub struct Event<'a> {
     /// Stable id: the same article and event give the same id on every run.
-    pub id: String,
-    /// Article id (an [`Arc`]: the events of one article share one copy).
-    pub doc: Arc<str>,
+    pub id: EventId<'a>,
+    /// Article id.
+    pub doc: Cow<'a, str>,
     /// When the event happened, as best resolved.
     pub date: Date,
     /// CAMEO event code, "041".
@@ -171,19 +232,61 @@ pub struct Event {
     /// CAMEO name of the code.
     pub name: Cow<'static, str>,
     /// Who acted.
-    pub source: Actor,
+    pub source: Actor<'a>,
     /// Who was acted upon.
-    pub target: Option<Actor>,
+    pub target: Option<Actor<'a>>,
     /// Where, when known.
-    pub location: Option<Location>,
+    pub location: Option<Location<'a>>,
     /// Cited sources, as written ("Agenzia Nova").
-    pub attribution: Vec<String>,
+    pub attribution: Vec<Cow<'a, str>>,
     /// The sentence it came from.
-    pub evidence: Evidence,
+    pub evidence: Evidence<'a>,
     /// The words that triggered the event pattern.
-    pub trigger: String,
+    pub trigger: Cow<'a, str>,
     /// Language of the article.
     pub lang: Cow<'static, str>,
+}
+
+/// A borrowed string made owned.
+fn owned(s: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(s.into_owned())
+}
+
+impl Actor<'_> {
+    /// The same actor, owning its strings.
+    pub fn into_owned(self) -> Actor<'static> {
+        Actor {
+            text: owned(self.text),
+            code: owned(self.code),
+            country: self.country,
+            title: self.title.map(owned),
+            entity: self.entity,
+            title_check: self.title_check,
+        }
+    }
+}
+
+impl Event<'_> {
+    /// The same event, owning every string it borrowed from its article.
+    pub fn into_owned(self) -> Event<'static> {
+        Event {
+            id: self.id.into_owned(),
+            doc: owned(self.doc),
+            date: self.date,
+            code: self.code,
+            root: self.root,
+            quad: self.quad,
+            goldstein: self.goldstein,
+            name: self.name,
+            source: self.source.into_owned(),
+            target: self.target.map(Actor::into_owned),
+            location: self.location.map(|l| Location { name: owned(l.name), country: l.country, lat: l.lat, lon: l.lon }),
+            attribution: self.attribution.into_iter().map(owned).collect(),
+            evidence: Evidence { sentence: owned(self.evidence.sentence), start: self.evidence.start, end: self.evidence.end },
+            trigger: owned(self.trigger),
+            lang: self.lang,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -191,10 +294,10 @@ pub(crate) mod tests {
     use super::*;
 
     /// An actor of code `code`, named "Moscou", with no title.
-    pub(crate) fn actor(code: &str) -> Actor {
+    pub(crate) fn actor(code: &str) -> Actor<'static> {
         Actor {
             text: "Moscou".into(),
-            code: code.into(),
+            code: code.to_string().into(),
             country: Cow::Owned(code[..3].to_string()),
             title: None,
             entity: None,
@@ -203,9 +306,9 @@ pub(crate) mod tests {
     }
 
     /// An event with a target, a location and an attribution.
-    pub(crate) fn sample() -> Event {
+    pub(crate) fn sample() -> Event<'static> {
         Event {
-            id: "a:1".into(),
+            id: EventId { doc: Cow::Borrowed("a"), hash: 1 },
             doc: "a".into(),
             date: Date { y: 2026, m: 3, d: 5 },
             code: Cow::Borrowed("111"),
@@ -229,7 +332,7 @@ pub(crate) mod tests {
         let json = serde_json::to_string(&e).expect("serialises");
         assert_eq!(
             json,
-            r#"{"id":"a:1","doc":"a","date":"2026-03-05","code":"111","root":"11","quad":3,"goldstein":-2.0,"name":"Criticize \"or\" denounce","source":{"text":"Moscou","code":"RUSGOV","country":"RUS","title":null,"entity":null},"target":{"text":"Moscou","code":"IRNGOV","country":"IRN","title":null,"entity":null},"location":{"name":"Téhéran","country":"IRN","lat":35.5,"lon":51.25},"attribution":["TASS"],"evidence":{"sentence":"Moscou a condamné.","start":0,"end":19},"trigger":"condamné","lang":"fr"}"#
+            r#"{"id":"a:0000000000000001","doc":"a","date":"2026-03-05","code":"111","root":"11","quad":3,"goldstein":-2.0,"name":"Criticize \"or\" denounce","source":{"text":"Moscou","code":"RUSGOV","country":"RUS","title":null,"entity":null},"target":{"text":"Moscou","code":"IRNGOV","country":"IRN","title":null,"entity":null},"location":{"name":"Téhéran","country":"IRN","lat":35.5,"lon":51.25},"attribution":["TASS"],"evidence":{"sentence":"Moscou a condamné.","start":0,"end":19},"trigger":"condamné","lang":"fr"}"#
         );
         let owned = Event {
             code: Cow::Owned("111".into()),
@@ -240,5 +343,20 @@ pub(crate) mod tests {
         };
         assert_eq!(owned, e);
         assert_eq!(serde_json::to_string(&owned).expect("serialises"), json);
+        let borrowed =
+            Event { doc: Cow::Borrowed("a"), trigger: Cow::Borrowed("condamné"), attribution: vec![Cow::Borrowed("TASS")], ..e.clone() };
+        assert_eq!(borrowed, e);
+        assert_eq!(borrowed.clone().into_owned(), e);
+        assert!(matches!(borrowed.into_owned().trigger, Cow::Owned(_)));
+        let id = EventId { doc: Cow::Borrowed("bench-3-0"), hash: 0x4b9c_fe32_e932_8d88 };
+        assert_eq!(id.to_string(), "bench-3-0:4b9cfe32e9328d88");
+        assert_eq!(id, "bench-3-0:4b9cfe32e9328d88");
+        assert_eq!(id.clone().into_owned(), id);
+        for other in
+            ["bench-3-0:4b9cfe32e9328d89", "bench-3-0;4b9cfe32e9328d88", "bench-3-1:4b9cfe32e9328d88", "bench-3-0:4b9cfe32e9328d8", ""]
+        {
+            assert_ne!(id, other);
+        }
+        assert_eq!(EventId { doc: Cow::Borrowed(""), hash: 0 }.to_string(), ":0000000000000000");
     }
 }

@@ -125,7 +125,7 @@ fn articles_use_their_date_and_the_story_discards() {
         ..Article::default()
     };
     let coded = coder.code_article(&a, None, false).unwrap();
-    let codes: Vec<(&str, &str)> = coded.events.iter().map(|e| (e.source.code.as_str(), &*e.code)).collect();
+    let codes: Vec<(&str, &str)> = coded.events.iter().map(|e| (&*e.source.code, &*e.code)).collect();
     assert_eq!(codes, [("SYLGOV", "042"), ("STH", "043"), ("SYL", "050")]);
     let e = &coded.events[0];
     assert_eq!((&*e.root, e.quad), ("04", 1));

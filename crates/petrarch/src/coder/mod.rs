@@ -35,9 +35,9 @@ pub struct Found {
 
 /// What coding one article produced.
 #[derive(Debug, Clone, Default)]
-pub struct Coded {
-    /// Events in text order.
-    pub events: Vec<Event>,
+pub struct Coded<'a> {
+    /// Events in text order (their strings borrowed from the article, `'a`).
+    pub events: Vec<Event<'a>>,
     /// Sentences read.
     pub sentences: usize,
     /// Sentences (or the whole story) skipped by the discard list.
@@ -116,7 +116,12 @@ impl<'d> Coder<'d> {
 
     /// Codes an article: its date from the record, else the dateline, else
     /// `default_date`; sentences split as dyad splits English.
-    pub fn code_article(&self, article: &Article, default_date: Option<Date>, explain: bool) -> Result<Coded, crate::PetrarchError> {
+    pub fn code_article<'a>(
+        &self,
+        article: &'a Article,
+        default_date: Option<Date>,
+        explain: bool,
+    ) -> Result<Coded<'a>, crate::PetrarchError> {
         let rules = dyad_text::rules(Lang::En);
         let text = article.text.as_str();
         let mut coded = Coded::default();
@@ -164,10 +169,10 @@ impl<'d> Coder<'d> {
         Ok(coded)
     }
 
-    fn actor(&self, code: &str, text: &str) -> Actor {
+    fn actor<'a>(&self, code: &str, text: &'a str) -> Actor<'a> {
         Actor {
-            text: text.to_string(),
-            code: code.to_string(),
+            text: Cow::Borrowed(text),
+            code: Cow::Owned(code.to_string()),
             country: Cow::Owned(code.chars().take(3).collect()),
             title: None,
             entity: None,
@@ -175,9 +180,9 @@ impl<'d> Coder<'d> {
         }
     }
 
-    fn event(&self, article: &Article, date: Date, sent: &str, base: usize, f: &Found) -> Event {
+    fn event<'a>(&self, article: &'a Article, date: Date, sent: &'a str, base: usize, f: &Found) -> Event<'a> {
         let info = code_info(&f.code, self.lx.dicts);
-        let text = |s: (usize, usize)| sent.get(s.0..s.1).unwrap_or("").to_string();
+        let text = |s: (usize, usize)| sent.get(s.0..s.1).unwrap_or("");
         let id = dyad_core::fnv(&[
             article.id.as_bytes(),
             base.to_string().as_bytes(),
@@ -187,7 +192,7 @@ impl<'d> Coder<'d> {
             f.trigger_span.0.to_string().as_bytes(),
         ]);
         Event {
-            id: format!("{}:{id:016x}", article.id),
+            id: dyad_core::EventId { doc: Cow::Borrowed(&article.id), hash: id },
             doc: article.id.as_str().into(),
             date,
             code: f.code.clone().into(),
@@ -195,12 +200,12 @@ impl<'d> Coder<'d> {
             quad: info.quad,
             goldstein: info.goldstein,
             name: info.name.into(),
-            source: self.actor(&f.source, &text(f.source_span)),
-            target: Some(self.actor(&f.target, &text(f.target_span))),
+            source: self.actor(&f.source, text(f.source_span)),
+            target: Some(self.actor(&f.target, text(f.target_span))),
             location: None,
             attribution: Vec::new(),
             evidence: Evidence { sentence: sent.into(), start: base, end: base + sent.len() },
-            trigger: text(f.trigger_span),
+            trigger: Cow::Borrowed(text(f.trigger_span)),
             lang: article.lang.clone().map_or(Cow::Borrowed("en"), Cow::Owned),
         }
     }

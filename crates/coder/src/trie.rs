@@ -247,16 +247,12 @@ impl Trie {
     #[inline]
     pub fn each_prefix(&self, text: &[u8], f: impl FnMut(usize, u32)) {
         let Some(&b) = text.first() else { return };
-        match self.first[b as usize] {
-            NONE => {}
-            j => self.walk(j as usize, 0, text, f),
-        }
+        let Some(&[target, value]) = self.data.get(self.first[b as usize] as usize..).and_then(|d| d.get(..2)) else { return };
+        self.walk(target, value, 0, text, f);
     }
 
     /// Where the walk of `p` stands once its bytes are read, for
-    /// [`Trie::each_prefix_from`]; none when no key starts with `p`. (The
-    /// position of the edge of `p`'s last byte, or of the tail that holds
-    /// the rest of `p`, and the number of bytes before that edge.)
+    /// [`Trie::each_prefix_from`]; none when no key starts with `p`.
     pub fn resume(&self, p: &[u8]) -> Option<Resume> {
         let &b = p.first()?;
         let mut j = match self.first[b as usize] {
@@ -265,35 +261,34 @@ impl Trie {
         };
         let mut i = 0;
         loop {
-            let &target = self.data.get(j)?;
+            let &[target, value] = self.data.get(j..j + 2)? else { return None };
+            let at = Resume { target, value, depth: i as u32 };
             if target & TAIL != 0 {
                 // One key left: `p` must go on along its rest.
-                let t = (target & !TAIL) as usize;
-                let rest = self.tail(t)?;
+                let rest = self.tail((target & !TAIL) as usize)?;
                 let more = p.get(i + 1..)?;
-                return rest.starts_with(more).then(|| Resume::new(j, i));
+                return rest.starts_with(more).then_some(at);
             }
-            let Some(&b) = p.get(i + 1) else { return Some(Resume::new(j, i)) };
+            let Some(&b) = p.get(i + 1) else { return Some(at) };
             j = self.edge(target as usize, b)?;
             i += 1;
         }
     }
 
-    /// [`Trie::resume`] in one word: [`Resume::NOTHING`] when no key
+    /// [`Trie::resume`] in one value: [`Resume::NOTHING`] when no key
     /// starts with `p`.
     pub fn start(&self, p: &[u8]) -> Resume {
-        self.resume(p).unwrap_or(Resume(Resume::NOTHING))
+        self.resume(p).unwrap_or(Resume::NOTHING)
     }
 
     /// [`Trie::each_prefix`] for a `text` that starts with the bytes of
     /// `at` (from [`Trie::resume`]), without the keys shorter than those:
-    /// the walk starts where they end.
+    /// the walk starts where they end, without reading the edge it stands
+    /// on (`at` holds it).
     #[inline]
     pub fn each_prefix_from(&self, at: Resume, text: &[u8], f: impl FnMut(usize, u32)) {
-        match at.0 {
-            Resume::NOTHING => {}
-            Resume::FROM_ROOT => self.each_prefix(text, f),
-            r => self.walk((r >> 8) as usize, (r & 0xff) as usize, text, f),
+        if at.depth != Resume::NOTHING.depth {
+            self.walk(at.target, at.value, at.depth as usize, text, f);
         }
     }
 
@@ -303,12 +298,11 @@ impl Trie {
         self.tails.get(t + 2..t + 2 + usize::from(u16::from_le_bytes([l0, l1])))
     }
 
-    /// The walk of [`Trie::each_prefix`] from the edge at `j`, the edge of
-    /// byte `i` of `text`.
+    /// The walk of [`Trie::each_prefix`] from the edge (`target`, `value`)
+    /// of byte `i` of `text`.
     #[inline(always)]
-    fn walk(&self, mut j: usize, mut i: usize, text: &[u8], mut f: impl FnMut(usize, u32)) {
+    fn walk(&self, mut target: u32, mut value: u32, mut i: usize, text: &[u8], mut f: impl FnMut(usize, u32)) {
         loop {
-            let Some(&[target, value]) = self.data.get(j..j + 2) else { return };
             i += 1;
             if target & TAIL != 0 {
                 // The one key left: all of its rest, or nothing.
@@ -325,31 +319,26 @@ impl Trie {
                 f(i, value);
             }
             let Some(&b) = text.get(i) else { return };
-            match self.edge(target as usize, b) {
-                Some(e) => j = e,
-                None => return,
-            }
+            let Some(j) = self.edge(target as usize, b) else { return };
+            let Some(&[t, v]) = self.data.get(j..j + 2) else { return };
+            (target, value) = (t, v);
         }
     }
 }
 
-/// A point of a walk through a [`Trie`] (see [`Trie::resume`]), in one
-/// word: the position of an edge in `data` above 8 bits of depth.
+/// A point of a walk through a [`Trie`] (see [`Trie::resume`]): the edge
+/// it stands on, copied (the target and the value), and the number of
+/// bytes read before that edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Resume(u32);
+pub struct Resume {
+    target: u32,
+    value: u32,
+    depth: u32,
+}
 
 impl Resume {
-    /// A point that does not fit the word: the walk starts from the root.
-    const FROM_ROOT: u32 = u32::MAX;
     /// No key starts with the bytes walked.
-    pub const NOTHING: u32 = u32::MAX - 1;
-
-    fn new(j: usize, i: usize) -> Resume {
-        match (u32::try_from(j), u8::try_from(i)) {
-            (Ok(j), Ok(i)) if j < (1 << 24) - 1 => Resume(j << 8 | u32::from(i)),
-            _ => Resume(Resume::FROM_ROOT),
-        }
-    }
+    pub const NOTHING: Resume = Resume { target: 0, value: NONE, depth: u32::MAX };
 }
 
 #[cfg(test)]
@@ -425,12 +414,7 @@ mod tests {
                 assert_eq!(got, want, "{:?} after {head:?}", String::from_utf8_lossy(text));
             }
         }
-        // A point too far into `data` for the word walks from the root.
-        assert_eq!(Resume::new(1 << 24, 0), Resume(Resume::FROM_ROOT));
-        assert_eq!(Resume::new(0, 256), Resume(Resume::FROM_ROOT));
-        let mut got = Vec::new();
-        t.each_prefix_from(Resume(Resume::FROM_ROOT), b"de la", |len, v| got.push((len, v)));
-        assert_eq!(got, t.prefixes(b"de la").collect::<Vec<_>>());
+        assert_eq!(t.start(b"q"), Resume::NOTHING);
     }
 
     #[test]

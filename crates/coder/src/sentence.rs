@@ -407,8 +407,10 @@ pub struct Analysis<'a> {
     np_pool: Vec<Vec<Np>>,
     /// `select_units`' keys at one token.
     cands: Vec<(usize, bool, u32)>,
-    /// `select_units`' memo of where the trie walks stand after a token's head.
+    /// What the tokens seen lately are, per matcher (see [`Heads`]).
     heads: Heads,
+    /// Per token, where the walk of the trie stands after its [`head`].
+    starts: Vec<crate::trie::Resume>,
     /// What the event search asks of each token and unit (see [`Facts`]).
     facts: Facts<'a>,
 }
@@ -575,12 +577,16 @@ pub struct Scratch {
     np_pool: Vec<Vec<Np>>,
     cands: Vec<(usize, bool, u32)>,
     heads: Heads,
+    starts: Vec<crate::trie::Resume>,
     facts: Facts<'static>,
 }
 
-/// Per matcher (by [`Matcher::id`]), where the walk of its trie stands after
-/// the heads of the tokens seen lately (see [`head`]).
-type Heads = Vec<(u64, crate::words::Memo<crate::trie::Resume>)>;
+/// Per matcher (by [`Matcher::id`]), what the tokens seen lately are: where
+/// the walk of its trie stands after the token's [`head`], and the token's
+/// [`crate::words::TokenIndex`] entry (classes, range of pattern word ids).
+/// One lookup in a small table that stays in cache gives all a token needs,
+/// where the trie and the token index are two cache misses.
+type Heads = Vec<(u64, crate::words::Memo<(crate::trie::Resume, u32, u32, u32)>)>;
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
@@ -656,15 +662,32 @@ impl<'a> Analysis<'a> {
             np_pool: s.np_pool,
             cands: s.cands,
             heads: s.heads,
+            starts: s.starts,
             facts: s.facts.forget(),
         };
-        // Each token's classes and pattern words, in one lookup.
+        // Each token's classes, pattern words and trie walk, in one lookup.
         a.classes.clear();
         a.tok_words.clear();
         a.word_ids.clear();
+        a.starts.clear();
+        let memo = match a.heads.iter().position(|h| h.0 == m.id) {
+            Some(i) => i,
+            None => {
+                a.heads.push((m.id, Default::default()));
+                a.heads.len() - 1
+            }
+        };
+        let memo = &mut a.heads[memo].1;
         let bytes = text.as_bytes();
         for t in &a.toks {
-            let (classes, ids) = m.tokens.get(bytes.get(t.s..t.e).unwrap_or_default());
+            let (at, classes, s, e) = memo.get_or(bytes.get(t.s..t.e).unwrap_or_default(), |w| {
+                let (classes, s, e) = m.tokens.entry(w);
+                // The walk only for a token a unit may start at (see
+                // `select_units`).
+                (crate::trie::Resume::UNKNOWN, classes, s, e)
+            });
+            a.starts.push(at);
+            let ids = m.tokens.ids(s, e);
             a.classes.push(classes);
             let start = a.word_ids.len() as u32;
             // Most tokens have no pattern word, the others one or two: pushed
@@ -702,6 +725,7 @@ impl<'a> Analysis<'a> {
             np_pool: self.np_pool,
             cands: self.cands,
             heads: self.heads,
+            starts: self.starts,
             facts: self.facts.forget(),
         };
     }
@@ -764,15 +788,6 @@ impl<'a> Analysis<'a> {
         // (end, acronym, key) of the keys starting at the current token,
         // longest first; an automaton key before an acronym of the same span.
         let mut cands = std::mem::take(&mut self.cands);
-        let mut heads = std::mem::take(&mut self.heads);
-        let memo = match heads.iter().position(|h| h.0 == self.m.id) {
-            Some(i) => i,
-            None => {
-                heads.push((self.m.id, Default::default()));
-                heads.len() - 1
-            }
-        };
-        let memo = &mut heads[memo].1;
         let mut pos = 0;
         for ti in 0..self.toks.len() {
             let t = self.toks[ti];
@@ -791,8 +806,14 @@ impl<'a> Analysis<'a> {
             // and when no key starts with the head, there is no walk. (Of
             // the 1 MB corpus' 140k walks, 47 % stop there, and the others
             // skip the 4–5 dependent reads of the head's nodes.)
-            let h = head(bytes.get(s..t.e).unwrap_or_default());
-            let at = memo.get_or(h, |h| self.m.trie.start(h));
+            let mut at = self.starts.get(ti).copied().unwrap_or(crate::trie::Resume::NOTHING);
+            if at == crate::trie::Resume::UNKNOWN {
+                let tok = bytes.get(s..t.e).unwrap_or_default();
+                at = self.m.trie.start(head(tok));
+                if let Some(h) = self.heads.iter_mut().find(|h| h.0 == self.m.id) {
+                    h.1.update(tok, |v| v.0 = at);
+                }
+            }
             self.m.trie.each_prefix_from(at, &bytes[s..], |len, key| {
                 let e = s + len;
                 if !(word_before(text, e) && word_at(text, e)) {
@@ -830,7 +851,6 @@ impl<'a> Analysis<'a> {
             }
         }
         self.cands = cands;
-        self.heads = heads;
     }
 
     /// The first of the candidates `cands` (end, acronym, key) of a unit

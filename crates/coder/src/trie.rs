@@ -287,7 +287,8 @@ impl Trie {
     /// on (`at` holds it).
     #[inline]
     pub fn each_prefix_from(&self, at: Resume, text: &[u8], f: impl FnMut(usize, u32)) {
-        if at.depth != Resume::NOTHING.depth {
+        debug_assert!(at != Resume::UNKNOWN);
+        if at.depth < Resume::UNKNOWN.depth {
             self.walk(at.target, at.value, at.depth as usize, text, f);
         }
     }
@@ -339,6 +340,9 @@ pub struct Resume {
 impl Resume {
     /// No key starts with the bytes walked.
     pub const NOTHING: Resume = Resume { target: 0, value: NONE, depth: u32::MAX };
+    /// Not worked out (a value for the caller to keep): no walk was asked
+    /// for yet.
+    pub const UNKNOWN: Resume = Resume { target: 0, value: NONE, depth: u32::MAX - 1 };
 }
 
 #[cfg(test)]

@@ -162,6 +162,9 @@ pub struct Matcher {
     pub tokens: TokenIndex,
     /// ISO 639-1 code of the language.
     pub lang: &'static str,
+    /// A number no other matcher of the process has: what a thread keeps
+    /// of one matcher's walks (see `sentence::Scratch`) is told apart by it.
+    pub id: u64,
 }
 
 /// The entries of every key in one vector, `entries[key]` a slice of it:
@@ -796,6 +799,10 @@ impl Matcher {
             classes,
             closed,
             lang,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         })
     }
 }

@@ -8,6 +8,11 @@
 //! is a prefix of the text there, shortest first. Building it is a sort and
 //! one pass over the keys, far cheaper than compiling a double-array
 //! automaton, which was most of dyad's start-up.
+//!
+//! A walk can also start part way ([`Trie::resume`],
+//! [`Trie::each_prefix_from`]): where the walk stands after a token's first
+//! bytes is kept by the caller, and the next walk from that token reads
+//! only the nodes past them.
 
 /// The first 8 bytes of `k`, zero-padded, as a big-endian integer: ordering
 /// by it never contradicts ordering by the bytes.
@@ -240,25 +245,73 @@ impl Trie {
     /// shortest first: one loop, where an iterator would be left and entered
     /// again at each key found.
     #[inline]
-    pub fn each_prefix(&self, text: &[u8], mut f: impl FnMut(usize, u32)) {
+    pub fn each_prefix(&self, text: &[u8], f: impl FnMut(usize, u32)) {
         let Some(&b) = text.first() else { return };
+        let Some(&[target, value]) = self.data.get(self.first[b as usize] as usize..).and_then(|d| d.get(..2)) else { return };
+        self.walk(target, value, 0, text, f);
+    }
+
+    /// Where the walk of `p` stands once its bytes are read, for
+    /// [`Trie::each_prefix_from`]; none when no key starts with `p`.
+    pub fn resume(&self, p: &[u8]) -> Option<Resume> {
+        let &b = p.first()?;
         let mut j = match self.first[b as usize] {
-            NONE => return,
+            NONE => return None,
             j => j as usize,
         };
         let mut i = 0;
         loop {
-            let Some(&[target, value]) = self.data.get(j..j + 2) else { return };
+            let &[target, value] = self.data.get(j..j + 2)? else { return None };
+            let at = Resume { target, value, depth: i as u32 };
+            if target & TAIL != 0 {
+                // One key left: `p` must go on along its rest.
+                let rest = self.tail((target & !TAIL) as usize)?;
+                let more = p.get(i + 1..)?;
+                return rest.starts_with(more).then_some(at);
+            }
+            let Some(&b) = p.get(i + 1) else { return Some(at) };
+            j = self.edge(target as usize, b)?;
+            i += 1;
+        }
+    }
+
+    /// [`Trie::resume`] in one value: [`Resume::NOTHING`] when no key
+    /// starts with `p`.
+    pub fn start(&self, p: &[u8]) -> Resume {
+        self.resume(p).unwrap_or(Resume::NOTHING)
+    }
+
+    /// [`Trie::each_prefix`] for a `text` that starts with the bytes of
+    /// `at` (from [`Trie::resume`]), without the keys shorter than those:
+    /// the walk starts where they end, without reading the edge it stands
+    /// on (`at` holds it).
+    #[inline]
+    pub fn each_prefix_from(&self, at: Resume, text: &[u8], f: impl FnMut(usize, u32)) {
+        debug_assert!(at != Resume::UNKNOWN);
+        if at.depth < Resume::UNKNOWN.depth {
+            self.walk(at.target, at.value, at.depth as usize, text, f);
+        }
+    }
+
+    /// The rest of a key stored in `tails` at `t`.
+    fn tail(&self, t: usize) -> Option<&[u8]> {
+        let &[l0, l1] = self.tails.get(t..t + 2)? else { return None };
+        self.tails.get(t + 2..t + 2 + usize::from(u16::from_le_bytes([l0, l1])))
+    }
+
+    /// The walk of [`Trie::each_prefix`] from the edge (`target`, `value`)
+    /// of byte `i` of `text`.
+    #[inline(always)]
+    fn walk(&self, mut target: u32, mut value: u32, mut i: usize, text: &[u8], mut f: impl FnMut(usize, u32)) {
+        loop {
             i += 1;
             if target & TAIL != 0 {
                 // The one key left: all of its rest, or nothing.
-                let t = (target & !TAIL) as usize;
-                let Some(&[l0, l1]) = self.tails.get(t..t + 2) else { return };
-                let len = usize::from(u16::from_le_bytes([l0, l1]));
+                let Some(rest) = self.tail((target & !TAIL) as usize) else { return };
+                let len = rest.len();
                 // Compared byte by byte: a tail is short and usually differs
                 // early, where a slice comparison is a call to `bcmp`.
-                let same = |(rest, text): (&[u8], &[u8])| rest.iter().zip(text).all(|(a, b)| a == b);
-                if self.tails.get(t + 2..t + 2 + len).zip(text.get(i..i + len)).is_some_and(same) {
+                if text.get(i..i + len).is_some_and(|text| rest.iter().zip(text).all(|(a, b)| a == b)) {
                     f(i + len, value);
                 }
                 return;
@@ -267,12 +320,29 @@ impl Trie {
                 f(i, value);
             }
             let Some(&b) = text.get(i) else { return };
-            match self.edge(target as usize, b) {
-                Some(e) => j = e,
-                None => return,
-            }
+            let Some(j) = self.edge(target as usize, b) else { return };
+            let Some(&[t, v]) = self.data.get(j..j + 2) else { return };
+            (target, value) = (t, v);
         }
     }
+}
+
+/// A point of a walk through a [`Trie`] (see [`Trie::resume`]): the edge
+/// it stands on, copied (the target and the value), and the number of
+/// bytes read before that edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Resume {
+    target: u32,
+    value: u32,
+    depth: u32,
+}
+
+impl Resume {
+    /// No key starts with the bytes walked.
+    pub const NOTHING: Resume = Resume { target: 0, value: NONE, depth: u32::MAX };
+    /// Not worked out (a value for the caller to keep): no walk was asked
+    /// for yet.
+    pub const UNKNOWN: Resume = Resume { target: 0, value: NONE, depth: u32::MAX - 1 };
 }
 
 #[cfg(test)]
@@ -324,6 +394,31 @@ mod tests {
         for n in (1..=256).filter(|&n| !wide(n)) {
             assert_eq!(label_words(n), n.div_ceil(4), "{n}");
         }
+    }
+
+    #[test]
+    fn a_walk_resumed_after_a_head_finds_the_longer_keys() {
+        // Keys sharing prefixes, ending in tails and at wide nodes; every
+        // prefix of every text as the head: the resumed walk finds what the
+        // whole walk finds, less the keys shorter than the head, and nothing
+        // when no key starts with the head.
+        let mut keys: Vec<String> =
+            ["de", "de la", "de la defense", "defense", "l", "l'iran", "a-b", "ab", "é", "éa b"].map(String::from).to_vec();
+        keys.extend(('a'..='m').map(|c| format!("x{c}y")));
+        let t = Trie::new(keys.iter().enumerate().map(|(i, k)| (k.as_bytes(), i as u32)));
+        let texts = ["de la defense nationale", "defenses", "l'iran", "a-b c", "abc", "éa b", "xay", "xmy z", "xz", "q", "d"];
+        for text in texts.map(str::as_bytes) {
+            for n in 1..=text.len() {
+                let head = &text[..n];
+                let want: Vec<(usize, u32)> = t.prefixes(text).filter(|&(len, _)| len >= n).collect();
+                let starts = keys.iter().any(|k| k.as_bytes().starts_with(head));
+                assert_eq!(t.resume(head).is_some(), starts, "{head:?}");
+                let mut got = Vec::new();
+                t.each_prefix_from(t.start(head), text, |len, v| got.push((len, v)));
+                assert_eq!(got, want, "{:?} after {head:?}", String::from_utf8_lossy(text));
+            }
+        }
+        assert_eq!(t.start(b"q"), Resume::NOTHING);
     }
 
     #[test]

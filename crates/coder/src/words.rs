@@ -151,6 +151,55 @@ impl<V: Copy + Default> WordTable<V> {
     }
 }
 
+/// A direct-mapped cache of short words: one slot per hash, the last word
+/// stored there wins. For what is cheap to keep per thread and dear to
+/// work out again (a walk through a trie out of cache): the words of text
+/// repeat enough that most lookups hit a slot that stays in cache.
+#[derive(Debug, Clone, Default)]
+pub struct Memo<V> {
+    slots: Vec<(Key, V)>,
+}
+
+/// Bits of the slot number of a [`Memo`]: 4096 slots (160 kB with the
+/// coder's 24-byte values, in L2) keep about 90 % of the tokens the coder
+/// looks up in the 1 MB corpus (2048 slots: 303.3M instructions instead of
+/// 301.5M; with the 20-byte values of an earlier version, 8192 slots saved
+/// 0.5M instructions for more cache misses).
+const MEMO_BITS: u32 = 12;
+
+impl<V: Copy + Default> Memo<V> {
+    /// The value of `w`: the one kept, or `f(w)` (then kept). A word too
+    /// long for a slot is not kept.
+    #[inline]
+    pub fn get_or(&mut self, w: &[u8], f: impl FnOnce(&[u8]) -> V) -> V {
+        let Some(k) = key(w) else { return f(w) };
+        if self.slots.is_empty() {
+            self.slots = vec![([0; INLINE + 1], V::default()); 1 << MEMO_BITS];
+        }
+        let i = (hash(&k) >> (64 - MEMO_BITS)) as usize;
+        match self.slots.get_mut(i) {
+            Some((s, v)) if *s == k => *v,
+            Some(slot) => {
+                let v = f(w);
+                *slot = (k, v);
+                v
+            }
+            None => f(w),
+        }
+    }
+
+    /// Changes the value kept for `w` by `f`, if one is kept.
+    pub fn update(&mut self, w: &[u8], f: impl FnOnce(&mut V)) {
+        let Some(k) = key(w) else { return };
+        let i = (hash(&k) >> (64 - MEMO_BITS)) as usize;
+        if let Some((s, v)) = self.slots.get_mut(i) {
+            if *s == k {
+                f(v);
+            }
+        }
+    }
+}
+
 /// What the sentence loop needs of a token, in one lookup: the bits of its
 /// closed classes ([`crate::lexicon::ClosedIndex`]) and the pattern words it
 /// can stand for ([`crate::patterns::Patterns::token_words`]). The two
@@ -196,14 +245,25 @@ impl TokenIndex {
     /// a `str`.
     #[inline]
     pub fn get(&self, w: &[u8]) -> (u32, &[u32]) {
-        let Some(&b) = w.first() else { return (0, &[]) };
+        let (classes, s, e) = self.entry(w);
+        (classes, self.ids(s, e))
+    }
+
+    /// [`TokenIndex::get`] with the pattern word ids as a range, for
+    /// [`TokenIndex::ids`]: a value to keep.
+    #[inline]
+    pub fn entry(&self, w: &[u8]) -> (u32, u32, u32) {
+        let Some(&b) = w.first() else { return (0, 0, 0) };
         if self.shapes.get(b as usize).is_none_or(|s| s & (1 << w.len().min(63)) == 0) {
-            return (0, &[]);
+            return (0, 0, 0);
         }
-        match self.table.get_bytes(w) {
-            Some((c, s, e)) => (c, self.ids.get(s as usize..e as usize).unwrap_or(&[])),
-            None => (0, &[]),
-        }
+        self.table.get_bytes(w).unwrap_or((0, 0, 0))
+    }
+
+    /// The pattern word ids of a range from [`TokenIndex::entry`].
+    #[inline]
+    pub fn ids(&self, s: u32, e: u32) -> &[u32] {
+        self.ids.get(s as usize..e as usize).unwrap_or(&[])
     }
 }
 
@@ -251,6 +311,37 @@ mod tests {
         assert_eq!(t.get("x"), Some(2), "the last value stays");
         assert_eq!(WordTable::<u32>::new([]).get("x"), None);
         assert_eq!(WordTable::<u32>::default().get("x"), None);
+    }
+
+    #[test]
+    fn a_memo_gives_the_value_of_each_word() {
+        // Far more words than slots: whatever was evicted is worked out again,
+        // and the value is always the word's own.
+        let words: Vec<String> = (0..20_000).map(|i| format!("w{}", i % 7000)).chain(["a word longer than fifteen".into()]).collect();
+        let mut memo: Memo<u32> = Memo::default();
+        let mut calls = 0;
+        for w in &words {
+            let v = memo.get_or(w.as_bytes(), |b| {
+                calls += 1;
+                b.iter().map(|&c| u32::from(c)).sum()
+            });
+            assert_eq!(v, w.bytes().map(u32::from).sum::<u32>(), "{w:?}");
+        }
+        assert!(calls < words.len(), "some words were kept: {calls}");
+        // Repeated at once, a word is not worked out again.
+        let mut again = 0;
+        for _ in 0..3 {
+            memo.get_or(b"w1", |_| {
+                again += 1;
+                0
+            });
+        }
+        assert!(again <= 1);
+        // A kept value can be changed; a word not kept is left out.
+        memo.update(b"w1", |v| *v = 7);
+        assert_eq!(memo.get_or(b"w1", |_| 0), 7);
+        memo.update(b"never seen", |v| *v = 7);
+        assert_eq!(memo.get_or(b"never seen", |_| 0), 0);
     }
 
     #[test]

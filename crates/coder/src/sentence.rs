@@ -371,8 +371,8 @@ pub struct Analysis<'a> {
     word_ids: Vec<u32>,
     /// Bit set of the pattern word ids matched anywhere in the sentence.
     present: Vec<u64>,
-    /// The OR of [`crate::patterns::word_bit`] of those ids (see
-    /// [`CPattern::may_match`]).
+    /// The OR of [`crate::patterns::word_bit`] of those ids and of
+    /// [`crate::patterns::EVERY_SET`] (see [`CPattern::may_match`]).
     present_bits: u64,
     /// Closed classes of each token (bits of [`class`]).
     classes: Vec<u32>,
@@ -406,6 +406,20 @@ struct Facts<'a> {
     unit: Vec<u16>,
     /// The tokens that are clause breaks or open a relative clause, in order.
     breaks: Vec<usize>,
+    /// The OR of every token's [`class`] bits (during [`Analysis::events`]):
+    /// a scan for a class the sentence lacks is skipped.
+    classes: u32,
+    /// The [`lex_bit`]s of the [`Lex`] entries of the sentence (during
+    /// [`Analysis::events`]): a scan for one it lacks is skipped.
+    lexes: u16,
+    /// The units that may head an event ([`verb::FORMS`] or
+    /// [`verb::NOUNS`]), in order (during [`Analysis::events`]).
+    heads: Vec<usize>,
+}
+
+/// The bit of `l` in [`Facts::lexes`].
+fn lex_bit(l: Lex) -> u16 {
+    1 << l as u16
 }
 
 impl Facts<'_> {
@@ -420,6 +434,9 @@ impl Facts<'_> {
             tok: self.tok,
             unit: self.unit,
             breaks: self.breaks,
+            classes: 0,
+            lexes: 0,
+            heads: self.heads,
         }
     }
 }
@@ -1695,7 +1712,7 @@ impl<'a> Analysis<'a> {
     fn index_words(&mut self) {
         self.present.clear();
         self.present.resize(self.m.patterns.words().div_ceil(64), 0);
-        self.present_bits = 0;
+        self.present_bits = crate::patterns::EVERY_SET;
         for &id in &self.word_ids {
             self.present[id as usize / 64] |= 1 << (id % 64);
             self.present_bits |= crate::patterns::word_bit(id);
@@ -1737,6 +1754,20 @@ impl<'a> Analysis<'a> {
 
     fn find_relative_clause(&self, t: usize) -> bool {
         self.tok(t) == "," && t + 1 < self.toks.len() && self.is(t + 1, class::RELATIVES)
+    }
+
+    /// Whether some token of the sentence may be of the classes `c` (false
+    /// only during [`Analysis::events`], from [`Facts::classes`]).
+    #[inline]
+    fn may_have(&self, c: u32) -> bool {
+        !self.facts.ready || self.facts.classes & c != 0
+    }
+
+    /// Whether some token of the sentence may be `l` (false only during
+    /// [`Analysis::events`], from [`Facts::lexes`]).
+    #[inline]
+    fn may_lex(&self, l: Lex) -> bool {
+        !self.facts.ready || self.facts.lexes & lex_bit(l) != 0
     }
 
     /// Whether token `t` has one of the [`fact`] bits `bits` (during [`Analysis::events`]).
@@ -1864,7 +1895,7 @@ impl<'a> Analysis<'a> {
     }
 
     fn has_reflexive(&self, head: usize) -> bool {
-        (head.saturating_sub(3)..head).any(|t| self.is(t, class::REFLEXIVES))
+        self.may_have(class::REFLEXIVES) && (head.saturating_sub(3)..head).any(|t| self.is(t, class::REFLEXIVES))
     }
 
     /// Whether the unit at token `t` has a form of a lemma of the closed
@@ -2067,7 +2098,8 @@ impl<'a> Analysis<'a> {
         let lo = head.saturating_sub(4);
         let contracted =
             |t: usize| self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.tok(t + 1) == neg && self.tok(t).ends_with(aux));
-        let pre = (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre) || contracted(t));
+        let pre = (self.may_lex(Lex::NegPre) && (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre)))
+            || (self.m.closed.contracted_negation.is_some() && (lo..head).any(contracted));
         if !pre {
             return false;
         }
@@ -2075,10 +2107,16 @@ impl<'a> Analysis<'a> {
     }
 
     fn modal_before(&self, head: usize) -> Option<&'a str> {
+        if !self.may_have(class::MODALS) {
+            return None;
+        }
         (head.saturating_sub(3)..head).rev().find(|&t| self.is(t, class::MODALS)).map(|t| self.tok(t))
     }
 
     fn lex_in(&self, lo: usize, hi: usize, l: Lex) -> Option<usize> {
+        if !self.may_lex(l) {
+            return None;
+        }
         (lo..hi.min(self.toks.len())).find(|&t| self.lex_at(t) == Some(l))
     }
 
@@ -2137,12 +2175,22 @@ impl<'a> Analysis<'a> {
         }));
         self.facts.unit = uf;
         self.facts.ready = true;
+        let mut heads = std::mem::take(&mut self.facts.heads);
+        heads.clear();
         for u in 0..self.units.len() {
+            let f = self.facts.unit[u];
+            if f & (verb::FORMS | verb::NOUNS) != 0 {
+                heads.push(u);
+            }
             let t = self.units[u].t0;
-            if self.facts.unit[u] & verb::FORMS != 0 && self.unit_at[t] == Some(u) && self.find_finite_verb(t) {
+            if f & verb::FORMS != 0 && self.unit_at[t] == Some(u) && self.find_finite_verb(t) {
                 self.facts.tok[t] |= fact::FINITE;
             }
         }
+        self.facts.heads = heads;
+        // (Folds over every token: vectorised, a few instructions per sentence.)
+        self.facts.classes = self.classes.iter().fold(0, |a, &c| a | c);
+        self.facts.lexes = if self.facts.lex_ready { self.facts.lex.iter().fold(0, |a, l| a | l.map_or(0, lex_bit)) } else { !0 };
         debug_assert!(self.facts_agree(), "{:?}", self.facts);
     }
 
@@ -2163,6 +2211,9 @@ impl<'a> Analysis<'a> {
             .all(|&(bit, on)| self.fact(t, bit) == on)
         }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
             && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, lemma_set::AUXILIARY))
+            && self.classes.iter().all(|&c| c & !self.facts.classes == 0)
+            && (0..self.toks.len()).all(|t| self.find_lex(t).is_none_or(|l| self.may_lex(l)))
+            && self.facts.heads.iter().copied().eq((0..self.units.len()).filter(|&u| self.facts.unit[u] & (verb::FORMS | verb::NOUNS) != 0))
             && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
             && (0..=self.toks.len()).all(|t| {
                 let next = |f: &dyn Fn(usize) -> bool| (t..self.toks.len()).find(|&x| f(x)).unwrap_or(self.toks.len());
@@ -2186,8 +2237,10 @@ impl<'a> Analysis<'a> {
         // Verbs first, so that light-verb patterns consume their nouns.
         let mut verb_heads: Vec<usize> = Vec::new();
         let m: &'a Matcher = self.m;
+        // (Only the units with a verb form or an event noun: see `may_head`.)
+        let heads = std::mem::take(&mut self.facts.heads);
         for pass_nominal in [false, true] {
-            for u in 0..self.units.len() {
+            for &u in &heads {
                 let unit = self.units[u];
                 let head = unit.t0;
                 if !self.may_head(u, pass_nominal) || self.consumed[head] || self.group_of(head).is_some() || self.attributed[head] {
@@ -2240,6 +2293,7 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        self.facts.heads = heads;
         out
     }
 
@@ -2296,7 +2350,7 @@ impl<'a> Analysis<'a> {
         }
         let mut modal = self.modal_before(head);
         // "said it would allow": reported future, i.e. a stated intent.
-        let reported = (head.saturating_sub(6)..head).any(|t| self.is(t, class::REPORTING));
+        let reported = self.may_have(class::REPORTING) && (head.saturating_sub(6)..head).any(|t| self.is(t, class::REPORTING));
         if modal == Some("would") && reported {
             modal = Some("will");
         }
@@ -2724,7 +2778,7 @@ impl<'a> Analysis<'a> {
             return out;
         }
         // (Most sentences have no such word: one pass over the class bits says so.)
-        if !self.classes.iter().skip(1).any(|&c| c & class::OBLIGATION != 0) {
+        if !self.may_have(class::OBLIGATION) || !self.classes.iter().skip(1).any(|&c| c & class::OBLIGATION != 0) {
             return out;
         }
         for o in 1..self.toks.len() {

@@ -2164,9 +2164,19 @@ impl<'a> Analysis<'a> {
         let mut uf = std::mem::take(&mut self.facts.unit);
         uf.clear();
         // A unit with neither verb form nor event noun (most: actors,
-        // places) has no context bits; the test is the call's price.
+        // places) has no context bits; the test is the call's price. The
+        // same pass collects the Lex entries: those of the tokens are those
+        // of their units ([`Analysis::group`]).
+        let mut lexes = 0;
         uf.extend((0..self.units.len()).map(|u| {
-            let verbal = self.entries(u).iter().any(|e| matches!(e, Entry::Form(..) | Entry::Noun(_)));
+            let mut verbal = false;
+            for e in self.entries(u) {
+                match *e {
+                    Entry::Form(..) | Entry::Noun(_) => verbal = true,
+                    Entry::Lex(l, _) => lexes |= lex_bit(l),
+                    _ => {}
+                }
+            }
             if verbal {
                 self.verb_context(u)
             } else {
@@ -2190,7 +2200,7 @@ impl<'a> Analysis<'a> {
         self.facts.heads = heads;
         // (Folds over every token: vectorised, a few instructions per sentence.)
         self.facts.classes = self.classes.iter().fold(0, |a, &c| a | c);
-        self.facts.lexes = if self.facts.lex_ready { self.facts.lex.iter().fold(0, |a, l| a | l.map_or(0, lex_bit)) } else { !0 };
+        self.facts.lexes = lexes;
         debug_assert!(self.facts_agree(), "{:?}", self.facts);
     }
 
@@ -2665,15 +2675,17 @@ impl<'a> Analysis<'a> {
             if let Some(g) = target_g {
                 // Only a state lends its country to a role noun ("la police
                 // turque a arrêté des journalistes"), not the UN or an NGO.
-                let inherit = role_home.or_else(|| {
-                    sources.first().map(|s| s.code[..3.min(s.code.len())].to_string()).filter(|c| !NON_STATES.contains(&c.as_str()))
-                });
-                targets = self.resolve_group(g, date, ctx, inherit.as_deref());
+                // (Borrowed from the source: no string per candidate.)
+                let inherit = role_home
+                    .as_deref()
+                    .or_else(|| sources.first().and_then(|s| s.code.get(..3.min(s.code.len()))).filter(|c| !NON_STATES.contains(c)));
+                targets = self.resolve_group(g, date, ctx, inherit);
                 if targets.is_empty() || self.bare_role(g) {
                     // "la police turque a arrêté des journalistes": a role noun
                     // without a country shares the source's.
                     let gr = &self.groups[g];
-                    let local = Context { home: inherit.or(ctx.home.clone()), last_pair: None, seen_persons: Vec::new(), date: ctx.date };
+                    let home = inherit.map(str::to_string).or_else(|| ctx.home.clone());
+                    let local = Context { home, last_pair: None, seen_persons: Vec::new(), date: ctx.date };
                     targets.clear();
                     for np in &gr.nps {
                         self.resolve_into(np, date, &local, None, &mut targets);
@@ -2702,7 +2714,6 @@ impl<'a> Analysis<'a> {
             // No actor after the verb: the country where it happens is the
             // target ("imposed a curfew in Abidjan", "sent troops to Bosnia");
             // a protest with no other target is aimed at its own country.
-            let src_country: String = sources[0].code.chars().take(3).collect();
             // "arrived in Amman on a visit": the place visited may stand
             // between the subject and the event word.
             let place = self.place_country_after(self.units[u].t1).or_else(|| {
@@ -2716,7 +2727,7 @@ impl<'a> Analysis<'a> {
             // protest aimed at its country.
             let (mut code, toks) = match place {
                 Some((c, toks)) => (Some(c), toks),
-                None if root == 14 => (Some(src_country.clone()), sources[0].toks),
+                None if root == 14 => (Some(sources[0].code.chars().take(3).collect()), sources[0].toks),
                 None => (None, (head, head)),
             };
             // A protest at home is aimed at the home government ("thousands of

@@ -1379,18 +1379,19 @@ impl<'a> Analysis<'a> {
     pub fn attribution(&mut self) {
         let n = self.toks.len();
         let mut t = 0;
+        // Whether a token was marked (most sentences mark none).
+        let mut marked = false;
         let marker_at = |l: &Option<Lex>| matches!(l, Some(Lex::AttributionPrep | Lex::AttributionVerb));
         while t < n {
             // (Most tokens are neither marker nor agency word, most sentences
             // have none: the tables of lexical classes and class bits skip
             // them in one tight loop; the test below says the same of them.)
             if self.facts.lex_ready {
-                let (lex, classes) = (&self.facts.lex, &self.classes);
-                while t < n && !lex.get(t).is_some_and(marker_at) && classes.get(t).is_none_or(|&c| c & class::AGENCY == 0) {
-                    t += 1;
-                }
-                if t == n {
-                    break;
+                // (Over the two slices together: no bounds check per token.)
+                let (lex, classes) = (self.facts.lex.get(t..n).unwrap_or_default(), self.classes.get(t..n).unwrap_or_default());
+                match lex.iter().zip(classes).position(|(l, &c)| marker_at(l) || c & class::AGENCY != 0) {
+                    Some(k) => t += k,
+                    None => break,
                 }
             }
             let lex = self.lex_at(t);
@@ -1410,7 +1411,10 @@ impl<'a> Analysis<'a> {
             let forward =
                 agency || lex == Some(Lex::AttributionPrep) || self.is(marker_end - 1, class::BY) || last == "agence" || last == "agency";
             let mut clause_end = marker_end;
-            while clause_end < n && !matches!(self.tok(clause_end), "," | ";" | ":" | "." | "?" | "!" | "(" | ")") {
+            // (A one-byte token's first byte is its text.)
+            let bytes = self.text.as_bytes();
+            let stop = |k: &Tok| k.e == k.s + 1 && matches!(bytes.get(k.s), Some(b',' | b';' | b':' | b'.' | b'?' | b'!' | b'(' | b')'));
+            while clause_end < n && !stop(&self.toks[clause_end]) {
                 clause_end += 1;
             }
             let mut cited: Option<(usize, usize)> = None;
@@ -1446,22 +1450,26 @@ impl<'a> Analysis<'a> {
                     cited = Some((s, t));
                     for x in s..t {
                         self.attributed[x] = true;
+                        marked = true;
                     }
                 }
             }
             if forward && !agency {
                 for x in t..region_end {
                     self.attributed[x] = true;
+                    marked = true;
                 }
             } else if agency {
                 // "l'agence IRIB", "the news agency": a source of news, never an actor.
                 let e = cited.map_or(marker_end, |(_, e)| e);
                 for x in t..e {
                     self.attributed[x] = true;
+                    marked = true;
                 }
                 if let Some(g) = self.group_of(t) {
                     for x in self.groups[g].t0..self.groups[g].t1 {
                         self.attributed[x] = true;
+                        marked = true;
                     }
                 }
             }
@@ -1473,7 +1481,7 @@ impl<'a> Analysis<'a> {
             t = region_end.max(t + 1);
         }
         for g in &mut self.groups {
-            g.attributed = (g.t0..g.t1).any(|x| self.attributed[x]);
+            g.attributed = marked && (g.t0..g.t1).any(|x| self.attributed[x]);
         }
     }
 

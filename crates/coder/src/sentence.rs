@@ -1720,11 +1720,16 @@ impl<'a> Analysis<'a> {
     fn index_words(&mut self) {
         self.present.clear();
         self.present.resize(self.m.patterns.words().div_ceil(64), 0);
-        self.present_bits = crate::patterns::EVERY_SET;
+        // (The summary in a local: written through `self` it is stored at
+        // every id, the set's writes might alias it.)
+        let mut bits = crate::patterns::EVERY_SET;
         for &id in &self.word_ids {
-            self.present[id as usize / 64] |= 1 << (id % 64);
-            self.present_bits |= crate::patterns::word_bit(id);
+            if let Some(w) = self.present.get_mut(id as usize / 64) {
+                *w |= 1 << (id % 64);
+            }
+            bits |= crate::patterns::word_bit(id);
         }
+        self.present_bits = bits;
     }
 
     /// Whether token `t` matches one of the pattern words `alts`.
@@ -2144,7 +2149,12 @@ impl<'a> Analysis<'a> {
         for ((t, k), slot) in self.toks.iter().enumerate().zip(tf.iter_mut()) {
             let b = bytes.get(k.s).copied().unwrap_or(0);
             // (Punctuation tokens are one character, words never start with
-            // one; most tokens are words that start with a letter: no fact.)
+            // one; most tokens are words that start with a letter: no fact.
+            // Every byte from 'A' on is a letter's, or beyond ASCII, or
+            // punctuation with no fact: one test skips them.)
+            if b >= b'A' {
+                continue;
+            }
             let f = if b.is_ascii_digit() {
                 fact::FIGURE
             } else if k.e != k.s + 1 {

@@ -43,10 +43,15 @@ pub struct CPattern {
     /// Pronominal verb.
     pub reflexive: bool,
     items: (u32, u32),
-    /// For (up to) two required items, the [`word_bit`]s of their
-    /// alternatives ([`EVERY_SET`]: no such item): see [`CPattern::may_match`].
-    need: [u64; 2],
 }
+
+/// A pattern's filter: for (up to) two of its required items, the
+/// [`word_bit`]s of their alternatives ([`EVERY_SET`]: no such item). Kept
+/// apart from [`CPattern`], 16 bytes a pattern in a run of their own: the
+/// sentence loop reads the filters of all a lemma's patterns (ten on
+/// average) and the patterns of the few that pass.
+#[derive(Debug, Clone, Copy)]
+pub struct Need([u64; 2]);
 
 /// The bit of word id `id` in a 64-bit summary of a set of word ids (a
 /// one-hash Bloom filter): a set holding `id` has this bit. One of the low
@@ -56,10 +61,10 @@ pub fn word_bit(id: u32) -> u64 {
 }
 
 /// The bit of a summary that no word id has and every summary holds (see
-/// [`CPattern::may_match`]): OR it into the summary of a sentence.
+/// [`Need::may_match`]): OR it into the summary of a sentence.
 pub const EVERY_SET: u64 = 1 << 63;
 
-impl CPattern {
+impl Need {
     /// False when the sentence whose word ids summarise to `bits` (the OR
     /// of their [`word_bit`]s) lacks every alternative of one of the
     /// pattern's required words: then the pattern cannot match. True says
@@ -70,7 +75,7 @@ impl CPattern {
     #[inline]
     pub fn may_match(&self, bits: u64) -> bool {
         debug_assert!(bits & EVERY_SET != 0);
-        let [a, b] = self.need;
+        let [a, b] = self.0;
         (a & bits != 0) & (b & bits != 0)
     }
 }
@@ -82,6 +87,8 @@ pub struct Patterns {
     /// end.
     by_lemma: Vec<(u32, u32, u32)>,
     pats: Vec<CPattern>,
+    /// The filter of each pattern of `pats`.
+    needs: Vec<Need>,
     items: Vec<CItem>,
     alts: Vec<u32>,
     /// Pattern word → id.
@@ -150,13 +157,12 @@ impl Patterns {
                         best[1] = x;
                     }
                 }
-                let need = best.map(|(_, bits)| bits);
+                p.needs.push(Need(best.map(|(_, bits)| bits)));
                 p.pats.push(CPattern {
                     index: pi as u32,
                     nominal: pat.nominal,
                     reflexive: pat.reflexive,
                     items: (items_start, p.items.len() as u32),
-                    need,
                 });
             }
             p.by_lemma.push((start, split, p.pats.len() as u32));
@@ -233,13 +239,16 @@ impl Patterns {
     /// The patterns whose head is lemma `l` and that are noun patterns
     /// (`nominal`) or verb patterns, in [`LangPack::patterns_for`] order.
     pub fn of_lemma_kind(&self, l: u32, nominal: bool) -> &[CPattern] {
-        self.by_lemma.get(l as usize).map_or(&[], |&(s, m, e)| {
-            if nominal {
-                &self.pats[m as usize..e as usize]
-            } else {
-                &self.pats[s as usize..m as usize]
-            }
-        })
+        &self.pats[self.kind_range(l, nominal)]
+    }
+
+    /// The filters of [`Patterns::of_lemma_kind`]`(l, nominal)`, in order.
+    pub fn needs_of_lemma_kind(&self, l: u32, nominal: bool) -> &[Need] {
+        &self.needs[self.kind_range(l, nominal)]
+    }
+
+    fn kind_range(&self, l: u32, nominal: bool) -> std::ops::Range<usize> {
+        self.by_lemma.get(l as usize).map_or(0..0, |&(s, m, e)| if nominal { m as usize..e as usize } else { s as usize..m as usize })
     }
 
     /// The items of `p`.
@@ -323,10 +332,10 @@ mod tests {
             let mut rejected = 0;
             for sentence in sentences {
                 let bits = sentence.iter().fold(EVERY_SET, |b, &id| b | word_bit(id));
-                for cp in &p.pats {
+                for (cp, need) in p.pats.iter().zip(&p.needs) {
                     let lacks = p.items(cp).iter().any(|i| i.kind == Kind::Word && !p.alts(i).iter().any(|a| sentence.contains(a)));
-                    assert!(cp.may_match(bits) || lacks, "{lang}: pattern {} rejected with its words there", cp.index);
-                    rejected += usize::from(!cp.may_match(bits));
+                    assert!(need.may_match(bits) || lacks, "{lang}: pattern {} rejected with its words there", cp.index);
+                    rejected += usize::from(!need.may_match(bits));
                 }
             }
             assert!(rejected > p.pats.len(), "{lang}: the filter rejects patterns");

@@ -372,7 +372,7 @@ pub struct Analysis<'a> {
     /// Bit set of the pattern word ids matched anywhere in the sentence.
     present: Vec<u64>,
     /// The OR of [`crate::patterns::word_bit`] of those ids and of
-    /// [`crate::patterns::EVERY_SET`] (see [`CPattern::may_match`]).
+    /// [`crate::patterns::EVERY_SET`] (see [`crate::patterns::Need::may_match`]).
     present_bits: u64,
     /// Closed classes of each token (bits of [`class`]).
     classes: Vec<u32>,
@@ -1828,15 +1828,14 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// Tries `pat` with its head at units[u]; returns (score, target group, last token).
+    /// Tries `pat` with its head at units[u] (its filter passed: see
+    /// [`crate::patterns::Need::may_match`]); returns (score, target group,
+    /// last token).
     fn try_pattern(&self, pat: &CPattern, u: usize) -> Option<(i32, Option<usize>, usize)> {
         const GAP: usize = 4;
         let pats = &self.m.patterns;
         // A required word found nowhere in the sentence: no match (most
-        // such patterns are told by two bit tests on the pattern itself).
-        if !pat.may_match(self.present_bits) {
-            return None;
-        }
+        // such patterns were told by their filter).
         let present = |id: &u32| self.present.get(*id as usize / 64).is_some_and(|b| b & (1 << (id % 64)) != 0);
         if pats.items(pat).iter().any(|i| i.kind == Kind::Word && !pats.alts(i).iter().any(present)) {
             return None;
@@ -2289,8 +2288,11 @@ impl<'a> Analysis<'a> {
                         n_tried += 1;
                     }
                     let refl = self.has_reflexive(head);
-                    for cp in self.m.patterns.of_lemma_kind(lemma, nominal) {
-                        if cp.reflexive && !refl {
+                    // (The filters first, in a run of their own: most reject.)
+                    let bits = self.present_bits;
+                    let cps = m.patterns.of_lemma_kind(lemma, nominal);
+                    for (cp, need) in cps.iter().zip(m.patterns.needs_of_lemma_kind(lemma, nominal)) {
+                        if !need.may_match(bits) || cp.reflexive && !refl {
                             continue;
                         }
                         if let Some((mut score, tgt, end)) = self.try_pattern(cp, u) {

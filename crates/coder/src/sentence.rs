@@ -517,6 +517,41 @@ pub(crate) fn lemma_sets(lemmas: &[String], closed: &crate::lexicon::Closed) -> 
     lemmas.iter().map(|l| lists.iter().filter(|(list, _)| list.contains(&l.as_str())).fold(0, |b, (_, bit)| b | bit)).collect()
 }
 
+/// The bit of verb form tag `t` in [`Kinds::tags`].
+fn tag_bit(t: u8) -> u32 {
+    1 << (t % 32)
+}
+
+/// What the entries of a unit are, read in one pass (for [`Facts`]).
+#[derive(Debug, Default, PartialEq)]
+struct Kinds {
+    /// The [`tag_bit`]s of its verb forms ([`Entry::Form`]).
+    tags: u32,
+    /// It has event nouns ([`Entry::Noun`]).
+    nouns: bool,
+    /// A form of an auxiliary ([`lemma_set::AUXILIARY`]).
+    aux: bool,
+}
+
+impl Kinds {
+    /// The kinds of the entries `es`; `lemma_sets` are the matcher's
+    /// ([`lemma_sets`]).
+    fn of(es: &[Entry], lemma_sets: &[u8]) -> Kinds {
+        let mut k = Kinds::default();
+        for e in es {
+            match *e {
+                Entry::Form(l, t) => {
+                    k.tags |= tag_bit(t);
+                    k.aux |= lemma_sets.get(l as usize).is_some_and(|&b| b & lemma_set::AUXILIARY != 0);
+                }
+                Entry::Noun(_) => k.nouns = true,
+                _ => {}
+            }
+        }
+        k
+    }
+}
+
 /// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
 /// verb forms (see [`Analysis::verb_heads`]).
 mod verb {
@@ -1596,14 +1631,13 @@ impl<'a> Analysis<'a> {
         })
     }
 
-    /// The bits of [`verb`] of unit `u`: what around it rules out some of
-    /// its verb forms (only its verb forms, [`Entry::Form`]; none without).
-    fn verb_context(&self, u: usize) -> u16 {
-        let es: &'a [Entry] = self.entries(u);
-        let nouns = if es.iter().any(|e| matches!(e, Entry::Noun(_))) { verb::NOUNS } else { 0 };
-        let forms = self.form_context(u, es);
-        let aux = forms != 0 && self.has_lemma(es, lemma_set::AUXILIARY);
-        nouns | forms | if aux { verb::AUX } else { 0 }
+    /// The bits of [`verb`] of unit `u`, whose entries are `kinds`: what
+    /// around it rules out some of its verb forms (only its verb forms,
+    /// [`Entry::Form`]; none without).
+    fn verb_context(&self, u: usize, kinds: &Kinds) -> u16 {
+        let nouns = if kinds.nouns { verb::NOUNS } else { 0 };
+        let forms = self.form_context(u, kinds);
+        nouns | forms | if kinds.aux { verb::AUX } else { 0 }
     }
 
     /// Whether a unit with entries `es` has a form of a lemma of the closed
@@ -1633,10 +1667,10 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `es`.
-    fn form_context(&self, u: usize, es: &'a [Entry]) -> u16 {
-        let has = |f: fn(u8) -> bool| es.iter().any(|e| matches!(*e, Entry::Form(_, t) if f(t)));
-        if !has(|_| true) {
+    /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `kinds`.
+    fn form_context(&self, u: usize, kinds: &Kinds) -> u16 {
+        let has = |tags: u32| kinds.tags & tags != 0;
+        if kinds.tags == 0 {
             return 0;
         }
         // (Each filter is looked at only when a form it rules out is there:
@@ -1659,23 +1693,23 @@ impl<'a> Analysis<'a> {
         // (Only where adjectives precede the noun.)
         if t0 > 1
             && self.m.closed.adjective_first
-            && has(|t| t == tag::GERUND)
+            && has(tag_bit(tag::GERUND))
             && self.is(t0 - 2, class::DETERMINERS)
             && self.group_of(t0 - 1).is_none()
             && alphabetic(self.tok(t0 - 1), false)
-            && es.iter().any(|e| matches!(e, Entry::Noun(_)))
+            && kinds.nouns
         {
             f |= verb::ADJECTIVE_BETWEEN;
         }
         // "send them back": no object pronoun is the subject of the base form
         // after it.
-        if t0 > 0 && has(|t| t == tag::INFINITIVE) && self.is(t0 - 1, class::OBJECT_PRONOUNS) {
+        if t0 > 0 && has(tag_bit(tag::INFINITIVE)) && self.is(t0 - 1, class::OBJECT_PRONOUNS) {
             f |= verb::AFTER_OBJECT;
         }
         // "after fierce fighting", "in retaliation for an air raid", "despite
         // growing pressure": words that reach back to a preposition with no
         // subject between are that preposition's noun phrase.
-        if has(|t| t != tag::PAST && t != tag::PARTICIPLE) {
+        if has(!(tag_bit(tag::PAST) | tag_bit(tag::PARTICIPLE))) {
             match self.prep_noun_phrase(t0) {
                 Some(0) => f |= verb::PREP_NP,
                 Some(_) => f |= verb::PREP_NP | verb::PREP_NP_WORDS,
@@ -2195,7 +2229,7 @@ impl<'a> Analysis<'a> {
                 }
             }
             if verbal {
-                self.verb_context(u)
+                self.verb_context(u, &Kinds::of(self.entries(u), &self.m.lemma_sets))
             } else {
                 0
             }
@@ -3167,6 +3201,27 @@ mod tests {
         let en = pipeline().matcher("en").expect("matcher");
         let be = en.lemmas.iter().position(|l| l == "be").expect("be");
         assert_eq!(en.lemma_sets[be] & (lemma_set::AUXILIARY | lemma_set::PASSIVE_AUX), lemma_set::AUXILIARY | lemma_set::PASSIVE_AUX);
+    }
+
+    #[test]
+    fn kinds_say_what_the_entry_scans_say() {
+        for lang in ["en", "fr"] {
+            let m = pipeline().matcher(lang).expect("matcher");
+            let mut verbal = 0;
+            for key in 0..m.entries.len() {
+                let es = &m.entries[key];
+                let k = Kinds::of(es, &m.lemma_sets);
+                for t in 0..8u8 {
+                    let has = es.iter().any(|e| matches!(*e, Entry::Form(_, x) if x == t));
+                    assert_eq!(k.tags & tag_bit(t) != 0, has, "{lang} {es:?} tag {t}");
+                }
+                assert_eq!(k.nouns, es.iter().any(|e| matches!(e, Entry::Noun(_))), "{lang} {es:?}");
+                let aux = es.iter().any(|e| matches!(*e, Entry::Form(l, _) if m.lemma_sets[l as usize] & lemma_set::AUXILIARY != 0));
+                assert_eq!(k.aux, aux, "{lang} {es:?}");
+                verbal += usize::from(k.tags != 0 && k.nouns);
+            }
+            assert!(verbal > 10, "{lang}: forms that are also event nouns");
+        }
     }
 
     #[test]

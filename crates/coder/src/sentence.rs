@@ -1912,20 +1912,22 @@ impl<'a> Analysis<'a> {
     /// their separators ("sent 3,000 troops to" is as close as "sent troops
     /// to": a quantity is not a word between a verb and its object).
     fn reach(&self, from: usize, words: usize) -> usize {
+        let len = self.toks.len();
+        // (Both tables as slices of the sentence's length: no bounds check
+        // per token.)
+        let (Some(in_group), Some(tf)) = (self.in_group.get(..len), self.facts.tok.get(..len)) else { return from.min(len) };
         let mut t = from;
         let mut n = 0;
-        while t < self.toks.len() && n < words {
-            if let Some(g) = self.group_of(t) {
-                t = self.groups[g].t1.max(t + 1);
+        while t < len && n < words {
+            if let Some(g) = in_group[t] {
+                t = self.groups.get(g).map_or(t + 1, |g| g.t1.max(t + 1));
                 n += 1;
             } else {
-                if !self.fact(t, fact::DOT | fact::FIGURE) {
-                    n += 1;
-                }
+                n += usize::from(tf[t] & (fact::DOT | fact::FIGURE) == 0);
                 t += 1;
             }
         }
-        t.min(self.toks.len())
+        t.min(len)
     }
 
     /// Token `t` is part of a written number: digits, or the separator

@@ -43,25 +43,40 @@ pub struct CPattern {
     /// Pronominal verb.
     pub reflexive: bool,
     items: (u32, u32),
-    /// For (up to) two required items, the [`word_bit`]s of their
-    /// alternatives (0: no such item): see [`CPattern::may_match`].
-    need: [u64; 2],
 }
+
+/// A pattern's filter: for (up to) two of its required items, the
+/// [`word_bit`]s of their alternatives ([`EVERY_SET`]: no such item). Kept
+/// apart from [`CPattern`], 16 bytes a pattern in a run of their own: the
+/// sentence loop reads the filters of all a lemma's patterns (ten on
+/// average) and the patterns of the few that pass.
+#[derive(Debug, Clone, Copy)]
+pub struct Need([u64; 2]);
 
 /// The bit of word id `id` in a 64-bit summary of a set of word ids (a
-/// one-hash Bloom filter): a set holding `id` has this bit.
+/// one-hash Bloom filter): a set holding `id` has this bit. One of the low
+/// 63 bits: the top bit, [`EVERY_SET`], is in every summary.
 pub fn word_bit(id: u32) -> u64 {
-    1 << (id.wrapping_mul(0x9e37_79b9) >> 26)
+    1 << ((u64::from(id.wrapping_mul(0x9e37_79b9)) * 63) >> 32)
 }
 
-impl CPattern {
+/// The bit of a summary that no word id has and every summary holds (see
+/// [`Need::may_match`]): OR it into the summary of a sentence.
+pub const EVERY_SET: u64 = 1 << 63;
+
+impl Need {
     /// False when the sentence whose word ids summarise to `bits` (the OR
     /// of their [`word_bit`]s) lacks every alternative of one of the
     /// pattern's required words: then the pattern cannot match. True says
     /// nothing (look at the words themselves); this only spares reading the
-    /// items of most patterns that cannot match.
+    /// items of most patterns that cannot match. `bits` holds [`EVERY_SET`],
+    /// the need of a missing item, so that both tests are plain ANDs
+    /// (evaluated both, without a branch between them).
+    #[inline]
     pub fn may_match(&self, bits: u64) -> bool {
-        self.need.iter().all(|&n| n == 0 || n & bits != 0)
+        debug_assert!(bits & EVERY_SET != 0);
+        let [a, b] = self.0;
+        (a & bits != 0) & (b & bits != 0)
     }
 }
 
@@ -72,6 +87,8 @@ pub struct Patterns {
     /// end.
     by_lemma: Vec<(u32, u32, u32)>,
     pats: Vec<CPattern>,
+    /// The filter of each pattern of `pats`.
+    needs: Vec<Need>,
     items: Vec<CItem>,
     alts: Vec<u32>,
     /// Pattern word → id.
@@ -130,7 +147,7 @@ impl Patterns {
                 }
                 // The two required words with the fewest alternatives (the
                 // first ones among equals) reject most.
-                let mut best: [(usize, u64); 2] = [(usize::MAX, 0); 2];
+                let mut best: [(usize, u64); 2] = [(usize::MAX, EVERY_SET); 2];
                 for i in p.items[items_start as usize..].iter().filter(|i| i.kind == Kind::Word) {
                     let alts = &p.alts[i.alts.0 as usize..i.alts.1 as usize];
                     let x = (alts.len(), alts.iter().fold(0, |b, &id| b | word_bit(id)));
@@ -140,13 +157,12 @@ impl Patterns {
                         best[1] = x;
                     }
                 }
-                let need = best.map(|(_, bits)| bits);
+                p.needs.push(Need(best.map(|(_, bits)| bits)));
                 p.pats.push(CPattern {
                     index: pi as u32,
                     nominal: pat.nominal,
                     reflexive: pat.reflexive,
                     items: (items_start, p.items.len() as u32),
-                    need,
                 });
             }
             p.by_lemma.push((start, split, p.pats.len() as u32));
@@ -223,13 +239,16 @@ impl Patterns {
     /// The patterns whose head is lemma `l` and that are noun patterns
     /// (`nominal`) or verb patterns, in [`LangPack::patterns_for`] order.
     pub fn of_lemma_kind(&self, l: u32, nominal: bool) -> &[CPattern] {
-        self.by_lemma.get(l as usize).map_or(&[], |&(s, m, e)| {
-            if nominal {
-                &self.pats[m as usize..e as usize]
-            } else {
-                &self.pats[s as usize..m as usize]
-            }
-        })
+        &self.pats[self.kind_range(l, nominal)]
+    }
+
+    /// The filters of [`Patterns::of_lemma_kind`]`(l, nominal)`, in order.
+    pub fn needs_of_lemma_kind(&self, l: u32, nominal: bool) -> &[Need] {
+        &self.needs[self.kind_range(l, nominal)]
+    }
+
+    fn kind_range(&self, l: u32, nominal: bool) -> std::ops::Range<usize> {
+        self.by_lemma.get(l as usize).map_or(0..0, |&(s, m, e)| if nominal { m as usize..e as usize } else { s as usize..m as usize })
     }
 
     /// The items of `p`.
@@ -296,6 +315,31 @@ mod tests {
                 || (w.ends_with('\'') && a.starts_with(&w[..w.len() - 1]) && a.len() <= w.len() + 1)
                 || endings.iter().any(|e| w.len() == a.len() + e.len() && w.starts_with(a) && w.ends_with(e))
         })
+    }
+
+    #[test]
+    fn may_match_is_false_only_when_a_required_word_is_missing() {
+        assert!((0..100_000).all(|id| word_bit(id) & EVERY_SET == 0 && word_bit(id).count_ones() == 1));
+        for lang in ["fr", "en"] {
+            let pack = LangPack::bundled(lang).expect("pack");
+            let mut lemmas: Vec<String> = pack.patterns.iter().map(|p| p.head.clone()).collect();
+            lemmas.dedup();
+            let p = Patterns::new(&pack, &lemmas, dyad_dict::lang::agreement_endings(lang));
+            // Sentences: every window of 6 word ids, and none at all.
+            let ids: Vec<u32> = (0..p.words() as u32).collect();
+            let mut sentences: Vec<&[u32]> = ids.windows(6).step_by(3).collect();
+            sentences.push(&[]);
+            let mut rejected = 0;
+            for sentence in sentences {
+                let bits = sentence.iter().fold(EVERY_SET, |b, &id| b | word_bit(id));
+                for (cp, need) in p.pats.iter().zip(&p.needs) {
+                    let lacks = p.items(cp).iter().any(|i| i.kind == Kind::Word && !p.alts(i).iter().any(|a| sentence.contains(a)));
+                    assert!(need.may_match(bits) || lacks, "{lang}: pattern {} rejected with its words there", cp.index);
+                    rejected += usize::from(!need.may_match(bits));
+                }
+            }
+            assert!(rejected > p.pats.len(), "{lang}: the filter rejects patterns");
+        }
     }
 
     #[test]

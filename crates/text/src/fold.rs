@@ -278,6 +278,10 @@ impl Folded {
     /// character boundary `orig_byte` of the original (the inverse of
     /// [`Folded::orig`] there); the folded length past the end.
     pub(crate) fn folded_offset(&self, orig_byte: usize) -> usize {
+        if orig_byte == 0 {
+            // The folding of nothing.
+            return 0;
+        }
         if orig_byte >= self.orig_len {
             return self.text.len();
         }

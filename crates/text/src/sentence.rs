@@ -322,13 +322,24 @@ pub fn is_boilerplate(sentence: &str, rules: &LangRules) -> bool {
 /// ```
 pub fn is_boilerplate_in(sentence: &str, folded: &Folded, rules: &LangRules) -> bool {
     let (start, s) = trim_ws(sentence);
+    if folded.orig_len() != sentence.len() {
+        return is_boilerplate(sentence, rules);
+    }
+    let fstart = folded.folded_offset(start);
+    let Some(rest) = folded.text.get(fstart..) else {
+        return is_boilerplate(sentence, rules);
+    };
+    if is_short_furniture(s) {
+        return true;
+    }
+    // Most sentences start with two bytes that start no entry.
+    if !rules.may_start_boilerplate(trim_ws_start(rest).as_bytes()) {
+        return false;
+    }
     let cut = furniture_head(s, rules);
     // The folding of `s[..cut]`, as `is_boilerplate` makes it.
-    let head = (folded.orig_len() == sentence.len())
-        .then(|| folded.text.get(folded.folded_offset(start)..folded.folded_offset(start + cut)))
-        .flatten();
-    match head {
-        Some(head) => is_short_furniture(s) || starts_with_boilerplate(head, s, rules),
+    match folded.text.get(fstart..folded.folded_offset(start + cut)) {
+        Some(head) => starts_with_boilerplate(head, s, rules),
         None => is_boilerplate(sentence, rules),
     }
 }
@@ -572,6 +583,23 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_pairs_are_the_entries_first_two_bytes() {
+        let odd = LangRules::parse("#dyad-format lexicon 1\nboilerplate\t>\nboilerplate\t>>x\nboilerplate\tab\n", "x").unwrap();
+        for r in [&fr(), &en(), crate::rules(crate::Lang::Fr), crate::rules(crate::Lang::En), &odd] {
+            for a in 0..=255u8 {
+                // What `starts_with_boilerplate` compares for a text starting with `a`, `b`.
+                let starting =
+                    |second: Option<u8>| r.boilerplate_starting(Some(a)).any(|e| e.as_bytes().get(1).is_none_or(|c| Some(*c) == second));
+                for b in 0..=255u8 {
+                    assert_eq!(r.may_start_boilerplate(&[a, b, b'x']), starting(Some(b)), "{a} {b}");
+                }
+                assert!(r.may_start_boilerplate(&[a]) || !starting(None), "{a}");
+            }
+            assert!(!r.may_start_boilerplate(b""));
+        }
+    }
+
+    #[test]
     fn boilerplate_in_a_folded_sentence_agrees() {
         let (fr, en) = (fr(), en());
         let bundled = [crate::rules(crate::Lang::Fr), crate::rules(crate::Lang::En)];
@@ -593,8 +621,15 @@ mod tests {
             "",
             " ",
             &long,
+            "> Moscow, Kyiv.",
+            "< Moscow, Kyiv.",
+            ">",
+            "Lisbonne a parlé.",
+            "Lire",
+            "\u{a0}Share: x",
         ];
-        for r in [&fr, &en, bundled[0], bundled[1]] {
+        let odd = LangRules::parse("#dyad-format lexicon 1\nboilerplate\t>\nboilerplate\t>>x\nboilerplate\tShare\n", "x").unwrap();
+        for r in [&fr, &en, bundled[0], bundled[1], &odd] {
             for s in sentences {
                 let want = is_boilerplate(s, r);
                 assert_eq!(is_boilerplate_in(s, &Folded::new(s), r), want, "{s:?}");

@@ -108,18 +108,24 @@ impl Keys {
     /// [`Keys::candidate`] for blocks of `B` bytes.
     fn candidate_by<const B: usize>(&self, text: &[u8], s: usize) -> Option<usize> {
         let window = self.window;
-        // The block of the window starting at `s` is the start of `rest`.
-        let mut rest = text.get(s + window - B..)?;
-        while let Some(block) = rest.first_chunk::<B>() {
-            let skip = self.shift[block.iter().fold(0, |i, &b| (i << 8) | usize::from(b))];
+        // The block of the window starting at `s` starts at `i`, at most at
+        // `last`: the loop reads its bytes without further checks.
+        let last = text.len().checked_sub(B)?;
+        let mut i = s + window - B;
+        while i <= last {
+            // The block as a big-endian number, written out for each size:
+            // one 16-bit load for two bytes (a fold over the bytes makes two
+            // loads and a shift).
+            let block = if B == 2 { usize::from(u16::from_be_bytes([text[i], text[i + 1]])) } else { usize::from(text[i]) };
+            let skip = self.shift[block];
             if skip == 0 {
-                let s = text.len() - rest.len() + B - window;
+                let s = i + B - window;
                 let h = prefix_hash(packed(&text[s..s + window]));
                 if self.prefixes[h / 64] & (1 << (h % 64)) != 0 {
                     return Some(s);
                 }
             }
-            rest = rest.get(usize::from(skip.max(1))..).unwrap_or_default();
+            i += usize::from(skip.max(1));
         }
         None
     }

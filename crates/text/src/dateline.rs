@@ -347,24 +347,40 @@ fn relative_hit(f: &str, rules: &LangRules, reference: Date) -> Option<(Date, Ra
 
 /// The day named by ISO weekday `wd` near `reference`: the next one after
 /// it when `next`, else the one strictly before it when `last`, else the
-/// most recent one on or before it ([`Date::last_weekday`]). One conversion
-/// to days for the weekday, and usually none back (see [`moved`]), where
+/// most recent one on or before it ([`Date::last_weekday`]). No conversion
+/// to days and usually none back (see [`iso_weekday`], [`moved`]), where
 /// `last_weekday` and `add_days` make two of each (≈150 instructions per
 /// weekday found).
 fn weekday_near(reference: Date, wd: u8, next: bool, last: bool) -> Date {
-    let days = reference.to_days();
-    // 1970-01-01 (day 0) was a Thursday, ISO weekday 4.
-    let weekday = |d: i64| (d + 3).rem_euclid(7) + 1;
+    let today = iso_weekday(reference);
     let wd = i64::from(wd);
     moved(
         reference,
         if next {
-            (wd - weekday(days) + 6).rem_euclid(7) + 1
+            (wd - today + 6).rem_euclid(7) + 1
         } else {
-            let from = days - i64::from(last);
-            from - (weekday(from) - wd).rem_euclid(7) - days
+            // Back from the day before when `last`.
+            let l = i64::from(last);
+            -l - (today - l - wd).rem_euclid(7)
         },
     )
+}
+
+/// [`Date::weekday`] from the year, month and day alone (Sakamoto's
+/// method): a few multiplications instead of a count of days.
+fn iso_weekday(d: Date) -> i64 {
+    /// Day of the week of the first of each month, shifted so that
+    /// January and February count in the year before.
+    const MONTH: [u64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    // Unsigned arithmetic (years from 0 on): divisions by constants without
+    // sign corrections.
+    let (Some(&m), Ok(y)) = (MONTH.get(usize::from(d.m).wrapping_sub(1)), u64::try_from(i64::from(d.y) - i64::from(d.m < 3))) else {
+        return i64::from(d.weekday());
+    };
+    // 0 = Sunday.
+    let sunday_based = (y + y / 4 - y / 100 + y / 400 + m + u64::from(d.d)) % 7;
+    // At most 7.
+    ((sunday_based + 6) % 7 + 1) as i64
 }
 
 /// `reference.add_days(n)`, by the day of the month alone when the result
@@ -634,6 +650,10 @@ mod tests {
             for n in -40..40 {
                 assert_eq!(moved(r, n), r.add_days(n), "{r} {n}");
             }
+        }
+        for day in (-1_000_000..1_000_000).step_by(997).chain(start - 3000..start + 3000) {
+            let r = Date::from_days(day);
+            assert_eq!(iso_weekday(r), i64::from(r.weekday()), "{r}");
         }
     }
 

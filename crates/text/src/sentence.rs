@@ -65,6 +65,20 @@ fn skip_plain(b: &[u8], mut i: usize) -> usize {
 fn token_start(before: &str) -> Option<usize> {
     let b = before.as_bytes();
     let mut start = b.len();
+    // ASCII, one table test per byte (the usual token); the loop below
+    // takes over at the first other byte.
+    while let Some(&x) = start.checked_sub(1).and_then(|p| b.get(p)) {
+        if !x.is_ascii() {
+            break;
+        }
+        if ASCII_TOKEN_BREAK[usize::from(x)] {
+            return Some(start);
+        }
+        start -= 1;
+        if b.len() - start > MAX_ABBREVIATION {
+            return None;
+        }
+    }
     while let Some(&x) = start.checked_sub(1).and_then(|p| b.get(p)) {
         let (p, c) = if x.is_ascii() { (start - 1, char::from(x)) } else { before[..start].char_indices().next_back()? };
         if is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘') {
@@ -77,6 +91,18 @@ fn token_start(before: &str) -> Option<usize> {
     }
     Some(start)
 }
+
+/// The ASCII characters before which a token starts (see [`token_start`]):
+/// whitespace (as `char::is_whitespace`) and `(`, `[`, `"`.
+const ASCII_TOKEN_BREAK: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = matches!(c as u8, b'\t'..=b'\r' | b' ' | b'(' | b'[' | b'"');
+        c += 1;
+    }
+    t
+};
 
 /// Longest token checked against the abbreviation list.
 const MAX_ABBREVIATION: usize = 24;
@@ -483,6 +509,14 @@ mod tests {
     }
 
     #[test]
+    fn ascii_token_breaks_are_the_breaks_of_token_start() {
+        for c in (0..128u8).map(char::from) {
+            let breaks = is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘');
+            assert_eq!(ASCII_TOKEN_BREAK[c as usize], breaks, "{c:?}");
+        }
+    }
+
+    #[test]
     fn token_starts() {
         // What `token_start` finds, one character at a time.
         let naive = |before: &str| {
@@ -512,6 +546,15 @@ mod tests {
             long.as_str(),
             &long[1..],
             "é".repeat(13).as_str(),
+            "x\tU.S",
+            "é U.S",
+            "éU.S",
+            "«U.S",
+            "a\u{2009}éb",
+            "(é",
+            &format!("é{}", &long[2..]),
+            &long[..MAX_ABBREVIATION],
+            &format!(" {}", &long[..MAX_ABBREVIATION]),
         ] {
             assert_eq!(token_start(t), naive(t), "{t:?}");
         }

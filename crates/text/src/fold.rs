@@ -181,9 +181,12 @@ fn fill_dense(anchors: &[Anchor<u32>], folded_len: usize, dense: &mut Vec<u16>) 
     for a in anchors {
         let (af, ao) = (a.f as usize, u16::try_from(a.o).unwrap_or(u16::MAX));
         identity(dense.get_mut(f..af), o);
-        if let Some(d) = dense.get_mut(af..af + usize::from(a.flen)) {
-            // The folded bytes of the anchor's character map to its start.
-            d.fill(ao);
+        // The folded bytes of the anchor's character map to its start
+        // (one byte, é → e, is the usual case: a store, not a fill).
+        match dense.get_mut(af..af + usize::from(a.flen)) {
+            Some([d]) => *d = ao,
+            Some(d) => d.fill(ao),
+            None => {}
         }
         f = af + usize::from(a.flen);
         o = ao.wrapping_add(u16::from(a.olen));
@@ -206,21 +209,24 @@ impl Folded {
         self.text.reserve(original.len());
         self.orig_len = original.len();
         self.dense.clear();
-        let anchors = std::mem::take(&mut self.anchors);
-        self.anchors = if u32::try_from(original.len()).is_ok() {
-            let mut v = if let Anchors::Narrow(v) = anchors { v } else { Vec::new() };
-            v.clear();
-            fold_impl(original, &mut self.text, &mut v);
-            if !v.is_empty() && original.len() <= DENSE_MAX {
-                fill_dense(&v, self.text.len(), &mut self.dense);
+        // The anchors are folded into in place (no move of the enum).
+        let narrow = u32::try_from(original.len()).is_ok();
+        if narrow != matches!(self.anchors, Anchors::Narrow(_)) {
+            self.anchors = if narrow { Anchors::Narrow(Vec::new()) } else { Anchors::Wide(Vec::new()) };
+        }
+        match &mut self.anchors {
+            Anchors::Narrow(v) => {
+                v.clear();
+                fold_impl(original, &mut self.text, v);
+                if !v.is_empty() && original.len() <= DENSE_MAX {
+                    fill_dense(v, self.text.len(), &mut self.dense);
+                }
             }
-            Anchors::Narrow(v)
-        } else {
-            let mut v = if let Anchors::Wide(v) = anchors { v } else { Vec::new() };
-            v.clear();
-            fold_impl(original, &mut self.text, &mut v);
-            Anchors::Wide(v)
-        };
+            Anchors::Wide(v) => {
+                v.clear();
+                fold_impl(original, &mut self.text, v);
+            }
+        }
     }
 
     /// Maps a byte offset in the folded text back to the original text.

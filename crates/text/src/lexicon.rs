@@ -434,6 +434,21 @@ pub fn rules(lang: Lang) -> &'static LangRules {
 pub(crate) mod tests {
     use super::*;
 
+    #[test]
+    fn abbreviation_keys_are_folded_without_one_final_period() {
+        let mut buf = String::from("stale");
+        for (token, key) in
+            [("M.", "m"), ("Gén.", "gen"), ("U.S.", "u.s"), ("No", "no"), (".", "."), ("", ""), ("É.-U.", "e.-u"), ("ST..", "st."), ("A\u{a0}B.", "a b")]
+        {
+            assert_eq!(abbreviation_key(token, &mut buf), key, "{token:?}");
+            let mut folded = fold(token);
+            if folded.len() > 1 && folded.ends_with('.') {
+                folded.pop();
+            }
+            assert_eq!(abbreviation_key(token, &mut buf), folded, "{token:?}");
+        }
+    }
+
     /// A small French lexicon for tests that must not depend on the data files.
     pub(crate) const FR: &str = "#dyad-format lexicon 1\n# test\n\
 abbreviation\tM.\nabbreviation\tMme\nabbreviation\tDr\nabbreviation\tGén.\n\

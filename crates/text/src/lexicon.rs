@@ -437,9 +437,17 @@ pub(crate) mod tests {
     #[test]
     fn abbreviation_keys_are_folded_without_one_final_period() {
         let mut buf = String::from("stale");
-        for (token, key) in
-            [("M.", "m"), ("Gén.", "gen"), ("U.S.", "u.s"), ("No", "no"), (".", "."), ("", ""), ("É.-U.", "e.-u"), ("ST..", "st."), ("A\u{a0}B.", "a b")]
-        {
+        for (token, key) in [
+            ("M.", "m"),
+            ("Gén.", "gen"),
+            ("U.S.", "u.s"),
+            ("No", "no"),
+            (".", "."),
+            ("", ""),
+            ("É.-U.", "e.-u"),
+            ("ST..", "st."),
+            ("A\u{a0}B.", "a b"),
+        ] {
             assert_eq!(abbreviation_key(token, &mut buf), key, "{token:?}");
             let mut folded = fold(token);
             if folded.len() > 1 && folded.ends_with('.') {

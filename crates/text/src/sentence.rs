@@ -195,6 +195,23 @@ impl Sentences<'_> {
     /// If a terminator of `tlen` bytes at `i` ends a sentence, the end of the
     /// sentence (after closers); otherwise where to resume scanning.
     fn split_after(&mut self, unit_start: usize, i: usize, tlen: usize) -> Result<usize, usize> {
+        // The usual case in bytes: one ASCII terminator, one space and a
+        // letter or digit, where no closer can follow and only the case
+        // of the letter and the abbreviation test decide.
+        let b = self.text.as_bytes();
+        if let (1, Some(b' '), Some(&c)) = (tlen, b.get(i + 1), b.get(i + 2)) {
+            if c.is_ascii_alphanumeric() {
+                if c.is_ascii_lowercase() || b[i] == b'.' && self.is_abbreviation_before(unit_start, i) {
+                    return Err(i + 1);
+                }
+                return Ok(i + 1);
+            }
+        }
+        self.split_after_any(unit_start, i, tlen)
+    }
+
+    /// [`Sentences::split_after`] for any text.
+    fn split_after_any(&mut self, unit_start: usize, i: usize, tlen: usize) -> Result<usize, usize> {
         let t = self.text;
         let b = t.as_bytes();
         let mut j = i + tlen;
@@ -523,6 +540,29 @@ mod tests {
             let breaks = is_ws(c) || matches!(c, '(' | '[' | '"' | '«' | '“' | '‘');
             assert_eq!(ASCII_TOKEN_BREAK[c as usize], breaks, "{c:?}");
         }
+    }
+
+    #[test]
+    fn the_ascii_shortcut_of_split_after_agrees() {
+        let (fr, en) = (fr(), en());
+        let pieces = ["M", ".", " ", "a", "B", "3", "!", "?", "Gen", "…", "»", ")", "\n", "é", "\u{a0}", "U.S", "(", "\""];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let next: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(next);
+        }
+        let mut checked = 0;
+        for r in [&fr, &en, crate::rules(crate::Lang::Fr), crate::rules(crate::Lang::En)] {
+            for t in &texts {
+                let mut s = sentences(t, r);
+                for (i, c) in t.char_indices().filter(|&(_, c)| matches!(c, '.' | '!' | '?')) {
+                    let fast = s.split_after(0, i, c.len_utf8());
+                    assert_eq!(fast, s.split_after_any(0, i, c.len_utf8()), "{t:?} at {i}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 
     #[test]

@@ -219,9 +219,22 @@ fn place_in_line(line: &str) -> Option<usize> {
     let end = place.len();
     // What follows: up to a dash separator.
     let rest = cut_at(&line[end..], 100);
-    let head = rest[..separating_dash(rest)?].trim();
+    // Only a bracket, a comma or a dash can come first (after spaces):
+    // anything else starts the text before the dash, or there is none.
+    // Most paragraph starts ("Jaime Paz Zamora expelled") end here
+    // without looking for a dash.
+    if rest.trim_start().chars().next().is_some_and(|c| !matches!(c, '(' | ',') && !is_dash(c)) {
+        return None;
+    }
+    separated(rest[..separating_dash(rest)?].trim(), all_caps).then_some(end)
+}
+
+/// Whether `head`, what comes between a place and its dash, makes a
+/// dateline: nothing (for a place in capitals), a source in brackets, or a
+/// comma and then a date, a source or anything after a place in capitals.
+fn separated(head: &str, all_caps: bool) -> bool {
     let group = head.find('(').is_some_and(|o| head[o..].contains(')'));
-    let ok = if head.is_empty() {
+    if head.is_empty() {
         all_caps
     } else if head.starts_with('(') {
         group
@@ -229,8 +242,7 @@ fn place_in_line(line: &str) -> Option<usize> {
         all_caps || group || head.chars().any(|c| c.is_ascii_digit())
     } else {
         false
-    };
-    ok.then_some(end)
+    }
 }
 
 /// The dateline city at the start of one of the first paragraphs:
@@ -240,23 +252,30 @@ fn place_in_line(line: &str) -> Option<usize> {
 /// source in brackets, a comma and a date, or (all capitals) directly by a
 /// dash.
 pub fn dateline_place(text: &str) -> Option<Range<usize>> {
+    let head = cut_at(text, PLACE_HEAD);
     let mut off = 0;
     let mut seen = 0;
-    for line in cut_at(text, PLACE_HEAD).split_inclusive('\n') {
-        let start = off;
-        off += line.len();
-        let trimmed = line.trim_start();
-        if trimmed.trim_end().is_empty() {
+    // Each line (with its '\n') is read no further than its first
+    // `PLACE_SPAN` bytes, unless it is not a dateline: only then is its end
+    // looked for (a paragraph is often a whole article).
+    while off < head.len() {
+        let line = &head[off..];
+        let trimmed = line.trim_start_matches(|c: char| c != '\n' && c.is_whitespace());
+        let lead = off + (line.len() - trimmed.len());
+        if trimmed.is_empty() || trimmed.starts_with('\n') {
+            off = lead + 1;
             continue;
         }
-        let lead = start + (line.len() - trimmed.len());
-        if let Some(end) = place_in_line(cut_at(trimmed, PLACE_SPAN)) {
+        let span = cut_at(trimmed, PLACE_SPAN);
+        let span = span.find('\n').map_or(span, |n| &span[..=n]);
+        if let Some(end) = place_in_line(span) {
             return Some(lead..lead + end);
         }
         seen += 1;
         if seen >= PLACE_LINES {
             break;
         }
+        off = trimmed.find('\n').map_or(head.len(), |n| lead + n + 1);
     }
     None
 }
@@ -300,23 +319,77 @@ fn relative_hit(f: &str, rules: &LangRules, reference: Date) -> Option<(Date, Ra
         }
         let Some(expr) = exprs.get(value as usize) else { continue };
         return Some(match *expr {
-            DayExpr::Offset(n) => (reference.add_days(i64::from(n)), s..e, false),
+            DayExpr::Offset(n) => (moved(reference, i64::from(n)), s..e, false),
             DayExpr::Weekday(wd) => {
-                let (before, after) = (word_before(f, s), word_after(f, e));
-                let next = specs(rules.lang()).any(|sp| sp.next_before.contains(&before) || sp.next_after.contains(&after));
-                let last = specs(rules.lang()).any(|sp| sp.last_before.contains(&before) || sp.last_after.contains(&after));
-                let d = if next {
-                    reference.add_days((i64::from(wd) - i64::from(reference.weekday()) + 6).rem_euclid(7) + 1)
-                } else if last {
-                    reference.add_days(-1).last_weekday(wd)
-                } else {
-                    reference.last_weekday(wd)
-                };
-                (d, s..e, true)
+                // The word before the weekday is read only for a language
+                // that lists words there ("next Tuesday"), the word after
+                // only for one that lists words there ("mardi prochain").
+                let (mut next, mut last) = (false, false);
+                let (mut before, mut after) = (None, None);
+                for sp in specs(rules.lang()) {
+                    if !sp.next_before.is_empty() || !sp.last_before.is_empty() {
+                        let w = *before.get_or_insert_with(|| word_before(f, s));
+                        next |= sp.next_before.contains(&w);
+                        last |= sp.last_before.contains(&w);
+                    }
+                    if !sp.next_after.is_empty() || !sp.last_after.is_empty() {
+                        let w = *after.get_or_insert_with(|| word_after(f, e));
+                        next |= sp.next_after.contains(&w);
+                        last |= sp.last_after.contains(&w);
+                    }
+                }
+                (weekday_near(reference, wd, next, last), s..e, true)
             }
         });
     }
     None
+}
+
+/// The day named by ISO weekday `wd` near `reference`: the next one after
+/// it when `next`, else the one strictly before it when `last`, else the
+/// most recent one on or before it ([`Date::last_weekday`]). No conversion
+/// to days and usually none back (see [`iso_weekday`], [`moved`]), where
+/// `last_weekday` and `add_days` make two of each (≈150 instructions per
+/// weekday found).
+fn weekday_near(reference: Date, wd: u8, next: bool, last: bool) -> Date {
+    let today = iso_weekday(reference);
+    let wd = i64::from(wd);
+    moved(
+        reference,
+        if next {
+            (wd - today + 6).rem_euclid(7) + 1
+        } else {
+            // Back from the day before when `last`.
+            let l = i64::from(last);
+            -l - (today - l - wd).rem_euclid(7)
+        },
+    )
+}
+
+/// [`Date::weekday`] from the year, month and day alone (Sakamoto's
+/// method): a few multiplications instead of a count of days.
+fn iso_weekday(d: Date) -> i64 {
+    /// Day of the week of the first of each month, shifted so that
+    /// January and February count in the year before.
+    const MONTH: [u64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    // Unsigned arithmetic (years from 0 on): divisions by constants without
+    // sign corrections.
+    let (Some(&m), Ok(y)) = (MONTH.get(usize::from(d.m).wrapping_sub(1)), u64::try_from(i64::from(d.y) - i64::from(d.m < 3))) else {
+        return i64::from(d.weekday());
+    };
+    // 0 = Sunday.
+    let sunday_based = (y + y / 4 - y / 100 + y / 400 + m + u64::from(d.d)) % 7;
+    // At most 7.
+    ((sunday_based + 6) % 7 + 1) as i64
+}
+
+/// `reference.add_days(n)`, by the day of the month alone when the result
+/// stays between the 1st and the 28th of the same month.
+fn moved(reference: Date, n: i64) -> Date {
+    match u8::try_from(i64::from(reference.d) + n) {
+        Ok(d @ 1..=28) => Date { d, ..reference },
+        _ => reference.add_days(n),
+    }
 }
 
 /// Days either side of the reference within which a year-less date is put.
@@ -430,6 +503,102 @@ mod tests {
         assert_eq!(p(""), None);
     }
 
+    /// [`dateline_place`] as it was written first: every line split off
+    /// whole, every place followed by a search for its dash.
+    fn place_by_lines(text: &str) -> Option<Range<usize>> {
+        let mut off = 0;
+        let mut seen = 0;
+        for line in cut_at(text, PLACE_HEAD).split_inclusive('\n') {
+            let start = off;
+            off += line.len();
+            let trimmed = line.trim_start();
+            if trimmed.trim_end().is_empty() {
+                continue;
+            }
+            let lead = start + (line.len() - trimmed.len());
+            let line = cut_at(trimmed, PLACE_SPAN);
+            let mut end = 0;
+            let mut pos = 0;
+            let mut words = 0;
+            let mut all_caps = true;
+            let found = loop {
+                if words >= 6 {
+                    break true;
+                }
+                let rest = &line[pos..];
+                let w_len = rest.char_indices().find(|&(_, c)| !is_place_char(c)).map_or(rest.len(), |(p, _)| p);
+                let w = &rest[..w_len];
+                let Some(first) = w.chars().next() else { break false };
+                if first.is_uppercase() {
+                    end = pos + w_len;
+                    all_caps &= !w.chars().any(char::is_lowercase);
+                } else if !(words > 0 && is_connector(w)) {
+                    break true;
+                }
+                words += 1;
+                pos += w_len;
+                match line[pos..].strip_prefix(' ') {
+                    Some(r) if r.chars().next().is_some_and(char::is_alphabetic) => pos += 1,
+                    _ => break true,
+                }
+            };
+            let place = line[..end].trim_end_matches(['.', '-', '\'', '’']);
+            if found && place.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                let end = place.len();
+                let rest = cut_at(&line[end..], 100);
+                if separating_dash(rest).is_some_and(|dash| separated(rest[..dash].trim(), all_caps)) {
+                    return Some(lead..lead + end);
+                }
+            }
+            seen += 1;
+            if seen >= PLACE_LINES {
+                break;
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn places_agree_with_the_line_by_line_search() {
+        let starts = [
+            "Moscou (AFP) 12 janvier 2026 – Le",
+            "WASHINGTON, Jan. 5 (Reuters) - The",
+            "MOSCOW — Russia said",
+            "Jaime Paz Zamora expelled 5145 diplomats",
+            "Le Caire, 12 janvier – Les",
+            "Rio de Janeiro (AFP) – x",
+            "Moscou menace Kiev - analyse",
+            "PARIS  -x",
+            "PARIS ,",
+            "Paris\u{a0}(AFP) – x",
+            "KYIV, Ukraine (AP) — R",
+            "Iran : x",
+            "  \t ",
+            "",
+            "é",
+            "NEW YORK",
+            "A B C D E F G (AFP) - x",
+        ];
+        let mut texts = vec![String::new()];
+        for a in starts {
+            for b in starts {
+                for sep in ["\n", "\n\n", " \n \n", "\r\n", " "] {
+                    texts.push(format!("{a}{sep}{b}"));
+                    texts.push(format!("{b}{sep}{a}{sep}{b}{sep}{a}"));
+                }
+            }
+        }
+        let long = format!("{}\nPARIS (AFP) - x", "Long paragraph of text. ".repeat(20));
+        texts.push(long.clone());
+        texts.push(format!("{}\nPARIS (AFP) - x", "Headline\n".repeat(7)));
+        texts.push(format!("{}PARIS (AFP) - x", "x".repeat(PLACE_HEAD - 4)));
+        texts.push(format!("{}\nPARIS (AFP) - x", "x".repeat(PLACE_HEAD)));
+        for t in &texts {
+            assert_eq!(dateline_place(t), place_by_lines(t), "{t:?}");
+        }
+        assert!(texts.iter().filter(|t| dateline_place(t).is_some()).count() > texts.len() / 4);
+    }
+
     #[test]
     fn separating_dashes() {
         // What `separating_dash` finds, one character at a time.
@@ -464,6 +633,28 @@ mod tests {
             assert_eq!(separating_dash(t), naive(t), "{t:?}");
         }
         assert_eq!(separating_dash("(AFP) - Le"), Some(6));
+    }
+
+    #[test]
+    fn weekday_near_agrees_with_the_date_arithmetic() {
+        let start = d("2023-12-20").to_days();
+        for day in start..start + 800 {
+            let r = Date::from_days(day);
+            for wd in 1..=7 {
+                let next = r.add_days((i64::from(wd) - i64::from(r.weekday()) + 6).rem_euclid(7) + 1);
+                assert_eq!(weekday_near(r, wd, true, false), next, "{r} {wd}");
+                assert_eq!(weekday_near(r, wd, true, true), next, "{r} {wd}");
+                assert_eq!(weekday_near(r, wd, false, true), r.add_days(-1).last_weekday(wd), "{r} {wd}");
+                assert_eq!(weekday_near(r, wd, false, false), r.last_weekday(wd), "{r} {wd}");
+            }
+            for n in -40..40 {
+                assert_eq!(moved(r, n), r.add_days(n), "{r} {n}");
+            }
+        }
+        for day in (-1_000_000..1_000_000).step_by(997).chain(start - 3000..start + 3000) {
+            let r = Date::from_days(day);
+            assert_eq!(iso_weekday(r), i64::from(r.weekday()), "{r}");
+        }
     }
 
     #[test]

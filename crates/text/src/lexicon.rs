@@ -99,6 +99,9 @@ pub struct LangRules {
     boilerplate_empty: usize,
     /// Length of the longest `boilerplate` entry.
     boilerplate_longest: usize,
+    /// Bit `a | b << 8` is set when an entry starts with bytes `a, b`, or
+    /// is the one byte `a` (see [`LangRules::may_start_boilerplate`]).
+    boilerplate_pairs: Vec<u64>,
     stopwords: FxSet,
     day_matcher: Option<Keys>,
     day_exprs: Vec<DayExpr>,
@@ -119,6 +122,10 @@ impl fmt::Debug for LangRules {
             .finish()
     }
 }
+
+/// Words of [`LangRules::may_start_boilerplate`]'s bit set (one bit per pair
+/// of bytes).
+const PAIR_WORDS: usize = (1 << 16) / 64;
 
 /// Folds a surface and drops one trailing period ("Jan." → "jan").
 fn key(surface: &str) -> String {
@@ -146,6 +153,7 @@ impl LangRules {
             boilerplate_first: vec![(0, 0); 256],
             boilerplate_empty: 0,
             boilerplate_longest: 0,
+            boilerplate_pairs: vec![0; PAIR_WORDS],
             stopwords: FxSet::default(),
             day_matcher: None,
             day_exprs: Vec::new(),
@@ -248,6 +256,18 @@ impl LangRules {
         r.boilerplate_first = first_byte_ranges(r.boilerplate.iter().map(String::as_bytes));
         r.boilerplate_empty = r.boilerplate.iter().take_while(|b| b.is_empty()).count();
         r.boilerplate_longest = r.boilerplate.iter().map(String::len).max().unwrap_or(0);
+        let mut pairs = vec![0u64; PAIR_WORDS];
+        for b in &r.boilerplate {
+            let seconds = match b.as_bytes() {
+                [a, c, ..] => (usize::from(*a) | usize::from(*c) << 8)..=(usize::from(*a) | usize::from(*c) << 8),
+                [a] => usize::from(*a)..=(usize::from(*a) | 0xFF << 8),
+                [] => continue,
+            };
+            for k in seconds.step_by(if b.len() == 1 { 256 } else { 1 }) {
+                pairs[k / 64] |= 1 << (k % 64);
+            }
+        }
+        r.boilerplate_pairs = pairs;
         r.build_day_matcher();
         Ok(r)
     }
@@ -340,6 +360,18 @@ impl LangRules {
         empty.iter().chain(&self.boilerplate[lo as usize..hi as usize]).map(String::as_str)
     }
 
+    /// Whether a boilerplate entry may start a folded text starting with
+    /// `bytes`: false only when none can, from its first two bytes alone.
+    pub(crate) fn may_start_boilerplate(&self, bytes: &[u8]) -> bool {
+        let pair = match bytes {
+            _ if self.boilerplate_empty > 0 => return true,
+            [] => return false,
+            [a] => return self.boilerplate_first[usize::from(*a)].1 > 0,
+            [a, b, ..] => usize::from(*a) | usize::from(*b) << 8,
+        };
+        self.boilerplate_pairs[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
     /// Length of the longest folded boilerplate entry.
     pub(crate) fn boilerplate_longest(&self) -> usize {
         self.boilerplate_longest
@@ -401,6 +433,29 @@ pub fn rules(lang: Lang) -> &'static LangRules {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviation_keys_are_folded_without_one_final_period() {
+        let mut buf = String::from("stale");
+        for (token, key) in [
+            ("M.", "m"),
+            ("Gén.", "gen"),
+            ("U.S.", "u.s"),
+            ("No", "no"),
+            (".", "."),
+            ("", ""),
+            ("É.-U.", "e.-u"),
+            ("ST..", "st."),
+            ("A\u{a0}B.", "a b"),
+        ] {
+            assert_eq!(abbreviation_key(token, &mut buf), key, "{token:?}");
+            let mut folded = fold(token);
+            if folded.len() > 1 && folded.ends_with('.') {
+                folded.pop();
+            }
+            assert_eq!(abbreviation_key(token, &mut buf), folded, "{token:?}");
+        }
+    }
 
     /// A small French lexicon for tests that must not depend on the data files.
     pub(crate) const FR: &str = "#dyad-format lexicon 1\n# test\n\

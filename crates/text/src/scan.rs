@@ -16,7 +16,8 @@
 struct Key {
     bytes: Box<[u8]>,
     value: u32,
-    /// Its first `window` bytes (see [`packed`]).
+    /// Its first `window` bytes as a big-endian number (see [`ordered`]):
+    /// keys sorted by their bytes are sorted by it too.
     prefix: u32,
 }
 
@@ -51,6 +52,16 @@ fn packed(bytes: &[u8]) -> u32 {
     }
 }
 
+/// Up to 4 bytes as a big-endian number: numbers of equally long byte
+/// strings compare as the strings do.
+#[inline]
+fn ordered(bytes: &[u8]) -> u32 {
+    match bytes.first_chunk::<4>() {
+        Some(w) => u32::from_be_bytes(*w),
+        None => bytes.iter().fold(0, |w, &b| (w << 8) | u32::from(b)),
+    }
+}
+
 /// The bit of [`Keys::prefixes`] for a [`packed`] window.
 fn prefix_hash(window: u32) -> usize {
     (window.wrapping_mul(0x9E37_79B1) >> 20) as usize
@@ -77,7 +88,7 @@ impl Keys {
         let keys: Vec<(&[u8], u32)> = keys.into_iter().filter(|(k, _)| !k.is_empty()).collect();
         let window = keys.iter().map(|(k, _)| k.len()).min().unwrap_or(1).min(4);
         let block = window.min(2);
-        let mut keys: Vec<Key> = keys.into_iter().map(|(k, value)| Key { bytes: k.into(), value, prefix: packed(&k[..window]) }).collect();
+        let mut keys: Vec<Key> = keys.into_iter().map(|(k, value)| Key { bytes: k.into(), value, prefix: ordered(&k[..window]) }).collect();
         keys.sort();
         let first = first_byte_ranges(keys.iter().map(|k| &k.bytes[..]));
         // A window ending with a block found at `j` in a key's first
@@ -90,7 +101,7 @@ impl Keys {
                 let i = k.bytes[j..j + block].iter().fold(0, |i, &b| (i << 8) | usize::from(b));
                 shift[i] = shift[i].min((window - block - j) as u8);
             }
-            let h = prefix_hash(k.prefix);
+            let h = prefix_hash(packed(&k.bytes[..window]));
             prefixes[h / 64] |= 1 << (h % 64);
         }
         Keys { keys, first, window, block, shift, prefixes }
@@ -108,30 +119,45 @@ impl Keys {
     /// [`Keys::candidate`] for blocks of `B` bytes.
     fn candidate_by<const B: usize>(&self, text: &[u8], s: usize) -> Option<usize> {
         let window = self.window;
-        // The block of the window starting at `s` is the start of `rest`.
-        let mut rest = text.get(s + window - B..)?;
-        while let Some(block) = rest.first_chunk::<B>() {
-            let skip = self.shift[block.iter().fold(0, |i, &b| (i << 8) | usize::from(b))];
+        // The block of the window starting at `s` starts at `i`, at most at
+        // `last`: the loop reads its bytes without further checks.
+        let last = text.len().checked_sub(B)?;
+        let mut i = s + window - B;
+        while i <= last {
+            // The block as a big-endian number, written out for each size:
+            // one 16-bit load for two bytes (a fold over the bytes makes two
+            // loads and a shift).
+            let block = if B == 2 { usize::from(u16::from_be_bytes([text[i], text[i + 1]])) } else { usize::from(text[i]) };
+            let skip = self.shift[block];
             if skip == 0 {
-                let s = text.len() - rest.len() + B - window;
+                let s = i + B - window;
                 let h = prefix_hash(packed(&text[s..s + window]));
                 if self.prefixes[h / 64] & (1 << (h % 64)) != 0 {
                     return Some(s);
                 }
             }
-            rest = rest.get(usize::from(skip.max(1))..).unwrap_or_default();
+            i += usize::from(skip.max(1));
         }
         None
     }
 
     /// The longest key starting at `text[s]`, as (end, value).
     fn longest_at(&self, text: &[u8], s: usize) -> Option<(usize, u32)> {
-        let (lo, hi) = self.first[usize::from(*text.get(s)?)];
-        let rest = &text[s..];
-        let prefix = packed(rest.get(..self.window)?);
-        self.keys[lo as usize..hi as usize]
+        let rest = text.get(s..)?;
+        let head = rest.get(..self.window)?;
+        let (lo, hi) = self.first[usize::from(head[0])];
+        let keys = self.keys.get(lo as usize..hi as usize)?;
+        // Only the few keys that share the window's bytes are compared,
+        // and only past the window (a byte loop: the tails are short).
+        let prefix = ordered(head);
+        let from = keys.partition_point(|k| k.prefix < prefix);
+        keys[from..]
             .iter()
-            .filter(|k| k.prefix == prefix && rest.starts_with(&k.bytes))
+            .take_while(|k| k.prefix == prefix)
+            .filter(|k| {
+                let tail = &k.bytes[self.window..];
+                rest.get(self.window..k.bytes.len()).is_some_and(|r| r.iter().zip(tail).all(|(a, b)| a == b))
+            })
             .max_by_key(|k| k.bytes.len())
             .map(|k| (s + k.bytes.len(), k.value))
     }

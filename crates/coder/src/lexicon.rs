@@ -131,6 +131,8 @@ pub struct Matcher {
     pub trie: Trie,
     /// Entries per key: `entries[key]` is a slice.
     pub entries: Entries,
+    /// What the entries of each key are, by key (see `sentence::Kinds`).
+    pub(crate) kinds: Vec<crate::sentence::Kinds>,
     /// The folded keys, for diagnostics and the benchmark baseline (see
     /// [`Matcher::scanned_keys`]).
     pub keys: Vec<String>,
@@ -783,16 +785,19 @@ impl Matcher {
                 })
                 .map(|(i, k)| (k.as_str(), i as u32)),
         );
+        let entries = Entries::new(&b.entries);
+        let lemma_sets = crate::sentence::lemma_sets(&b.lemmas, &closed);
         Ok(Matcher {
             trie,
             patterns,
             fuzzy,
-            entries: Entries::new(&b.entries),
+            kinds: crate::sentence::key_kinds(&entries, &lemma_sets),
+            entries,
             keys: b.keys,
             index: b.index,
             acronyms: b.acronyms,
             codes: b.codes,
-            lemma_sets: crate::sentence::lemma_sets(&b.lemmas, &closed),
+            lemma_sets,
             lemmas: b.lemmas,
             pack,
             tokens,

@@ -437,9 +437,8 @@ struct Facts<'a> {
     unit: Vec<u16>,
     /// The tokens that are clause breaks or open a relative clause, in order.
     breaks: Vec<usize>,
-    /// The kinds of actor entries of each unit (bits of [`kind`]; from
-    /// [`Analysis::group`] on).
-    kinds: Vec<u8>,
+    /// The [`Kinds`] of the entries of each unit (from [`Analysis::group`] on).
+    kinds: Vec<Kinds>,
     /// The OR of every token's [`class`] bits (during [`Analysis::events`]):
     /// a scan for a class the sentence lacks is skipped.
     classes: u32,
@@ -502,7 +501,7 @@ mod fact {
     pub const COLON: u8 = 1 << 6;
 }
 
-/// Bits of [`Facts::kinds`]: the kinds of actor entries of a unit (none:
+/// Bits of [`Kinds::actor`]: the kinds of actor entries of a unit (none:
 /// the unit is no piece of an actor, see [`Analysis::piece`]).
 mod kind {
     /// A person's name or surname.
@@ -564,20 +563,30 @@ pub(crate) fn lemma_sets(lemmas: &[String], closed: &crate::lexicon::Closed) -> 
     lemmas.iter().map(|l| lists.iter().filter(|(list, _)| list.contains(&l.as_str())).fold(0, |b, (_, bit)| b | bit)).collect()
 }
 
-/// The bit of verb form tag `t` in [`Kinds::tags`].
-fn tag_bit(t: u8) -> u32 {
-    1 << (t % 32)
+/// The bit of verb form tag `t` in [`Kinds::tags`] (every [`tag`] is below 8).
+fn tag_bit(t: u8) -> u8 {
+    1 << (t % 8)
 }
 
-/// What the entries of a unit are, read in one pass (for [`Facts`]).
-#[derive(Debug, Default, PartialEq)]
-struct Kinds {
+/// What the entries of a key are, read in one pass once per key when the
+/// [`Matcher`] is built ([`key_kinds`]), so that a unit's lexical class, its
+/// kinds of actor and its verb kinds are one 8-byte load, not a scan of its
+/// entries in [`Analysis::group`] and again in [`Analysis::learn_facts`]
+/// (≈3.5M instructions of the 1 MB corpus).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(crate) struct Kinds {
     /// The [`tag_bit`]s of its verb forms ([`Entry::Form`]).
-    tags: u32,
+    tags: u8,
+    /// The kinds of actor entries (bits of [`kind`]).
+    actor: u8,
+    /// Its first [`Entry::Lex`]'s class.
+    lex: Option<Lex>,
     /// It has event nouns ([`Entry::Noun`]).
     nouns: bool,
     /// A form of an auxiliary ([`lemma_set::AUXILIARY`]).
     aux: bool,
+    /// The [`lex_bit`]s of all its [`Entry::Lex`] entries.
+    lexes: u16,
 }
 
 impl Kinds {
@@ -592,11 +601,34 @@ impl Kinds {
                     k.aux |= lemma_sets.get(l as usize).is_some_and(|&b| b & lemma_set::AUXILIARY != 0);
                 }
                 Entry::Noun(_) => k.nouns = true,
-                _ => {}
+                Entry::Person(_) | Entry::Surname(_) => k.actor |= kind::PERSON,
+                Entry::Agent(..) => k.actor |= kind::AGENT,
+                Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => {
+                    k.actor |= kind::OTHER;
+                }
+                Entry::Lex(x, _) => {
+                    k.lex = k.lex.or(Some(x));
+                    k.lexes |= lex_bit(x);
+                    if x == Lex::Pair {
+                        k.actor |= kind::OTHER;
+                    }
+                }
+                Entry::City(_) => {}
             }
         }
         k
     }
+
+    /// Whether it has verb forms or event nouns (the units [`Analysis::verb_context`] looks at).
+    fn verbal(&self) -> bool {
+        self.tags != 0 || self.nouns
+    }
+}
+
+/// The [`Kinds`] of every key of `entries`, by key: built once per
+/// [`Matcher`] (`lemma_sets` are its [`lemma_sets`]).
+pub(crate) fn key_kinds(entries: &crate::lexicon::Entries, lemma_sets: &[u8]) -> Vec<Kinds> {
+    (0..entries.len()).map(|k| Kinds::of(entries.get(k), lemma_sets)).collect()
 }
 
 /// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
@@ -1053,6 +1085,15 @@ impl<'a> Analysis<'a> {
         &m.entries[self.units[u].key as usize]
     }
 
+    /// The [`Kinds`] of unit `u`'s entries.
+    #[inline]
+    fn kinds(&self, u: usize) -> Kinds {
+        if let Some(&k) = self.facts.kinds.get(u) {
+            return k;
+        }
+        self.units.get(u).and_then(|unit| self.m.kinds.get(unit.key as usize)).copied().unwrap_or_default()
+    }
+
     #[inline]
     fn lex_at(&self, t: usize) -> Option<Lex> {
         if self.facts.lex_ready {
@@ -1082,31 +1123,15 @@ impl<'a> Analysis<'a> {
         let (entries, kinds) = (&mut self.facts.entries, &mut self.facts.kinds);
         entries.clear();
         kinds.clear();
-        // Each unit's entries, read once: its lexical class (per unit: units
+        // Each unit's entries and their kinds (one load each, worked out per
+        // key when the matcher was built): its lexical class (per unit: units
         // do not overlap, and `unit_at` maps each token of a unit to it) and
         // the kinds of actor it may name.
         for unit in &self.units {
-            let es = &m.entries[unit.key as usize];
-            entries.push(es);
-            let (mut l, mut k) = (None, 0);
-            for e in es {
-                k |= match e {
-                    Entry::Person(_) | Entry::Surname(_) => kind::PERSON,
-                    Entry::Agent(..) => kind::AGENT,
-                    Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => kind::OTHER,
-                    Entry::Lex(x, _) => {
-                        l = l.or(Some(*x));
-                        if *x == Lex::Pair {
-                            kind::OTHER
-                        } else {
-                            0
-                        }
-                    }
-                    _ => 0,
-                };
-            }
+            entries.push(m.entries.get(unit.key as usize));
+            let k = m.kinds.get(unit.key as usize).copied().unwrap_or_default();
             kinds.push(k);
-            if let Some(l) = l {
+            if let Some(l) = k.lex {
                 lex.get_mut(unit.t0..unit.t1).into_iter().flatten().for_each(|x| *x = Some(l));
             }
         }
@@ -1117,7 +1142,7 @@ impl<'a> Analysis<'a> {
         let mut last_end = 0usize;
         for u in 0..self.units.len() {
             // (Most units name no actor: skipped on one byte.)
-            let k = self.facts.kinds[u];
+            let k = self.facts.kinds[u].actor;
             if k == 0 {
                 continue;
             }
@@ -1828,7 +1853,7 @@ impl<'a> Analysis<'a> {
 
     /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `kinds`.
     fn form_context(&self, u: usize, kinds: &Kinds) -> u16 {
-        let has = |tags: u32| kinds.tags & tags != 0;
+        let has = |tags: u8| kinds.tags & tags != 0;
         if kinds.tags == 0 {
             return 0;
         }
@@ -2381,16 +2406,10 @@ impl<'a> Analysis<'a> {
         // of their units ([`Analysis::group`]).
         let mut lexes = 0;
         uf.extend((0..self.units.len()).map(|u| {
-            let mut verbal = false;
-            for e in self.entries(u) {
-                match *e {
-                    Entry::Form(..) | Entry::Noun(_) => verbal = true,
-                    Entry::Lex(l, _) => lexes |= lex_bit(l),
-                    _ => {}
-                }
-            }
-            if verbal {
-                self.verb_context(u, &Kinds::of(self.entries(u), &self.m.lemma_sets))
+            let k = self.kinds(u);
+            lexes |= k.lexes;
+            if k.verbal() {
+                self.verb_context(u, &k)
             } else {
                 0
             }
@@ -2432,6 +2451,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .all(|&(bit, on)| self.fact(t, bit) == on)
         }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
+            && self.facts.kinds.iter().zip(&self.facts.entries).all(|(&k, es)| k == Kinds::of(es, &self.m.lemma_sets))
             && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, lemma_set::AUXILIARY))
             && self.classes.iter().all(|&c| c & !self.facts.classes == 0)
             && (0..self.toks.len()).all(|t| self.find_lex(t).is_none_or(|l| self.may_lex(l)))
@@ -3384,9 +3404,31 @@ mod tests {
                 assert_eq!(k.nouns, es.iter().any(|e| matches!(e, Entry::Noun(_))), "{lang} {es:?}");
                 let aux = es.iter().any(|e| matches!(*e, Entry::Form(l, _) if m.lemma_sets[l as usize] & lemma_set::AUXILIARY != 0));
                 assert_eq!(k.aux, aux, "{lang} {es:?}");
+                let lex = es.iter().find_map(|e| if let Entry::Lex(l, _) = e { Some(*l) } else { None });
+                assert_eq!(k.lex, lex, "{lang} {es:?}");
+                let lexes = es.iter().fold(0, |b, e| if let Entry::Lex(l, _) = e { b | lex_bit(*l) } else { b });
+                assert_eq!(k.lexes, lexes, "{lang} {es:?}");
+                let actor = |f: fn(&Entry) -> bool| es.iter().any(f);
+                assert_eq!(k.actor & kind::PERSON != 0, actor(|e| matches!(e, Entry::Person(_) | Entry::Surname(_))), "{lang} {es:?}");
+                assert_eq!(k.actor & kind::AGENT != 0, actor(|e| matches!(e, Entry::Agent(..))), "{lang} {es:?}");
+                let other = actor(|e| {
+                    matches!(
+                        e,
+                        Entry::Country(_)
+                            | Entry::Capital(..)
+                            | Entry::Demonym(_)
+                            | Entry::Org(..)
+                            | Entry::Complement(_)
+                            | Entry::Lex(Lex::Pair, _)
+                    )
+                });
+                assert_eq!(k.actor & kind::OTHER != 0, other, "{lang} {es:?}");
+                // The matcher's table holds the same, key by key.
+                assert_eq!(m.kinds[key], k, "{lang} {es:?}");
                 verbal += usize::from(k.tags != 0 && k.nouns);
             }
             assert!(verbal > 10, "{lang}: forms that are also event nouns");
+            assert_eq!(m.kinds.len(), m.entries.len(), "{lang}");
         }
     }
 

@@ -569,66 +569,114 @@ fn tag_bit(t: u8) -> u8 {
 }
 
 /// What the entries of a key are, read in one pass once per key when the
-/// [`Matcher`] is built ([`key_kinds`]), so that a unit's lexical class, its
-/// kinds of actor and its verb kinds are one 8-byte load, not a scan of its
-/// entries in [`Analysis::group`] and again in [`Analysis::learn_facts`]
+/// [`Matcher`] is built ([`key_facts`], kept beside the key's bounds in
+/// [`crate::lexicon::Entries`]), so that a unit's lexical class, its kinds
+/// of actor and its verb kinds are one load with its entries, not a scan of
+/// them in [`Analysis::group`] and again in [`Analysis::learn_facts`]
 /// (≈3.5M instructions of the 1 MB corpus).
+///
+/// Packed in 32 bits: the [`tag_bit`]s of its verb forms (bits 0–6), its
+/// [`kind`]s of actor (7–9), whether it has event nouns (10) and a form of
+/// an auxiliary (11), its first [`Entry::Lex`]'s class (12–15, one more
+/// than its number; 0 for none) and the [`lex_bit`]s of all (16–31).
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub(crate) struct Kinds {
-    /// The [`tag_bit`]s of its verb forms ([`Entry::Form`]).
-    tags: u8,
-    /// The kinds of actor entries (bits of [`kind`]).
-    actor: u8,
-    /// Its first [`Entry::Lex`]'s class.
-    lex: Option<Lex>,
-    /// It has event nouns ([`Entry::Noun`]).
-    nouns: bool,
-    /// A form of an auxiliary ([`lemma_set::AUXILIARY`]).
-    aux: bool,
-    /// The [`lex_bit`]s of all its [`Entry::Lex`] entries.
-    lexes: u16,
-}
+pub(crate) struct Kinds(u32);
+
+/// Every [`Lex`], by its number.
+const LEXES: [Lex; 12] = [
+    Lex::NegPre,
+    Lex::NegPost,
+    Lex::Condition,
+    Lex::Hypothetical,
+    Lex::Speculation,
+    Lex::ModalConditional,
+    Lex::Intent,
+    Lex::AttributionPrep,
+    Lex::AttributionVerb,
+    Lex::Coordination,
+    Lex::Pair,
+    Lex::Article,
+];
 
 impl Kinds {
+    /// [`Kinds::nouns`].
+    const NOUNS: u32 = 1 << 10;
+    /// [`Kinds::aux`].
+    const AUX: u32 = 1 << 11;
+
     /// The kinds of the entries `es`; `lemma_sets` are the matcher's
     /// ([`lemma_sets`]).
     fn of(es: &[Entry], lemma_sets: &[u8]) -> Kinds {
-        let mut k = Kinds::default();
+        let (mut tags, mut actor, mut flags, mut lex, mut lexes) = (0u8, 0u8, 0u32, None, 0u16);
         for e in es {
             match *e {
                 Entry::Form(l, t) => {
-                    k.tags |= tag_bit(t);
-                    k.aux |= lemma_sets.get(l as usize).is_some_and(|&b| b & lemma_set::AUXILIARY != 0);
+                    tags |= tag_bit(t);
+                    if lemma_sets.get(l as usize).is_some_and(|&b| b & lemma_set::AUXILIARY != 0) {
+                        flags |= Kinds::AUX;
+                    }
                 }
-                Entry::Noun(_) => k.nouns = true,
-                Entry::Person(_) | Entry::Surname(_) => k.actor |= kind::PERSON,
-                Entry::Agent(..) => k.actor |= kind::AGENT,
+                Entry::Noun(_) => flags |= Kinds::NOUNS,
+                Entry::Person(_) | Entry::Surname(_) => actor |= kind::PERSON,
+                Entry::Agent(..) => actor |= kind::AGENT,
                 Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => {
-                    k.actor |= kind::OTHER;
+                    actor |= kind::OTHER;
                 }
                 Entry::Lex(x, _) => {
-                    k.lex = k.lex.or(Some(x));
-                    k.lexes |= lex_bit(x);
+                    lex = lex.or(Some(x));
+                    lexes |= lex_bit(x);
                     if x == Lex::Pair {
-                        k.actor |= kind::OTHER;
+                        actor |= kind::OTHER;
                     }
                 }
                 Entry::City(_) => {}
             }
         }
-        k
+        let lex = lex.map_or(0, |l| l as u32 + 1);
+        Kinds(u32::from(tags & 0x7f) | u32::from(actor & 7) << 7 | flags | lex << 12 | u32::from(lexes) << 16)
+    }
+
+    /// The [`tag_bit`]s of its verb forms ([`Entry::Form`]).
+    fn tags(self) -> u8 {
+        (self.0 & 0x7f) as u8
+    }
+
+    /// The kinds of actor entries (bits of [`kind`]).
+    fn actor(self) -> u8 {
+        (self.0 >> 7 & 7) as u8
+    }
+
+    /// It has event nouns ([`Entry::Noun`]).
+    fn nouns(self) -> bool {
+        self.0 & Kinds::NOUNS != 0
+    }
+
+    /// A form of an auxiliary ([`lemma_set::AUXILIARY`]).
+    fn aux(self) -> bool {
+        self.0 & Kinds::AUX != 0
+    }
+
+    /// Its first [`Entry::Lex`]'s class.
+    fn lex(self) -> Option<Lex> {
+        let n = (self.0 >> 12 & 0xf) as usize;
+        n.checked_sub(1).and_then(|i| LEXES.get(i)).copied()
+    }
+
+    /// The [`lex_bit`]s of all its [`Entry::Lex`] entries.
+    fn lexes(self) -> u16 {
+        (self.0 >> 16) as u16
     }
 
     /// Whether it has verb forms or event nouns (the units [`Analysis::verb_context`] looks at).
-    fn verbal(&self) -> bool {
-        self.tags != 0 || self.nouns
+    fn verbal(self) -> bool {
+        self.0 & (0x7f | Kinds::NOUNS) != 0
     }
 }
 
-/// The [`Kinds`] of every key of `entries`, by key: built once per
-/// [`Matcher`] (`lemma_sets` are its [`lemma_sets`]).
-pub(crate) fn key_kinds(entries: &crate::lexicon::Entries, lemma_sets: &[u8]) -> Vec<Kinds> {
-    (0..entries.len()).map(|k| Kinds::of(entries.get(k), lemma_sets)).collect()
+/// The packed [`Kinds`] of the entries `es` of a key, for
+/// [`crate::lexicon::Entries`] (`lemma_sets` are the matcher's).
+pub(crate) fn key_facts(es: &[Entry], lemma_sets: &[u8]) -> u32 {
+    Kinds::of(es, lemma_sets).0
 }
 
 /// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
@@ -1091,7 +1139,7 @@ impl<'a> Analysis<'a> {
         if let Some(&k) = self.facts.kinds.get(u) {
             return k;
         }
-        self.units.get(u).and_then(|unit| self.m.kinds.get(unit.key as usize)).copied().unwrap_or_default()
+        self.units.get(u).map_or(Kinds(0), |unit| Kinds(self.m.entries.with_facts(unit.key as usize).1))
     }
 
     #[inline]
@@ -1128,10 +1176,11 @@ impl<'a> Analysis<'a> {
         // do not overlap, and `unit_at` maps each token of a unit to it) and
         // the kinds of actor it may name.
         for unit in &self.units {
-            entries.push(m.entries.get(unit.key as usize));
-            let k = m.kinds.get(unit.key as usize).copied().unwrap_or_default();
+            let (es, k) = m.entries.with_facts(unit.key as usize);
+            let k = Kinds(k);
+            entries.push(es);
             kinds.push(k);
-            if let Some(l) = k.lex {
+            if let Some(l) = k.lex() {
                 lex.get_mut(unit.t0..unit.t1).into_iter().flatten().for_each(|x| *x = Some(l));
             }
         }
@@ -1142,7 +1191,7 @@ impl<'a> Analysis<'a> {
         let mut last_end = 0usize;
         for u in 0..self.units.len() {
             // (Most units name no actor: skipped on one byte.)
-            let k = self.facts.kinds[u].actor;
+            let k = self.facts.kinds[u].actor();
             if k == 0 {
                 continue;
             }
@@ -1818,10 +1867,10 @@ impl<'a> Analysis<'a> {
     /// The bits of [`verb`] of unit `u`, whose entries are `kinds`: what
     /// around it rules out some of its verb forms (only its verb forms,
     /// [`Entry::Form`]; none without).
-    fn verb_context(&self, u: usize, kinds: &Kinds) -> u16 {
-        let nouns = if kinds.nouns { verb::NOUNS } else { 0 };
+    fn verb_context(&self, u: usize, kinds: Kinds) -> u16 {
+        let nouns = if kinds.nouns() { verb::NOUNS } else { 0 };
         let forms = self.form_context(u, kinds);
-        nouns | forms | if kinds.aux { verb::AUX } else { 0 }
+        nouns | forms | if kinds.aux() { verb::AUX } else { 0 }
     }
 
     /// Whether a unit with entries `es` has a form of a lemma of the closed
@@ -1852,9 +1901,9 @@ impl<'a> Analysis<'a> {
     }
 
     /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `kinds`.
-    fn form_context(&self, u: usize, kinds: &Kinds) -> u16 {
-        let has = |tags: u8| kinds.tags & tags != 0;
-        if kinds.tags == 0 {
+    fn form_context(&self, u: usize, kinds: Kinds) -> u16 {
+        let has = |tags: u8| kinds.tags() & tags != 0;
+        if kinds.tags() == 0 {
             return 0;
         }
         // (Each filter is looked at only when a form it rules out is there:
@@ -1881,7 +1930,7 @@ impl<'a> Analysis<'a> {
             && self.is(t0 - 2, class::DETERMINERS)
             && self.group_of(t0 - 1).is_none()
             && alphabetic(self.tok(t0 - 1), false)
-            && kinds.nouns
+            && kinds.nouns()
         {
             f |= verb::ADJECTIVE_BETWEEN;
         }
@@ -2407,9 +2456,9 @@ impl<'a> Analysis<'a> {
         let mut lexes = 0;
         uf.extend((0..self.units.len()).map(|u| {
             let k = self.kinds(u);
-            lexes |= k.lexes;
+            lexes |= k.lexes();
             if k.verbal() {
-                self.verb_context(u, &k)
+                self.verb_context(u, k)
             } else {
                 0
             }
@@ -3399,18 +3448,18 @@ mod tests {
                 let k = Kinds::of(es, &m.lemma_sets);
                 for t in 0..8u8 {
                     let has = es.iter().any(|e| matches!(*e, Entry::Form(_, x) if x == t));
-                    assert_eq!(k.tags & tag_bit(t) != 0, has, "{lang} {es:?} tag {t}");
+                    assert_eq!(k.tags() & tag_bit(t) != 0, has, "{lang} {es:?} tag {t}");
                 }
-                assert_eq!(k.nouns, es.iter().any(|e| matches!(e, Entry::Noun(_))), "{lang} {es:?}");
+                assert_eq!(k.nouns(), es.iter().any(|e| matches!(e, Entry::Noun(_))), "{lang} {es:?}");
                 let aux = es.iter().any(|e| matches!(*e, Entry::Form(l, _) if m.lemma_sets[l as usize] & lemma_set::AUXILIARY != 0));
-                assert_eq!(k.aux, aux, "{lang} {es:?}");
+                assert_eq!(k.aux(), aux, "{lang} {es:?}");
                 let lex = es.iter().find_map(|e| if let Entry::Lex(l, _) = e { Some(*l) } else { None });
-                assert_eq!(k.lex, lex, "{lang} {es:?}");
+                assert_eq!(k.lex(), lex, "{lang} {es:?}");
                 let lexes = es.iter().fold(0, |b, e| if let Entry::Lex(l, _) = e { b | lex_bit(*l) } else { b });
-                assert_eq!(k.lexes, lexes, "{lang} {es:?}");
+                assert_eq!(k.lexes(), lexes, "{lang} {es:?}");
                 let actor = |f: fn(&Entry) -> bool| es.iter().any(f);
-                assert_eq!(k.actor & kind::PERSON != 0, actor(|e| matches!(e, Entry::Person(_) | Entry::Surname(_))), "{lang} {es:?}");
-                assert_eq!(k.actor & kind::AGENT != 0, actor(|e| matches!(e, Entry::Agent(..))), "{lang} {es:?}");
+                assert_eq!(k.actor() & kind::PERSON != 0, actor(|e| matches!(e, Entry::Person(_) | Entry::Surname(_))), "{lang} {es:?}");
+                assert_eq!(k.actor() & kind::AGENT != 0, actor(|e| matches!(e, Entry::Agent(..))), "{lang} {es:?}");
                 let other = actor(|e| {
                     matches!(
                         e,
@@ -3422,13 +3471,18 @@ mod tests {
                             | Entry::Lex(Lex::Pair, _)
                     )
                 });
-                assert_eq!(k.actor & kind::OTHER != 0, other, "{lang} {es:?}");
-                // The matcher's table holds the same, key by key.
-                assert_eq!(m.kinds[key], k, "{lang} {es:?}");
-                verbal += usize::from(k.tags != 0 && k.nouns);
+                assert_eq!(k.actor() & kind::OTHER != 0, other, "{lang} {es:?}");
+                assert_eq!(k.verbal(), k.tags() != 0 || k.nouns(), "{lang} {es:?}");
+                // The matcher keeps the same beside each key's entries.
+                assert_eq!(m.entries.with_facts(key), (es, k.0), "{lang} {es:?}");
+                verbal += usize::from(k.tags() != 0 && k.nouns());
             }
             assert!(verbal > 10, "{lang}: forms that are also event nouns");
-            assert_eq!(m.kinds.len(), m.entries.len(), "{lang}");
+            // Every Lex packs and unpacks to itself.
+            for (i, &l) in LEXES.iter().enumerate() {
+                assert_eq!(l as usize, i);
+                assert_eq!(Kinds::of(&[Entry::Lex(l, 0), Entry::Lex(Lex::Article, 0)], &[]).lex(), Some(l));
+            }
         }
     }
 

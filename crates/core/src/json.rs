@@ -371,8 +371,8 @@ fn word(bytes: &[u8], at: usize) -> u64 {
 /// [`escaped`] for fewer than sixteen bytes, without a call to `memcpy`:
 /// from eight bytes on, the first and the last eight (overlapping) are
 /// checked and appended as two words, the overlap cut off between them; a
-/// shorter string is read into one word by two overlapping loads (of four
-/// bytes, or of single bytes below four), padded with spaces (a space
+/// shorter string is read into one word by two overlapping loads of four
+/// bytes (below four, a load per length), padded with spaces (a space
 /// needs no escaping), appended whole and the padding cut off again.
 /// Inlined into every caller: most strings of an event are short, and a
 /// call's saved registers cost as much as the copy of a country code.
@@ -381,7 +381,12 @@ fn short(out: &mut Vec<u8>, bytes: &[u8]) {
     let n = bytes.len();
     let w = match n {
         0 => return,
-        1..=3 => u64::from(bytes[0]) | u64::from(bytes[n / 2]) << (8 * (n / 2)) | u64::from(bytes[n - 1]) << (8 * (n - 1)),
+        // One arm per length, with constant shifts: codes of two and three
+        // letters are the most common strings of an event (one arm with
+        // shifts by `n`: 1 MB corpus +296,000 instructions).
+        1 => u64::from(bytes[0]),
+        2 => u64::from(u16::from_le_bytes([bytes[0], bytes[1]])),
+        3 => u64::from(u16::from_le_bytes([bytes[0], bytes[1]])) | u64::from(bytes[2]) << 16,
         4..=7 => u64::from(word4(bytes, 0)) | u64::from(word4(bytes, n - 4)) << (8 * (n - 4)),
         _ => {
             let (first, last) = (word(bytes, 0), word(bytes, n - 8));

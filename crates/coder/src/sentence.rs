@@ -968,7 +968,7 @@ impl<'a> Analysis<'a> {
         let bytes = text.as_bytes();
         let each = s.toks.iter().zip(&mut s.starts).zip(&mut s.classes).zip(&mut s.tok_words);
         for (((t, at), classes), words) in each {
-            let (walk, cls, from, to) = memo.get_or(bytes.get(t.s..t.e).unwrap_or_default(), |w| {
+            let (walk, cls, from, to) = memo.get_or_in(bytes, t.s, t.e, |w| {
                 let (classes, from, to) = m.tokens.entry(w);
                 // The walk only for a token a unit may start at (see
                 // `select_units`).

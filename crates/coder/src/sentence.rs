@@ -802,7 +802,7 @@ impl Scratch {
             // the 1 MB corpus' 140k walks, 47 % stop there, and the others
             // skip the 4–5 dependent reads of the head's nodes.)
             let mut at = start;
-            if at == crate::trie::Resume::UNKNOWN {
+            if at.is_unknown() {
                 let tok = bytes.get(s..t.e).unwrap_or_default();
                 at = m.trie.start(head(tok));
                 if let Some(h) = self.heads.get_mut(memo) {

@@ -197,8 +197,9 @@ impl<V: Copy + Default> Memo<V> {
         }
     }
 
-    /// [`Memo::get_or`] of the bytes `s..e` of `text` (none: nothing, when
-    /// they are not in it), with the key read from the text in place.
+    /// [`Memo::get_or`] of the bytes `s..e` of `text` (of the empty word
+    /// when the range is not in `text`), with the key read from the text in
+    /// place.
     #[inline]
     pub fn get_or_in(&mut self, text: &[u8], s: usize, e: usize, f: impl FnOnce(&[u8]) -> V) -> V {
         let w = || text.get(s..e).unwrap_or_default();
@@ -386,11 +387,11 @@ mod tests {
             });
         }
         assert!(again <= 1);
-        // A kept value can be changed; a word not kept is left out.
         // Read in place, a word is the same word.
         let text = b"xw1 w1";
         assert_eq!(memo.get_or_in(text, 1, 3, |_| 99), memo.get_or(b"w1", |_| 98));
         assert_eq!(memo.get_or_in(text, 4, 6, |_| 99), memo.get_or(b"w1", |_| 98));
+        // A kept value can be changed; a word not kept is left out.
         memo.update(b"w1", |v| *v = 7);
         assert_eq!(memo.get_or(b"w1", |_| 0), 7);
         memo.update(b"never seen", |v| *v = 7);

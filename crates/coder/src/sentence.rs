@@ -775,7 +775,9 @@ impl Scratch {
     /// key found there that covers whole tokens; the next unit starts after
     /// its end. (Keys are searched only from token starts: a match starting
     /// anywhere else could never be selected.)
-    fn select_units(&mut self, m: &Matcher, text: &str, orig: &str) {
+    ///
+    /// `memo` is the position of `m`'s entry in `heads`.
+    fn select_units(&mut self, m: &Matcher, text: &str, orig: &str, memo: usize) {
         let bytes = text.as_bytes();
         // (end, acronym, key) of the keys starting at the current token,
         // longest first; an automaton key before an acronym of the same span.
@@ -800,10 +802,10 @@ impl Scratch {
             // the 1 MB corpus' 140k walks, 47 % stop there, and the others
             // skip the 4–5 dependent reads of the head's nodes.)
             let mut at = start;
-            if at == crate::trie::Resume::UNKNOWN {
+            if at.is_unknown() {
                 let tok = bytes.get(s..t.e).unwrap_or_default();
                 at = m.trie.start(head(tok));
-                if let Some(h) = self.heads.iter_mut().find(|h| h.0 == m.id) {
+                if let Some(h) = self.heads.get_mut(memo) {
                     h.1.update(tok, |v| v.0 = at);
                 }
             }
@@ -957,18 +959,18 @@ impl<'a> Analysis<'a> {
         refill(&mut s.tok_words, n, (0, 0));
         refill(&mut s.starts, n, crate::trie::Resume::default());
         s.word_ids.clear();
-        let memo = match s.heads.iter().position(|h| h.0 == m.id) {
+        let at = match s.heads.iter().position(|h| h.0 == m.id) {
             Some(i) => i,
             None => {
                 s.heads.push((m.id, Default::default()));
                 s.heads.len() - 1
             }
         };
-        let memo = &mut s.heads[memo].1;
+        let memo = &mut s.heads[at].1;
         let bytes = text.as_bytes();
         let each = s.toks.iter().zip(&mut s.starts).zip(&mut s.classes).zip(&mut s.tok_words);
         for (((t, at), classes), words) in each {
-            let (walk, cls, from, to) = memo.get_or(bytes.get(t.s..t.e).unwrap_or_default(), |w| {
+            let (walk, cls, from, to) = memo.get_or_in(bytes, t.s, t.e, |w| {
                 let (classes, from, to) = m.tokens.entry(w);
                 // The walk only for a token a unit may start at (see
                 // `select_units`).
@@ -976,18 +978,20 @@ impl<'a> Analysis<'a> {
             });
             *at = walk;
             *classes = cls;
-            let ids = m.tokens.ids(from, to);
             let start = s.word_ids.len() as u32;
-            // Most tokens have no pattern word, the others one or two: pushed
-            // one by one, not by a call to copy a slice.
-            for &id in ids {
-                s.word_ids.push(id);
+            // Most tokens have no pattern word (their range is empty, left
+            // as is), the others one or two: pushed one by one, not by a
+            // call to copy a slice.
+            if from != to {
+                for &id in m.tokens.ids(from, to) {
+                    s.word_ids.push(id);
+                }
             }
             *words = (start, s.word_ids.len() as u32);
         }
         s.units.clear();
         refill(&mut s.unit_at, n, None);
-        s.select_units(m, text, orig);
+        s.select_units(m, text, orig, at);
         s.groups.clear();
         s.cited.clear();
         refill(&mut s.in_group, n, None);

@@ -46,6 +46,25 @@ fn key(w: &[u8]) -> Option<Key> {
     Some(k)
 }
 
+/// [`key`] of the bytes `s..e` of `text`: a word of up to 8 bytes with 8
+/// bytes of text from its start is one load and a mask, without the
+/// length's cases of `key` (for the coder's per-token memo, 1 MB corpus:
+/// 241.4M → 240.4M instructions).
+#[inline(always)]
+fn key_in(text: &[u8], s: usize, e: usize) -> Option<Key> {
+    let n = e.wrapping_sub(s);
+    match text.get(s..s.wrapping_add(8)) {
+        Some(b) if (1..=8).contains(&n) => {
+            let lo = u64::from_le_bytes(b.try_into().ok()?) & (u64::MAX >> (64 - 8 * n));
+            let mut k = [0u8; INLINE + 1];
+            k[..8].copy_from_slice(&lo.to_le_bytes());
+            k[INLINE] = n as u8;
+            Some(k)
+        }
+        _ => key(text.get(s..e)?),
+    }
+}
+
 fn hash(k: &Key) -> u64 {
     let [a, b] = halves(k);
     let h = (a ^ 0x9e37_79b9_7f4a_7c15).wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -172,7 +191,27 @@ impl<V: Copy + Default> Memo<V> {
     /// long for a slot is not kept.
     #[inline]
     pub fn get_or(&mut self, w: &[u8], f: impl FnOnce(&[u8]) -> V) -> V {
-        let Some(k) = key(w) else { return f(w) };
+        match key(w) {
+            Some(k) => self.get_or_key(k, || f(w)),
+            None => f(w),
+        }
+    }
+
+    /// [`Memo::get_or`] of the bytes `s..e` of `text` (of the empty word
+    /// when the range is not in `text`), with the key read from the text in
+    /// place.
+    #[inline]
+    pub fn get_or_in(&mut self, text: &[u8], s: usize, e: usize, f: impl FnOnce(&[u8]) -> V) -> V {
+        let w = || text.get(s..e).unwrap_or_default();
+        match key_in(text, s, e) {
+            Some(k) => self.get_or_key(k, || f(w())),
+            None => f(w()),
+        }
+    }
+
+    /// The value kept for key `k`, or `f()` (then kept).
+    #[inline(always)]
+    fn get_or_key(&mut self, k: Key, f: impl FnOnce() -> V) -> V {
         if self.slots.is_empty() {
             self.slots = vec![([0; INLINE + 1], V::default()); 1 << MEMO_BITS];
         }
@@ -180,11 +219,11 @@ impl<V: Copy + Default> Memo<V> {
         match self.slots.get_mut(i) {
             Some((s, v)) if *s == k => *v,
             Some(slot) => {
-                let v = f(w);
+                let v = f();
                 *slot = (k, v);
                 v
             }
-            None => f(w),
+            None => f(),
         }
     }
 
@@ -287,6 +326,17 @@ mod tests {
     }
 
     #[test]
+    fn a_key_read_in_the_text_is_the_key_of_the_word() {
+        let text: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37)).collect();
+        for s in 0..=text.len() + 1 {
+            for e in 0..=text.len() + 1 {
+                let want = text.get(s..e).and_then(key);
+                assert_eq!(key_in(&text, s, e), want, "{s}..{e}");
+            }
+        }
+    }
+
+    #[test]
     fn finds_every_word_and_only_those() {
         let words: Vec<String> =
             (0..3000).map(|i| format!("w{i}")).chain(["a".into(), "exactly fifteen".into(), "a word longer than fifteen".into()]).collect();
@@ -337,6 +387,10 @@ mod tests {
             });
         }
         assert!(again <= 1);
+        // Read in place, a word is the same word.
+        let text = b"xw1 w1";
+        assert_eq!(memo.get_or_in(text, 1, 3, |_| 99), memo.get_or(b"w1", |_| 98));
+        assert_eq!(memo.get_or_in(text, 4, 6, |_| 99), memo.get_or(b"w1", |_| 98));
         // A kept value can be changed; a word not kept is left out.
         memo.update(b"w1", |v| *v = 7);
         assert_eq!(memo.get_or(b"w1", |_| 0), 7);

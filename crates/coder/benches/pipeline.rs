@@ -254,9 +254,8 @@ fn benches(c: &mut Criterion) {
             let mut candidates = 0;
             for (l, orig, folded, date) in &sentences {
                 let m = if *l == "en" { en } else { fr };
-                let map = |f: usize| folded.orig(f);
                 let ctx = Context { date: Some(*date), ..Context::default() };
-                let mut a = Analysis::new(m, kb, black_box(&folded.text), orig, &map);
+                let mut a = Analysis::new(m, kb, black_box(folded), orig);
                 a.group(&ctx);
                 a.confirm_surnames();
                 a.attribution();

@@ -240,8 +240,7 @@ impl Pipeline {
             sentences += 1;
             let folded = &*folded;
             let base = range.start;
-            let map = |f: usize| folded.orig(f);
-            let mut a = Analysis::reuse(m, self.kb, &folded.text, sent, &map, scratch);
+            let mut a = Analysis::reuse(m, self.kb, folded, sent, scratch);
             a.spelling_variants();
             a.group(&ctx);
             a.confirm_surnames();

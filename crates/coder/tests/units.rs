@@ -107,8 +107,7 @@ fn units_are_those_of_the_overlapping_scan() {
             for range in dyad_text::sentences(text, rules) {
                 let sent = &text[range];
                 let folded = Folded::new(sent);
-                let map = |f: usize| folded.orig(f);
-                let a = Analysis::new(m, p.kb(), &folded.text, sent, &map);
+                let a = Analysis::new(m, p.kb(), &folded, sent);
                 let got: Vec<(usize, usize, u32)> = a.units.iter().map(|u| (u.t0, u.t1, u.key)).collect();
                 assert_eq!(got, reference(m, &ac, &folded, sent), "{lang}: {sent}");
                 checked += 1;
@@ -143,9 +142,8 @@ fn a_reused_scratch_gives_the_fresh_analysis() {
         for range in dyad_text::sentences(&text, rules) {
             let sent = &text[range];
             let folded = Folded::new(sent);
-            let map = |f: usize| folded.orig(f);
-            let fresh = analyse(&mut Analysis::new(m, p.kb(), &folded.text, sent, &map), date);
-            let mut a = Analysis::reuse(m, p.kb(), &folded.text, sent, &map, &mut scratch);
+            let fresh = analyse(&mut Analysis::new(m, p.kb(), &folded, sent), date);
+            let mut a = Analysis::reuse(m, p.kb(), &folded, sent, &mut scratch);
             assert_eq!(analyse(&mut a, date), fresh, "{lang}: {sent}");
             a.recycle(&mut scratch);
             checked += 1;

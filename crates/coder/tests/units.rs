@@ -151,3 +151,33 @@ fn a_reused_scratch_gives_the_fresh_analysis() {
     }
     assert!(checked > 400, "{checked} sentences");
 }
+
+#[test]
+fn token_spans_are_the_folding_map_of_their_ends() {
+    // The analysis maps a token's ends itself (the identity for a sentence
+    // folded byte for byte, `Folded::orig` otherwise): the same offsets as
+    // the map, on every sentence of the corpus and on non-ASCII ones.
+    let p = Pipeline::new().expect("pipeline");
+    let mut extra = vec![
+        ("fr".to_string(), "M. Lavrov a rencontré l’Œuvre d’Orient à Téhéran\u{a0}; Сергей ШОЙГУ.".to_string()),
+        ("en".to_string(), "Sergei Shoigu (Сергей Шойгу) met İstanbul’s mayor in Łódź: «naïve» ﬁnes.".to_string()),
+        ("en".to_string(), "Russia attacked Ukraine on Monday.".to_string()),
+    ];
+    let mut all = texts();
+    all.append(&mut extra);
+    let (mut identity, mut mapped) = (0, 0);
+    for (lang, text) in all {
+        let m = p.matcher(&lang).expect("matcher");
+        let rules = dyad_text::rules(lang.parse::<Lang>().expect("lang"));
+        for range in dyad_text::sentences(&text, rules) {
+            let sent = &text[range];
+            let folded = Folded::new(sent);
+            let a = Analysis::new(m, p.kb(), &folded, sent);
+            for (i, t) in a.toks.iter().enumerate() {
+                assert_eq!(a.orig_span(i, i + 1), (folded.orig(t.s), folded.orig(t.e)), "{sent:?}: token {i}");
+            }
+            *(if folded.is_identity() { &mut identity } else { &mut mapped }) += 1;
+        }
+    }
+    assert!(identity > 50 && mapped > 50, "{identity} identity, {mapped} mapped");
+}

@@ -297,6 +297,13 @@ impl Folded {
         }
     }
 
+    /// Whether the text was folded byte for byte (no character changed
+    /// length): then [`Folded::orig`] is the identity up to the end.
+    #[inline]
+    pub fn is_identity(&self) -> bool {
+        self.anchors.is_empty()
+    }
+
     /// Length of the original text.
     pub fn orig_len(&self) -> usize {
         self.orig_len
@@ -518,5 +525,31 @@ mod tests {
         assert_eq!(f.text, orig.to_ascii_lowercase());
         assert_eq!(f.anchors, Anchors::Narrow(Vec::new()));
         assert_eq!(f.orig(7), 7);
+    }
+
+    #[test]
+    fn identity_means_orig_is_the_identity() {
+        let texts = [
+            "WASHINGTON, Jan. 5 (Reuters) - The U.S. said",
+            "",
+            "Сергей ШОЙГУ ΑΘΗΝΑ طهران",
+            "Élysée\u{a0}: l’Œuvre",
+            "naïf",
+            "a\u{ad}b",
+            "10\u{a0}000 €",
+            "ﬁn",
+            "İstanbul",
+            "e\u{301}",
+            "«»",
+        ];
+        for orig in texts {
+            let f = Folded::new(orig);
+            let every = (0..=f.text.len() + 1).all(|fb| f.orig(fb) == fb.min(orig.len()));
+            // Byte for byte (other scripts lowercased in place included) it
+            // is the identity; where a character changed length, it is not.
+            assert_eq!(f.is_identity(), every && f.text.len() == orig.len(), "{orig:?}");
+        }
+        let identity: Vec<bool> = texts.iter().map(|t| Folded::new(t).is_identity()).collect();
+        assert_eq!(identity, [true, true, true, false, false, false, false, false, false, false, false]);
     }
 }

@@ -2734,18 +2734,21 @@ impl<'a> Analysis<'a> {
         // opened by a condition is hypothetical in its main clause.
         // (Only its future or conditional main clause: "S'il n'a pas rencontré
         // X, il s'est entretenu avec Y" reports a fact.)
-        let future_main = matches!(tg, tag::FUTURE | tag::CONDITIONAL) || self.modal_before(head).is_some();
+        // (The modal and the intent word before the head are looked for once
+        // each, here: the same scans asked twice were ≈0.27M instructions a
+        // MB.)
+        let modal_word = self.modal_before(head);
+        let future_main = matches!(tg, tag::FUTURE | tag::CONDITIONAL) || modal_word.is_some();
         if future_main && (0..2.min(self.toks.len())).any(|t| self.lex_at(t) == Some(Lex::Condition)) && root != 13 {
             return None;
         }
         let negated = self.negated(head);
         let future_aux = infinitive_like(tg) && (head.saturating_sub(3)..head).any(|t| self.lemma_is(t, lemma_set::FUTURE_AUX));
-        let intent =
-            self.lex_in(head.saturating_sub(6), head, Lex::Intent).or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
+        let lex_intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent);
+        let intent = lex_intent.or(future_aux.then_some(head)).or((tg == tag::FUTURE).then_some(head));
         // "said the US must be ready to mediate": readiness someone else asks
         // for is that speaker's demand (coded by `reported_demands`), not the
         // subject's intent.
-        let lex_intent = self.lex_in(head.saturating_sub(6), head, Lex::Intent);
         if lex_intent.is_some_and(|i| self.modal_before(i).is_some_and(|m| self.m.closed.obligation.contains(&m))) {
             return None;
         }
@@ -2758,7 +2761,7 @@ impl<'a> Analysis<'a> {
                 return None;
             }
         }
-        let mut modal = self.modal_before(head);
+        let mut modal = modal_word;
         // "said it would allow": reported future, i.e. a stated intent.
         let reported = self.may_have(class::REPORTING) && (head.saturating_sub(6)..head).any(|t| self.is(t, class::REPORTING));
         if modal == Some("would") && reported {

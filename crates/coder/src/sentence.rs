@@ -3146,10 +3146,10 @@ impl<'a> Analysis<'a> {
         // each actor is moved into its last candidate, cloned only for the
         // others (one source and one target: no clone).
         let span = (head, self.units[u].t1);
-        // Exactly: a candidate is 272 bytes, and `reserve`'s first
-        // allocation of four (1,088) is beyond glibc's per-thread cache
-        // (1,032), a slow malloc and free per sentence with an event; most
-        // sentences have one or two.
+        // Exactly: most sentences have one or two candidates, and
+        // `reserve`'s first allocation of four was, when a candidate was
+        // 272 bytes (1,088), beyond glibc's per-thread cache (1,032): a
+        // slow malloc and free per sentence with an event.
         out.reserve_exact(sources.len() * targets.len().max(1));
         let last = sources.len() - 1;
         for (i, s) in sources.drain(..).enumerate() {

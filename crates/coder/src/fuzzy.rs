@@ -64,9 +64,6 @@ thread_local! {
     static MEMO: std::cell::RefCell<Vec<MemoSlot>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The source of [`FuzzyIndex`] ids.
-static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
 /// Multiplier of the polynomial hash (odd, so invertible modulo 2^64).
 const P: u64 = 0x0100_0000_01b3;
 
@@ -135,7 +132,7 @@ impl FuzzyIndex {
     /// Indexes `(folded key, key id)` pairs; keys shorter than [`MIN_LEN`]
     /// or of several words are skipped.
     pub fn new<'k>(keys: impl Iterator<Item = (&'k str, u32)>) -> FuzzyIndex {
-        let mut ix = FuzzyIndex { id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed), ..FuzzyIndex::default() };
+        let mut ix = FuzzyIndex { id: crate::unique_id(), ..FuzzyIndex::default() };
         for (k, id) in keys {
             let w = k.as_bytes();
             if w.len() < MIN_LEN || !k.chars().all(|c| c.is_alphabetic() || c == '-') {

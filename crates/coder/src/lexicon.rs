@@ -822,10 +822,7 @@ impl Matcher {
             classes,
             closed,
             lang,
-            id: {
-                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            },
+            id: crate::unique_id(),
         })
     }
 }

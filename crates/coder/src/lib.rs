@@ -31,6 +31,14 @@ pub mod sentence;
 pub mod trie;
 pub mod words;
 
+/// A number no other call in this process returns (never 0): the owner's
+/// key in a per-thread memo ([`lexicon::Matcher::id`], the fuzzy index's
+/// answers), so that a new owner at a reused address finds no stale slot.
+pub(crate) fn unique_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 use dyad_core::{codebook, Actor, Article, Date, Event, EventId, Evidence, Location, TitleCheck};
 use dyad_dict::LangPack;
 use dyad_kb::Kb;

@@ -43,7 +43,7 @@ impl Event<'_> {
         escaped(out, &self.id.doc);
         // `:`, the hash in hex and the next key in one copy.
         let mut hash = *b":0123456789abcdef\",\"doc\":\"";
-        hash[1..17].copy_from_slice(&hex(self.id.hash));
+        hash[1..17].copy_from_slice(&self.id.hex());
         out.extend_from_slice(&hash);
         escaped(out, &self.doc);
         out.extend_from_slice(b"\",\"date\":");
@@ -250,27 +250,6 @@ fn date(out: &mut Vec<u8>, d: Date) {
         // A year of other than four digits: as `collect_str` writes it.
         None => string(out, &d.to_string()),
     }
-}
-
-/// [`EventId::hex`](crate::EventId::hex) in a few word operations, not
-/// sixteen table look-ups: each nibble spread to a byte of its own (nibble
-/// `k` from the low end to byte `k`), then `'0'` added to each byte and
-/// `'a' - '9' - 1` more to those above nine (1 MB corpus: −396,000
-/// instructions).
-fn hex(h: u64) -> [u8; 16] {
-    fn eight(v: u32) -> [u8; 8] {
-        let mut x = u64::from(v);
-        x = (x | x << 16) & 0x0000_ffff_0000_ffff;
-        x = (x | x << 8) & 0x00ff_00ff_00ff_00ff;
-        x = (x | x << 4) & 0x0f0f_0f0f_0f0f_0f0f;
-        // 1 in each byte above nine: adding six carries into the fifth bit.
-        let letters = ((x + 0x0606_0606_0606_0606) >> 4) & ONES;
-        (x + ONES * u64::from(b'0') + letters * u64::from(b'a' - b'9' - 1)).to_be_bytes()
-    }
-    let mut out = [0; 16];
-    out[..8].copy_from_slice(&eight((h >> 32) as u32));
-    out[8..].copy_from_slice(&eight(h as u32));
-    out
 }
 
 /// `v` written by `write`, or `null` for `None` (the derive's `Option`).
@@ -700,7 +679,8 @@ mod tests {
             x ^= x >> 7;
             x ^= x << 17;
             for hash in [x, i, u64::MAX - i, 1 << (i % 64), 0xa << (4 * (i % 16)), 0x9 << (4 * (i % 16))] {
-                assert_eq!(hex(hash), EventId { doc: Cow::Borrowed(""), hash }.hex(), "{hash:x}");
+                let id = EventId { doc: Cow::Borrowed(""), hash };
+                assert_eq!(id.hex(), *format!("{hash:016x}").as_bytes(), "{hash:x}");
             }
         }
     }

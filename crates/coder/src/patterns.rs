@@ -42,6 +42,10 @@ pub struct CPattern {
     pub nominal: bool,
     /// Pronominal verb.
     pub reflexive: bool,
+    /// The highest score a match of the pattern can have: 1, 2 a word
+    /// (required or optional), 1 the target, 3 more for a pronominal verb
+    /// (see `Analysis::try_pattern`).
+    pub max_score: u16,
     items: (u32, u32),
 }
 
@@ -158,10 +162,13 @@ impl Patterns {
                     }
                 }
                 p.needs.push(Need(best.map(|(_, bits)| bits)));
+                let points = |i: &CItem| if i.kind == Kind::Target { 1 } else { 2 };
+                let max_score = 1 + p.items[items_start as usize..].iter().map(points).sum::<usize>() + if pat.reflexive { 3 } else { 0 };
                 p.pats.push(CPattern {
                     index: pi as u32,
                     nominal: pat.nominal,
                     reflexive: pat.reflexive,
+                    max_score: u16::try_from(max_score).unwrap_or(u16::MAX),
                     items: (items_start, p.items.len() as u32),
                 });
             }
@@ -366,6 +373,12 @@ mod tests {
                 };
                 assert_eq!(kinds[0].iter().map(|c| c.index).collect::<Vec<_>>(), order(false));
                 assert_eq!(kinds[1].iter().map(|c| c.index).collect::<Vec<_>>(), order(true));
+                for cp in p.of_lemma(l) {
+                    let pat = &pack.patterns[cp.index as usize];
+                    let words = pat.items.iter().filter(|i| !matches!(i, Item::Target)).count();
+                    let target = pat.items.len() - words;
+                    assert_eq!(usize::from(cp.max_score), 1 + 2 * words + target + 3 * usize::from(pat.reflexive));
+                }
             }
             let total: usize = (0..lemmas.len() as u32).map(|l| p.of_lemma(l).len()).sum();
             assert!(total >= pack.patterns.len());

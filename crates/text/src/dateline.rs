@@ -164,6 +164,29 @@ fn is_place_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')
 }
 
+/// The length of the run of [`is_place_char`] characters that starts
+/// `rest`: ASCII by one byte test each, other characters decoded (the
+/// dateline test reads the first words of every paragraph: 1 MB corpus,
+/// 235.18M → 235.00M instructions).
+fn place_word_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x.is_ascii() {
+            if !(x.is_ascii_alphabetic() || matches!(x, b'-' | b'\'' | b'.')) {
+                return i;
+            }
+            i += 1;
+        } else {
+            match rest.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if is_place_char(c) => i += c.len_utf8(),
+                _ => return i,
+            }
+        }
+    }
+    i
+}
+
 /// Is `c` a dash that separates a dateline from the story?
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―')
@@ -196,7 +219,7 @@ fn place_in_line(line: &str) -> Option<usize> {
     let mut all_caps = true;
     while words < 6 {
         let rest = &line[pos..];
-        let w_len = rest.char_indices().find(|&(_, c)| !is_place_char(c)).map_or(rest.len(), |(p, _)| p);
+        let w_len = place_word_len(rest);
         let w = &rest[..w_len];
         let first = w.chars().next()?;
         if first.is_uppercase() {
@@ -213,9 +236,9 @@ fn place_in_line(line: &str) -> Option<usize> {
         }
     }
     let place = line[..end].trim_end_matches(['.', '-', '\'', '’']);
-    if place.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-        return None;
-    }
+    // Fewer than two letters (read no further than the second; 1 MB
+    // corpus: 235.00M → 234.73M instructions).
+    place.chars().filter(|c| c.is_alphabetic()).nth(1)?;
     let end = place.len();
     // What follows: up to a dash separator.
     let rest = cut_at(&line[end..], 100);
@@ -267,7 +290,8 @@ pub fn dateline_place(text: &str) -> Option<Range<usize>> {
             continue;
         }
         let span = cut_at(trimmed, PLACE_SPAN);
-        let span = span.find('\n').map_or(span, |n| &span[..=n]);
+        let nl = span.find('\n');
+        let span = nl.map_or(span, |n| &span[..=n]);
         if let Some(end) = place_in_line(span) {
             return Some(lead..lead + end);
         }
@@ -275,7 +299,12 @@ pub fn dateline_place(text: &str) -> Option<Range<usize>> {
         if seen >= PLACE_LINES {
             break;
         }
-        off = trimmed.find('\n').map_or(head.len(), |n| lead + n + 1);
+        // The line's end is looked for only past the span already read
+        // (1 MB corpus: 235.36M → 235.18M instructions).
+        off = match nl {
+            Some(n) => lead + n + 1,
+            None => trimmed[span.len()..].find('\n').map_or(head.len(), |n| lead + span.len() + n + 1),
+        };
     }
     None
 }
@@ -556,6 +585,17 @@ mod tests {
             }
         }
         None
+    }
+
+    #[test]
+    fn place_words_by_bytes_are_those_by_characters() {
+        let naive = |r: &str| r.char_indices().find(|&(_, c)| !is_place_char(c)).map_or(r.len(), |(p, _)| p);
+        let pieces = ["Moscou", "É", "é", "-", "'", "’", ".", " ", ",", "(", "x", "ß", "9", "\u{a0}", "Ω", "—", "\n"];
+        let texts = crate::scan::concatenations(&pieces);
+        assert!(texts.len() > 80_000);
+        for t in &texts {
+            assert_eq!(place_word_len(t), naive(t), "{t:?}");
+        }
     }
 
     #[test]

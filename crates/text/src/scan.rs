@@ -180,26 +180,34 @@ impl Keys {
     }
 }
 
+/// Every concatenation of up to 4 of `pieces` (with repeats), sorted and
+/// distinct: test texts.
+#[cfg(test)]
+pub(crate) fn concatenations(pieces: &[&str]) -> Vec<String> {
+    let mut texts = vec![String::new()];
+    for _ in 0..4 {
+        let next: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+        texts.extend(next);
+        texts.sort();
+        texts.dedup();
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use daachorse::{DoubleArrayAhoCorasickBuilder, MatchKind};
 
     /// Compares [`Keys::leftmost_longest`] with daachorse's automaton on
-    /// every string of up to 5 `pieces`.
+    /// every string of up to 4 `pieces` ([`concatenations`]).
     fn agrees(keys: &[&str], pieces: &[&str]) {
         let ours = Keys::new(keys.iter().enumerate().map(|(i, k)| (k.as_bytes(), i as u32)));
         let ac = DoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build_with_values(keys.iter().enumerate().map(|(i, k)| (*k, i as u32)))
             .expect("automaton");
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let next: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
-            texts.extend(next);
-            texts.sort();
-            texts.dedup();
-        }
+        let texts = concatenations(pieces);
         assert!(texts.len() > 20_000);
         let mut found = 0;
         for t in &texts {

@@ -39,7 +39,7 @@ pub(crate) fn unique_id() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-use dyad_core::{codebook, Actor, Article, Date, Event, EventId, Evidence, Location, TitleCheck};
+use dyad_core::{codebook, Actor, Article, Date, Event, EventId, Evidence, Fnv, Location, TitleCheck};
 use dyad_dict::LangPack;
 use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
@@ -233,6 +233,7 @@ impl Pipeline {
             None => dateline_place.as_ref().map(|p| p.country.to_string()).or(m.closed.home_country.map(str::to_string)),
         };
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
+        let doc_hash = Fnv::new().part(article.id.as_bytes());
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         // Taken, not borrowed: a `sink` that codes another article finds
@@ -297,14 +298,14 @@ impl Pipeline {
             let shared = (!emit.is_empty()).then(|| {
                 let cited: Vec<Cow<'a, str>> = a.cited.iter().map(|&t| within(sent, a.text_of(t))).collect();
                 let location = self.sentence_place(&a, sent).or_else(|| dateline_place.clone());
-                (cited, location)
+                (cited, location, sentence_hash(doc_hash, base))
             });
             if shared.is_some() {
                 ev_date = ev_date.or_else(|| Some(speaks_of()));
             }
             let mut todo = emit.iter().peekable();
             for (i, c) in cands.into_iter().enumerate() {
-                let (Some(&&(j, entry)), Some((cited, location))) = (todo.peek(), &shared) else { break };
+                let (Some(&&(j, entry)), Some((cited, location, hash))) = (todo.peek(), &shared) else { break };
                 if i != j {
                     continue;
                 }
@@ -321,7 +322,7 @@ impl Pipeline {
                         (None, _) => {}
                     }
                 }
-                let id = event_id(&article.id, base, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0);
+                let id = event_id(&article.id, *hash, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0);
                 let trigger = within(sent, a.text_of(c.head));
                 let source = self.actor(m, &a, sent, c.source, date, &mut title_checks);
                 let target = c.target.map(|t| self.actor(m, &a, sent, t, date, &mut title_checks));
@@ -554,18 +555,24 @@ fn dedup_key<'c>(c: &'c sentence::Candidate<'_>) -> (&'c str, Option<&'c str>, &
     (&c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.code)
 }
 
-/// The id of an event of article `doc`: the hash of what makes it, the
-/// article's id borrowed.
-fn event_id<'a>(doc: &'a str, sentence_start: usize, code: &str, source: &str, target: Option<&str>, head: usize) -> EventId<'a> {
-    let (mut start_buf, mut head_buf) = ([0; 20], [0; 20]);
-    let hash = dyad_core::fnv(&[
-        doc.as_bytes(),
-        decimal(sentence_start, &mut start_buf),
-        code.as_bytes(),
-        source.as_bytes(),
-        target.unwrap_or("").as_bytes(),
-        decimal(head, &mut head_buf),
-    ]);
+/// The first parts of the ids of a sentence's events: the hash state
+/// after its article's id (`doc`, hashed once per article) and its start.
+fn sentence_hash(doc: Fnv, sentence_start: usize) -> Fnv {
+    doc.part(decimal(sentence_start, &mut [0; 20]))
+}
+
+/// The id of an event of article `doc`: the hash of what makes it (the
+/// sentence's part of it in `sentence`, see [`sentence_hash`]), the
+/// article's id borrowed. (Hashing the article's id and the sentence's
+/// start once, not for every event, four bytes a turn: 1 MB corpus
+/// 234.67M → 234.09M instructions.)
+fn event_id<'a>(doc: &'a str, sentence: Fnv, code: &str, source: &str, target: Option<&str>, head: usize) -> EventId<'a> {
+    let hash = sentence
+        .part(code.as_bytes())
+        .part(source.as_bytes())
+        .part(target.unwrap_or("").as_bytes())
+        .part(decimal(head, &mut [0; 20]))
+        .finish();
     EventId { doc: Cow::Borrowed(doc), hash }
 }
 
@@ -768,9 +775,10 @@ mod tests {
 
     #[test]
     fn ids_are_stable_and_distinct() {
-        let a = event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3);
-        assert_eq!(a, event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3));
-        assert_ne!(a, event_id("d", 10, "041", "IRNGOV", Some("RUSGOV"), 3));
+        let d10 = sentence_hash(Fnv::new().part(b"d"), 10);
+        let a = event_id("d", d10, "041", "RUSGOV", Some("IRNGOV"), 3);
+        assert_eq!(a, event_id("d", d10, "041", "RUSGOV", Some("IRNGOV"), 3));
+        assert_ne!(a, event_id("d", d10, "041", "IRNGOV", Some("RUSGOV"), 3));
         assert_eq!(content_id("x"), content_id("x"));
         for n in [0, 7, 10, 99, 1234, usize::MAX] {
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());

@@ -258,7 +258,8 @@ impl Pipeline {
             // through the roles a named person holds on it, and by the
             // events; looked for only when one of them needs it.
             let speaks_of = || dyad_text::relative_date(&folded.text, rules, date).unwrap_or(date);
-            let mut ev_date = names_person(&a).then(speaks_of);
+            let named = names_person(&a);
+            let mut ev_date = named.then(speaks_of);
             // Without a home country, a role noun takes the one country the
             // sentence names ("Judge X opened investigations against Chilean
             // officials"); with two or more it stays uncoded.
@@ -344,9 +345,13 @@ impl Pipeline {
                     lang: Cow::Borrowed(m.lang),
                 });
             }
-            for p in a.persons() {
-                if !ctx.seen_persons.contains(&p) {
-                    ctx.seen_persons.push(p);
+            // (Only a sentence that names a person has any: 1 MB corpus
+            // 234.09M → 233.91M instructions.)
+            if named {
+                for p in a.persons() {
+                    if !ctx.seen_persons.contains(&p) {
+                        ctx.seen_persons.push(p);
+                    }
                 }
             }
             if pair.is_some() {

@@ -304,13 +304,13 @@ impl Pipeline {
             if shared.is_some() {
                 ev_date = ev_date.or_else(|| Some(speaks_of()));
             }
-            let mut todo = emit.iter().peekable();
-            for (i, c) in cands.into_iter().enumerate() {
-                let (Some(&&(j, entry)), Some((cited, location, hash))) = (todo.peek(), &shared) else { break };
-                if i != j {
-                    continue;
-                }
-                todo.next();
+            // The emitted candidates by index, their actors' codes taken,
+            // each actor built in its event (moving every candidate out of
+            // `cands`, then each actor into its event: 1 MB corpus 233.18M
+            // → 232.44M instructions).
+            let mut cands = cands;
+            for &(i, entry) in emit.iter() {
+                let (Some(c), Some((cited, location, hash))) = (cands.get_mut(i), &shared) else { break };
                 if pair.is_none() && last_pair == Some(i) {
                     // Copied into the previous pair's buffers: most
                     // sentences with an event set it.
@@ -323,12 +323,8 @@ impl Pipeline {
                         (None, _) => {}
                     }
                 }
-                let id = event_id(&article.id, *hash, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0);
-                let trigger = within(sent, a.text_of(c.head));
-                let source = self.actor(m, &a, sent, c.source, date, &mut title_checks);
-                let target = c.target.map(|t| self.actor(m, &a, sent, t, date, &mut title_checks));
                 sink(Event {
-                    id,
+                    id: event_id(&article.id, *hash, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0),
                     doc: Cow::Borrowed(&article.id),
                     date: ev_date.unwrap_or(date),
                     code: Cow::Borrowed(&entry.code),
@@ -336,12 +332,12 @@ impl Pipeline {
                     quad: entry.quad,
                     goldstein: entry.goldstein,
                     name: Cow::Borrowed(&entry.name),
-                    source,
-                    target,
+                    source: self.actor(m, &a, sent, &mut c.source, date, &mut title_checks),
+                    target: c.target.as_mut().map(|t| self.actor(m, &a, sent, t, date, &mut title_checks)),
                     location: location.clone(),
                     attribution: cited.clone(),
                     evidence: Evidence { sentence: Cow::Borrowed(sent), start: range.start, end: range.end },
-                    trigger,
+                    trigger: within(sent, a.text_of(c.head)),
                     lang: Cow::Borrowed(m.lang),
                 });
             }
@@ -366,13 +362,13 @@ impl Pipeline {
     }
 
     /// The actor `r` resolves to, its words borrowed from `sent`, the
-    /// sentence of `a` in the article.
+    /// sentence of `a` in the article, its code taken from `r`.
     fn actor<'a>(
         &self,
         m: &Matcher,
         a: &Analysis<'_>,
         sent: &'a str,
-        r: Resolved,
+        r: &mut Resolved,
         date: Date,
         checks: &mut Vec<(u32, TitleCheck)>,
     ) -> Actor<'a> {
@@ -392,8 +388,9 @@ impl Pipeline {
         let entity = r.entity.and_then(|e| e.name(self.kb)).map(Cow::Borrowed);
         Actor {
             text: within(sent, a.text_of(r.toks)),
+            // (Read before the code is taken.)
             country: self.country(&r.code),
-            code: Cow::Owned(r.code),
+            code: Cow::Owned(std::mem::take(&mut r.code)),
             title,
             entity,
             title_check,

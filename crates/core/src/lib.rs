@@ -132,7 +132,7 @@ mod fnv_tests {
 
     #[test]
     fn part_by_part_is_the_byte_by_byte_hash() {
-        let bytes: Vec<u8> = (0..=255u8).chain((0..64).map(|i| i * 7)).collect();
+        let bytes: Vec<u8> = (0..=255u8).chain((0..64u8).map(|i| i.wrapping_mul(7))).collect();
         for a in 0..20 {
             for b in 0..20 {
                 let (x, y) = (&bytes[a * 3..a * 4], &bytes[100 + b..100 + 3 * b]);

@@ -39,7 +39,7 @@ pub(crate) fn unique_id() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-use dyad_core::{codebook, Actor, Article, Date, Event, EventId, Evidence, Location, TitleCheck};
+use dyad_core::{codebook, Actor, Article, Date, Event, EventId, Evidence, Fnv, Location, TitleCheck};
 use dyad_dict::LangPack;
 use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
@@ -233,6 +233,7 @@ impl Pipeline {
             None => dateline_place.as_ref().map(|p| p.country.to_string()).or(m.closed.home_country.map(str::to_string)),
         };
         let mut ctx = Context { date: Some(date), home, ..Context::default() };
+        let doc_hash = Fnv::new().part(article.id.as_bytes());
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         // Taken, not borrowed: a `sink` that codes another article finds
@@ -257,7 +258,8 @@ impl Pipeline {
             // through the roles a named person holds on it, and by the
             // events; looked for only when one of them needs it.
             let speaks_of = || dyad_text::relative_date(&folded.text, rules, date).unwrap_or(date);
-            let mut ev_date = names_person(&a).then(speaks_of);
+            let named = names_person(&a);
+            let mut ev_date = named.then(speaks_of);
             // Without a home country, a role noun takes the one country the
             // sentence names ("Judge X opened investigations against Chilean
             // officials"); with two or more it stays uncoded.
@@ -297,18 +299,18 @@ impl Pipeline {
             let shared = (!emit.is_empty()).then(|| {
                 let cited: Vec<Cow<'a, str>> = a.cited.iter().map(|&t| within(sent, a.text_of(t))).collect();
                 let location = self.sentence_place(&a, sent).or_else(|| dateline_place.clone());
-                (cited, location)
+                (cited, location, sentence_hash(doc_hash, base))
             });
             if shared.is_some() {
                 ev_date = ev_date.or_else(|| Some(speaks_of()));
             }
-            let mut todo = emit.iter().peekable();
-            for (i, c) in cands.into_iter().enumerate() {
-                let (Some(&&(j, entry)), Some((cited, location))) = (todo.peek(), &shared) else { break };
-                if i != j {
-                    continue;
-                }
-                todo.next();
+            // The emitted candidates by index, their actors' codes taken,
+            // each actor built in its event (moving every candidate out of
+            // `cands`, then each actor into its event: 1 MB corpus 233.18M
+            // → 232.44M instructions).
+            let mut cands = cands;
+            for &(i, entry) in emit.iter() {
+                let (Some(c), Some((cited, location, hash))) = (cands.get_mut(i), &shared) else { break };
                 if pair.is_none() && last_pair == Some(i) {
                     // Copied into the previous pair's buffers: most
                     // sentences with an event set it.
@@ -321,12 +323,8 @@ impl Pipeline {
                         (None, _) => {}
                     }
                 }
-                let id = event_id(&article.id, base, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0);
-                let trigger = within(sent, a.text_of(c.head));
-                let source = self.actor(m, &a, sent, c.source, date, &mut title_checks);
-                let target = c.target.map(|t| self.actor(m, &a, sent, t, date, &mut title_checks));
                 sink(Event {
-                    id,
+                    id: event_id(&article.id, *hash, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0),
                     doc: Cow::Borrowed(&article.id),
                     date: ev_date.unwrap_or(date),
                     code: Cow::Borrowed(&entry.code),
@@ -334,18 +332,22 @@ impl Pipeline {
                     quad: entry.quad,
                     goldstein: entry.goldstein,
                     name: Cow::Borrowed(&entry.name),
-                    source,
-                    target,
+                    source: self.actor(m, &a, sent, &mut c.source, date, &mut title_checks),
+                    target: c.target.as_mut().map(|t| self.actor(m, &a, sent, t, date, &mut title_checks)),
                     location: location.clone(),
                     attribution: cited.clone(),
                     evidence: Evidence { sentence: Cow::Borrowed(sent), start: range.start, end: range.end },
-                    trigger,
+                    trigger: within(sent, a.text_of(c.head)),
                     lang: Cow::Borrowed(m.lang),
                 });
             }
-            for p in a.persons() {
-                if !ctx.seen_persons.contains(&p) {
-                    ctx.seen_persons.push(p);
+            // (Only a sentence that names a person has any: 1 MB corpus
+            // 234.09M → 233.91M instructions.)
+            if named {
+                for p in a.persons() {
+                    if !ctx.seen_persons.contains(&p) {
+                        ctx.seen_persons.push(p);
+                    }
                 }
             }
             if pair.is_some() {
@@ -360,13 +362,13 @@ impl Pipeline {
     }
 
     /// The actor `r` resolves to, its words borrowed from `sent`, the
-    /// sentence of `a` in the article.
+    /// sentence of `a` in the article, its code taken from `r`.
     fn actor<'a>(
         &self,
         m: &Matcher,
         a: &Analysis<'_>,
         sent: &'a str,
-        r: Resolved,
+        r: &mut Resolved,
         date: Date,
         checks: &mut Vec<(u32, TitleCheck)>,
     ) -> Actor<'a> {
@@ -386,8 +388,9 @@ impl Pipeline {
         let entity = r.entity.and_then(|e| e.name(self.kb)).map(Cow::Borrowed);
         Actor {
             text: within(sent, a.text_of(r.toks)),
+            // (Read before the code is taken.)
             country: self.country(&r.code),
-            code: Cow::Owned(r.code),
+            code: Cow::Owned(std::mem::take(&mut r.code)),
             title,
             entity,
             title_check,
@@ -554,18 +557,24 @@ fn dedup_key<'c>(c: &'c sentence::Candidate<'_>) -> (&'c str, Option<&'c str>, &
     (&c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.code)
 }
 
-/// The id of an event of article `doc`: the hash of what makes it, the
-/// article's id borrowed.
-fn event_id<'a>(doc: &'a str, sentence_start: usize, code: &str, source: &str, target: Option<&str>, head: usize) -> EventId<'a> {
-    let (mut start_buf, mut head_buf) = ([0; 20], [0; 20]);
-    let hash = dyad_core::fnv(&[
-        doc.as_bytes(),
-        decimal(sentence_start, &mut start_buf),
-        code.as_bytes(),
-        source.as_bytes(),
-        target.unwrap_or("").as_bytes(),
-        decimal(head, &mut head_buf),
-    ]);
+/// The first parts of the ids of a sentence's events: the hash state
+/// after its article's id (`doc`, hashed once per article) and its start.
+fn sentence_hash(doc: Fnv, sentence_start: usize) -> Fnv {
+    doc.part(decimal(sentence_start, &mut [0; 20]))
+}
+
+/// The id of an event of article `doc`: the hash of what makes it (the
+/// sentence's part of it in `sentence`, see [`sentence_hash`]), the
+/// article's id borrowed. (Hashing the article's id and the sentence's
+/// start once, not for every event, four bytes a turn: 1 MB corpus
+/// 234.67M → 234.09M instructions.)
+fn event_id<'a>(doc: &'a str, sentence: Fnv, code: &str, source: &str, target: Option<&str>, head: usize) -> EventId<'a> {
+    let hash = sentence
+        .part(code.as_bytes())
+        .part(source.as_bytes())
+        .part(target.unwrap_or("").as_bytes())
+        .part(decimal(head, &mut [0; 20]))
+        .finish();
     EventId { doc: Cow::Borrowed(doc), hash }
 }
 
@@ -768,9 +777,10 @@ mod tests {
 
     #[test]
     fn ids_are_stable_and_distinct() {
-        let a = event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3);
-        assert_eq!(a, event_id("d", 10, "041", "RUSGOV", Some("IRNGOV"), 3));
-        assert_ne!(a, event_id("d", 10, "041", "IRNGOV", Some("RUSGOV"), 3));
+        let d10 = sentence_hash(Fnv::new().part(b"d"), 10);
+        let a = event_id("d", d10, "041", "RUSGOV", Some("IRNGOV"), 3);
+        assert_eq!(a, event_id("d", d10, "041", "RUSGOV", Some("IRNGOV"), 3));
+        assert_ne!(a, event_id("d", d10, "041", "IRNGOV", Some("RUSGOV"), 3));
         assert_eq!(content_id("x"), content_id("x"));
         for n in [0, 7, 10, 99, 1234, usize::MAX] {
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());

@@ -92,8 +92,14 @@ impl Codebook {
 
     /// The entry for `code`, if CAMEO defines it.
     pub fn get(&self, code: &str) -> Option<&CameoCode> {
-        let i = *self.by_code.get(slot(code)?)?;
-        self.codes.get(usize::from(i))
+        self.entry(code).map(|(_, c)| c)
+    }
+
+    /// The entry for `code` and its position in [`Codebook::iter`]'s
+    /// order (the JSON writer's table of pre-written entries).
+    pub(crate) fn entry(&self, code: &str) -> Option<(usize, &CameoCode)> {
+        let i = usize::from(*self.by_code.get(slot(code)?)?);
+        Some((i, self.codes.get(i)?))
     }
 
     /// Every code, in file order (by code).

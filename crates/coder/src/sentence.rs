@@ -813,6 +813,12 @@ impl Scratch {
                     h.1.update(tok, |v| v.0 = at);
                 }
             }
+            // No key starts here, nor an acronym: nothing to select (debug
+            // builds go on, to check that against a walk of the whole trie;
+            // 1 MB corpus: 230.52M → 229.94M instructions).
+            if at == crate::trie::Resume::NOTHING && !acronym && !cfg!(debug_assertions) {
+                continue;
+            }
             // Every key found is kept, one that ends inside a word too:
             // `pick` skips those, and the walk's call per key is a push
             // (1 MB corpus: 264.9M → 263.1M instructions).

@@ -794,7 +794,7 @@ impl Matcher {
         let trie = Trie::new(b.keys.iter().enumerate().filter(|(i, _)| b.in_automaton[*i]).map(|(i, k)| (k.as_bytes(), i as u32)));
         let patterns = Patterns::new(&pack, &b.lemmas, dlang::agreement_endings(lang));
         let classes = ClosedIndex::new(&closed);
-        let tokens = TokenIndex::new(&classes, &patterns);
+        let tokens = TokenIndex::new(&classes, &patterns, b.acronyms.keys().map(String::as_str));
         let fuzzy = FuzzyIndex::new(
             b.keys
                 .iter()

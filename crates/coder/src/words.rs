@@ -254,9 +254,19 @@ pub struct TokenIndex {
     ids: Vec<u32>,
 }
 
+/// Set in the end of the range of pattern word ids that
+/// [`TokenIndex::entry`] gives for the key of an acronym (no range of ids
+/// reaches this bit; [`TokenIndex::ids`] ignores it).
+pub const ACRONYM: u32 = 1 << 31;
+
 impl TokenIndex {
-    /// The index of the words of `classes` and `patterns`.
-    pub fn new(classes: &crate::lexicon::ClosedIndex, patterns: &crate::patterns::Patterns) -> TokenIndex {
+    /// The index of the words of `classes` and `patterns`, and of the keys
+    /// of the matcher's `acronyms` (for [`ACRONYM`]).
+    pub fn new<'w>(
+        classes: &crate::lexicon::ClosedIndex,
+        patterns: &crate::patterns::Patterns,
+        acronyms: impl IntoIterator<Item = &'w str>,
+    ) -> TokenIndex {
         let mut of: FxMap<(u32, u32, u32)> = FxMap::default();
         for (w, c) in classes.words() {
             of.entry(w.to_string()).or_default().0 |= c;
@@ -267,6 +277,9 @@ impl TokenIndex {
             patterns.token_words(w, &mut ids);
             let e = of.entry(w.to_string()).or_default();
             (e.1, e.2) = (start, ids.len() as u32);
+        }
+        for w in acronyms {
+            of.entry(w.to_string()).or_default().2 |= ACRONYM;
         }
         let mut shapes = vec![0; 256];
         for w in of.keys() {
@@ -302,7 +315,7 @@ impl TokenIndex {
     /// The pattern word ids of a range from [`TokenIndex::entry`].
     #[inline]
     pub fn ids(&self, s: u32, e: u32) -> &[u32] {
-        self.ids.get(s as usize..e as usize).unwrap_or(&[])
+        self.ids.get(s as usize..(e & !ACRONYM) as usize).unwrap_or(&[])
     }
 }
 
@@ -408,7 +421,8 @@ mod tests {
             let pack = dyad_dict::LangPack::bundled(lang).expect("pack");
             let lemmas: Vec<String> = pack.patterns.iter().map(|p| p.head.clone()).collect();
             let patterns = Patterns::new(&pack, &lemmas, dyad_dict::lang::agreement_endings(lang));
-            let t = TokenIndex::new(&classes, &patterns);
+            let acronyms = ["onu", "l'", "x"];
+            let t = TokenIndex::new(&classes, &patterns, acronyms);
             let mut words: Vec<String> = classes.words().map(|(w, _)| w.to_string()).collect();
             words.extend(patterns.token_strings().map(String::from));
             words.extend(
@@ -419,6 +433,7 @@ mod tests {
                 let mut ids = Vec::new();
                 patterns.token_words(w, &mut ids);
                 assert_eq!(t.get(w.as_bytes()), (classes.classes(w), ids.as_slice()), "{lang}: {w:?}");
+                assert_eq!(t.entry(w.as_bytes()).2 & ACRONYM != 0, acronyms.contains(&w.as_str()), "{lang}: {w:?}");
             }
             assert_eq!(t.get(b""), (0, &[][..]));
         }

@@ -1126,12 +1126,23 @@ impl<'a> Analysis<'a> {
         let min = led.unwrap_or(usize::MAX).min(if self.m.fuzzy.is_empty() { usize::MAX } else { crate::fuzzy::MIN_LEN });
         // Found first, inserted after (the tests read no unit).
         let mut found: Vec<Unit> = Vec::new();
-        for (t, (unit, tok)) in self.unit_at.iter().zip(&self.toks).enumerate() {
-            if unit.is_none() && tok.e - tok.s >= min {
-                if let Some(key) = self.variant_at(t) {
-                    found.push(Unit { t0: t, t1: t + 1, key });
-                }
+        // The scan of every token kept apart from the tests of the few it
+        // keeps (one in eight): with them inlined in its body, its counter
+        // and pointers lived on the stack.
+        let mut t = 0;
+        while let Some(k) = self
+            .unit_at
+            .get(t..)
+            .unwrap_or_default()
+            .iter()
+            .zip(self.toks.get(t..).unwrap_or_default())
+            .position(|(unit, tok)| unit.is_none() && tok.e - tok.s >= min)
+        {
+            t += k;
+            if let Some(key) = self.variant_at(t) {
+                found.push(Unit { t0: t, t1: t + 1, key });
             }
+            t += 1;
         }
         if found.is_empty() {
             return;
@@ -1163,17 +1174,33 @@ impl<'a> Analysis<'a> {
                 return Some(key);
             }
         }
-        if self.m.fuzzy.is_empty() || w.len() < crate::fuzzy::MIN_LEN || !self.capitalised(t) || self.all_capitals(t) {
+        if self.m.fuzzy.is_empty() || w.len() < crate::fuzzy::MIN_LEN || !self.capitalised(t) || self.capitals_only(t) {
             return None;
         }
         let w = self.tok(t);
-        if w.chars().count() < crate::fuzzy::MIN_LEN || !w.chars().all(char::is_alphabetic) {
+        // (An ASCII word's characters are its bytes.)
+        let word = if w.is_ascii() {
+            w.bytes().all(|b| b.is_ascii_alphabetic())
+        } else {
+            w.chars().count() >= crate::fuzzy::MIN_LEN && w.chars().all(char::is_alphabetic)
+        };
+        if !word {
             return None;
         }
         // The sentence's first word is capitalised anyway: there only a
         // country name ("Ethopia has agreed") is worth the guess.
         let country = |k: u32| self.m.entries[k as usize].iter().any(|e| matches!(e, Entry::Country(_)));
         self.m.fuzzy.lookup(w).filter(|&k| t > 0 || country(k))
+    }
+
+    /// [`Analysis::all_capitals`] of the capitalised token `t`, answered
+    /// from its second byte when that is a lower-case ASCII letter
+    /// ("Mitterand": a letter not in capitals).
+    #[inline]
+    fn capitals_only(&self, t: usize) -> bool {
+        let lower =
+            self.otoks.get(t).is_some_and(|&(s, e)| s + 1 < e && self.orig.as_bytes().get(s + 1).is_some_and(u8::is_ascii_lowercase));
+        !lower && self.all_capitals(t)
     }
 
     /// The key of the country name or demonym that leads `w` ("saudi-led").

@@ -471,6 +471,8 @@ struct Facts<'a> {
     lex_ready: bool,
     /// The [`Lex`] entry of the unit at each token ([`Analysis::lex_at`]).
     lex: Vec<Option<Lex>>,
+    /// The [`lex_bit`]s of the classes in `lex` (from [`Analysis::group`] on).
+    lex_bits: u16,
     /// Whether `tok`, `unit` and `breaks` describe the sentence being
     /// searched (only during [`Analysis::events`]).
     ready: bool,
@@ -506,6 +508,7 @@ impl Facts<'_> {
             entries: relife(self.entries),
             lex_ready: false,
             lex: self.lex,
+            lex_bits: 0,
             ready: false,
             tok: self.tok,
             unit: self.unit,
@@ -1273,10 +1276,12 @@ impl<'a> Analysis<'a> {
         // a one-token unit's class is one store, not a call to `memset`.)
         entries.resize(self.units.len(), &[]);
         kinds.resize(self.units.len(), Kinds(0));
+        let mut lex_bits = 0;
         for ((unit, es), k) in self.units.iter().zip(entries.iter_mut()).zip(kinds.iter_mut()) {
             let (e, f) = m.entries.with_facts(unit.key as usize);
             (*es, *k) = (e, Kinds(f));
             if let Some(l) = k.lex() {
+                lex_bits |= lex_bit(l);
                 if unit.t1 == unit.t0 + 1 {
                     if let Some(x) = lex.get_mut(unit.t0) {
                         *x = Some(l);
@@ -1287,7 +1292,9 @@ impl<'a> Analysis<'a> {
             }
         }
         self.facts.lex = lex;
+        self.facts.lex_bits = lex_bits;
         self.facts.lex_ready = true;
+        debug_assert!((0..self.toks.len()).all(|t| self.find_lex(t).is_none_or(|l| lex_bits & lex_bit(l) != 0)));
         let date = ctx.date;
         let mut cur: Option<Group> = None;
         let mut last_end = 0usize;
@@ -1756,6 +1763,16 @@ impl<'a> Analysis<'a> {
     /// reported") cites the capitalised name just before it. Nothing else of
     /// the clause is touched: reported speech keeps its events.
     pub fn attribution(&mut self) {
+        // Most sentences have neither marker nor agency word: said by the ORs
+        // of the tokens' lexical classes and class bits, without the scan of
+        // every token below (1 MB corpus: 234.13M → 233.45M instructions).
+        let markers = lex_bit(Lex::AttributionPrep) | lex_bit(Lex::AttributionVerb);
+        if self.facts.lex_ready && self.facts.lex_bits & markers == 0 && self.classes.iter().fold(0, |a, &c| a | c) & class::AGENCY == 0 {
+            for g in &mut self.groups {
+                g.attributed = false;
+            }
+            return;
+        }
         let n = self.toks.len();
         let mut t = 0;
         // Whether a token was marked (most sentences mark none).

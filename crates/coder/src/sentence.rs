@@ -465,8 +465,9 @@ pub struct Analysis<'a> {
 /// (nor do groups).
 #[derive(Debug, Default)]
 struct Facts<'a> {
-    /// The entries of each unit (from [`Analysis::group`] on; empty before).
-    entries: Vec<&'a [Entry]>,
+    /// The entries of each unit and their [`Kinds`], side by side (from
+    /// [`Analysis::group`] on; empty before).
+    entries: Vec<(&'a [Entry], Kinds)>,
     /// Whether `lex` describes the sentence (from [`Analysis::group`] on).
     lex_ready: bool,
     /// The [`Lex`] entry of the unit at each token ([`Analysis::lex_at`]).
@@ -482,8 +483,6 @@ struct Facts<'a> {
     unit: Vec<u16>,
     /// The tokens that are clause breaks or open a relative clause, in order.
     breaks: Vec<usize>,
-    /// The [`Kinds`] of the entries of each unit (from [`Analysis::group`] on).
-    kinds: Vec<Kinds>,
     /// The OR of every token's [`class`] bits (during [`Analysis::events`]):
     /// a scan for a class the sentence lacks is skipped.
     classes: u32,
@@ -513,7 +512,6 @@ impl Facts<'_> {
             tok: self.tok,
             unit: self.unit,
             breaks: self.breaks,
-            kinds: self.kinds,
             classes: 0,
             lexes: 0,
             heads: self.heads,
@@ -524,7 +522,7 @@ impl Facts<'_> {
 /// `v` emptied, as a vector of references of another lifetime, keeping its
 /// allocation (collecting a vector's own iterator into a vector of elements
 /// of the same size and alignment reuses its buffer).
-fn relife<'y, T: ?Sized>(mut v: Vec<&T>) -> Vec<&'y T> {
+fn relife<'y, T: ?Sized, K>(mut v: Vec<(&T, K)>) -> Vec<(&'y T, K)> {
     v.clear();
     v.into_iter().map(|_| unreachable!("the vector was emptied")).collect()
 }
@@ -1223,7 +1221,7 @@ impl<'a> Analysis<'a> {
     /// Entries of unit `u`.
     #[inline]
     pub fn entries(&self, u: usize) -> &'a [Entry] {
-        if let Some(&es) = self.facts.entries.get(u) {
+        if let Some(&(es, _)) = self.facts.entries.get(u) {
             return es;
         }
         let m: &'a Matcher = self.m;
@@ -1233,7 +1231,7 @@ impl<'a> Analysis<'a> {
     /// The [`Kinds`] of unit `u`'s entries.
     #[inline]
     fn kinds(&self, u: usize) -> Kinds {
-        if let Some(&k) = self.facts.kinds.get(u) {
+        if let Some(&(_, k)) = self.facts.entries.get(u) {
             return k;
         }
         self.units.get(u).map_or(Kinds(0), |unit| Kinds(self.m.entries.with_facts(unit.key as usize).1))
@@ -1265,21 +1263,20 @@ impl<'a> Analysis<'a> {
         let mut lex = std::mem::take(&mut self.facts.lex);
         lex.clear();
         lex.resize(self.toks.len(), None);
-        let (entries, kinds) = (&mut self.facts.entries, &mut self.facts.kinds);
+        let entries = &mut self.facts.entries;
         entries.clear();
-        kinds.clear();
         // Each unit's entries and their kinds (one load each, worked out per
         // key when the matcher was built): its lexical class (per unit: units
         // do not overlap, and `unit_at` maps each token of a unit to it) and
         // the kinds of actor it may name.
-        // (Sized once and written in place, with no capacity test per push;
-        // a one-token unit's class is one store, not a call to `memset`.)
-        entries.resize(self.units.len(), &[]);
-        kinds.resize(self.units.len(), Kinds(0));
+        // (Pairs in one vector, extended from the units' exact-size iterator:
+        // one pass, with no capacity test per push; two vectors sized first
+        // and written by a zipped pass cost 1.1M more per MB. A one-token unit's
+        // class is one store, not a call to `memset`.)
         let mut lex_bits = 0;
-        for ((unit, es), k) in self.units.iter().zip(entries.iter_mut()).zip(kinds.iter_mut()) {
+        entries.extend(self.units.iter().map(|unit| {
             let (e, f) = m.entries.with_facts(unit.key as usize);
-            (*es, *k) = (e, Kinds(f));
+            let k = Kinds(f);
             if let Some(l) = k.lex() {
                 lex_bits |= lex_bit(l);
                 if unit.t1 == unit.t0 + 1 {
@@ -1290,7 +1287,8 @@ impl<'a> Analysis<'a> {
                     lex.get_mut(unit.t0..unit.t1).into_iter().flatten().for_each(|x| *x = Some(l));
                 }
             }
-        }
+            (e, k)
+        }));
         self.facts.lex = lex;
         self.facts.lex_bits = lex_bits;
         self.facts.lex_ready = true;
@@ -1300,7 +1298,7 @@ impl<'a> Analysis<'a> {
         let mut last_end = 0usize;
         for u in 0..self.units.len() {
             // (Most units name no actor: skipped on one byte.)
-            let k = self.facts.kinds[u].actor();
+            let k = self.facts.entries[u].1.actor();
             if k == 0 {
                 continue;
             }
@@ -2659,8 +2657,8 @@ impl<'a> Analysis<'a> {
             ]
             .iter()
             .all(|&(bit, on)| self.fact(t, bit) == on)
-        }) && self.units.iter().zip(&self.facts.entries).all(|(u, &es)| std::ptr::eq(es, &self.m.entries[u.key as usize]))
-            && self.facts.kinds.iter().zip(&self.facts.entries).all(|(&k, es)| k == Kinds::of(es, &self.m.lemma_sets))
+        }) && self.units.iter().zip(&self.facts.entries).all(|(u, &(es, _))| std::ptr::eq(es, &self.m.entries[u.key as usize]))
+            && self.facts.entries.iter().all(|&(es, k)| k == Kinds::of(es, &self.m.lemma_sets))
             && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, lemma_set::AUXILIARY))
             && self.classes.iter().all(|&c| c & !self.facts.classes == 0)
             && (0..self.toks.len()).all(|t| self.find_lex(t).is_none_or(|l| self.may_lex(l)))
@@ -3787,9 +3785,9 @@ mod tests {
 
     #[test]
     fn relife_keeps_the_buffer() {
-        let mut v: Vec<&str> = Vec::with_capacity(64);
-        v.push("x");
-        let w: Vec<&'static str> = relife(v);
+        let mut v: Vec<(&str, Kinds)> = Vec::with_capacity(64);
+        v.push(("x", Kinds(1)));
+        let w: Vec<(&'static str, Kinds)> = relife(v);
         assert!(w.is_empty() && w.capacity() >= 64);
     }
 

@@ -1570,20 +1570,21 @@ impl<'a> Analysis<'a> {
         // A demonym alone is an adjective of some other noun ("les accusations
         // britanniques", "Chinese repression"): a weak actor, never a subject,
         // and a target only right after the verb phrase.
-        let weak = g.nps.iter().all(|np| {
-            let bare = np.person.is_none() && np.agent.is_none() && np.org.is_none() && !np.named_country && !np.pair;
-            if !bare {
-                return false;
-            }
-            if self.m.closed.adjective_first {
-                let next = self.tok(np.t1);
-                next.chars().next().is_some_and(char::is_alphanumeric)
-                    && self.unit_at.get(np.t1).copied().flatten().is_none()
-                    && !self.is(np.t1, class::PREPS)
-            } else {
-                !(g.t0 == 0 || self.is_article(g.t0 - 1) || self.is(g.t0 - 1, class::DETERMINERS) || self.tok(g.t0 - 1) == ",")
-            }
-        });
+        // (Bare members first, in a pass of their own: most groups have
+        // none, and skip the tests of the text around; 1 MB corpus:
+        // 231.42M → 231.02M instructions.)
+        let bare = |np: &Np| np.person.is_none() && np.agent.is_none() && np.org.is_none() && !np.named_country && !np.pair;
+        let weak = g.nps.iter().all(bare)
+            && g.nps.iter().all(|np| {
+                if self.m.closed.adjective_first {
+                    let next = self.tok(np.t1);
+                    next.chars().next().is_some_and(char::is_alphanumeric)
+                        && self.unit_at.get(np.t1).copied().flatten().is_none()
+                        && !self.is(np.t1, class::PREPS)
+                } else {
+                    !(g.t0 == 0 || self.is_article(g.t0 - 1) || self.is(g.t0 - 1, class::DETERMINERS) || self.tok(g.t0 - 1) == ",")
+                }
+            });
         g.weak = weak;
         // English attributive role noun: "military aid", "opposition rally".
         if self.m.closed.adjective_first && g.nps.len() == 1 {

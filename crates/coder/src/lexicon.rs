@@ -141,6 +141,8 @@ pub struct Matcher {
     pub acronyms: FxMap<u32>,
     /// Interned codes (countries, agents, orgs).
     pub codes: Vec<String>,
+    /// The index of each code in `codes`.
+    pub code_index: FxMap<u32>,
     /// Interned lemmas.
     pub lemmas: Vec<String>,
     /// Per lemma, one bit for each closed list of lemmas that holds it
@@ -815,6 +817,7 @@ impl Matcher {
             index: b.index,
             acronyms: b.acronyms,
             codes: b.codes,
+            code_index: b.code_index,
             lemma_sets,
             lemmas: b.lemmas,
             pack,

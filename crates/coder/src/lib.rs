@@ -39,7 +39,7 @@ pub(crate) fn unique_id() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-use dyad_core::{codebook, Actor, ActorCode, Article, Date, Event, EventId, Evidence, Fnv, Location, TitleCheck};
+use dyad_core::{Actor, ActorCode, Article, CameoCode, Date, Event, EventId, Evidence, Fnv, Location, TitleCheck};
 use dyad_dict::LangPack;
 use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
@@ -113,19 +113,9 @@ struct Buffers {
     folded: Folded,
     /// The candidates of a sentence that become events, with their code.
     emit: Vec<(usize, &'static dyad_core::CameoCode)>,
-    /// The allocation of a sentence's candidates, empty between sentences
-    /// ([`recycle`]): a vector per sentence was ≈8.8k mallocs and frees.
-    cands: Vec<Candidate<'static>>,
-}
-
-/// An empty vector of `U` in the allocation of `v`, emptied: the standard
-/// library collects an iterator over a vector into one of an element of
-/// the same size and alignment in place (`Candidate<'static>` and
-/// `Candidate<'a>`: a sentence's candidates borrow its analysis, so their
-/// vector cannot be kept from sentence to sentence as it is).
-fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
+    /// The candidates of a sentence (a vector per sentence was ≈8.8k
+    /// mallocs and frees).
+    cands: Vec<Candidate>,
 }
 
 thread_local! {
@@ -252,7 +242,7 @@ impl Pipeline {
         // Taken, not borrowed: a `sink` that codes another article finds
         // fresh buffers.
         let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
-        let Buffers { scratch, folded, emit, cands: spare } = &mut buffers;
+        let Buffers { scratch, folded, emit, cands } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
             folded.refold(sent);
@@ -280,8 +270,7 @@ impl Pipeline {
             if own_home {
                 ctx.home = a.only_country();
             }
-            let mut cands = recycle(std::mem::take(spare));
-            a.events_into(ev_date.unwrap_or(date), &ctx, &mut cands);
+            a.events_into(ev_date.unwrap_or(date), &ctx, cands);
             if own_home {
                 ctx.home = None;
             }
@@ -297,7 +286,7 @@ impl Pipeline {
                 if cands[..i].iter().any(|d| dedup_key(d) == dedup_key(c)) {
                     continue;
                 }
-                let Some(entry) = codebook().get(c.code) else { continue };
+                let Some(entry) = c.code else { continue };
                 emit.push((i, entry));
                 if c.target.as_ref().is_some_and(|t| t.code.as_bytes().get(..3) != c.source.code.as_bytes().get(..3)) {
                     last_pair = Some(i);
@@ -340,7 +329,7 @@ impl Pipeline {
                     id: event_id(
                         &article.id,
                         *hash,
-                        c.code,
+                        &entry.code,
                         c.source.code.as_bytes(),
                         c.target.as_ref().map(|t| t.code.as_bytes()),
                         c.head.0,
@@ -373,7 +362,7 @@ impl Pipeline {
             if pair.is_some() {
                 ctx.last_pair = pair;
             }
-            *spare = recycle(cands);
+            cands.clear();
             a.recycle(scratch);
         }
         // (Dropped instead when the thread is exiting.)
@@ -573,7 +562,7 @@ fn within<'a>(sent: &'a str, part: &str) -> Cow<'a, str> {
 }
 
 /// What makes two candidates of a sentence one event: source, target, code.
-fn dedup_key<'c>(c: &'c Candidate<'_>) -> (&'c [u8], Option<&'c [u8]>, &'c str) {
+fn dedup_key(c: &Candidate) -> (&[u8], Option<&[u8]>, Option<&'static CameoCode>) {
     (c.source.code.as_bytes(), c.target.as_ref().map(|t| t.code.as_bytes()), c.code)
 }
 
@@ -788,21 +777,6 @@ mod tests {
             events.iter().flat_map(|e| [Some(&e.source), e.target.as_ref()]).flatten().filter_map(|x| x.entity.as_ref()).collect();
         assert!(!entities.is_empty(), "{events:?}");
         assert!(entities.iter().all(|e| matches!(e, Cow::Borrowed(_))), "{entities:?}");
-    }
-
-    #[test]
-    fn recycled_vectors_keep_their_allocation_and_come_back_empty() {
-        let mut v: Vec<(u64, &'static str)> = Vec::with_capacity(6);
-        v.extend([(1, "a"), (2, "b")]);
-        let (at, cap) = (v.as_ptr() as usize, v.capacity());
-        let text = String::from("borrowed");
-        let mut w: Vec<(u64, &str)> = recycle(v);
-        assert!(w.is_empty());
-        assert_eq!((w.as_ptr() as usize, w.capacity()), (at, cap));
-        w.push((3, &text));
-        let back: Vec<(u64, &'static str)> = recycle(w);
-        assert!(back.is_empty());
-        assert_eq!((back.as_ptr() as usize, back.capacity()), (at, cap));
     }
 
     #[test]

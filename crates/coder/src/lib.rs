@@ -39,12 +39,12 @@ pub(crate) fn unique_id() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-use dyad_core::{codebook, Actor, Article, Date, Event, EventId, Evidence, Fnv, Location, TitleCheck};
+use dyad_core::{Actor, ActorCode, Article, CameoCode, Date, Event, EventId, Evidence, Fnv, Location, TitleCheck};
 use dyad_dict::LangPack;
 use dyad_kb::Kb;
 use dyad_text::{Folded, Lang};
 use lexicon::{Entry, Matcher};
-use sentence::{Analysis, Context, Resolved, Scratch};
+use sentence::{Analysis, Candidate, Context, Resolved, Scratch};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -113,6 +113,9 @@ struct Buffers {
     folded: Folded,
     /// The candidates of a sentence that become events, with their code.
     emit: Vec<(usize, &'static dyad_core::CameoCode)>,
+    /// The candidates of a sentence (a vector per sentence was ≈8.8k
+    /// mallocs and frees).
+    cands: Vec<Candidate>,
 }
 
 thread_local! {
@@ -239,7 +242,7 @@ impl Pipeline {
         // Taken, not borrowed: a `sink` that codes another article finds
         // fresh buffers.
         let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
-        let Buffers { scratch, folded, emit } = &mut buffers;
+        let Buffers { scratch, folded, emit, cands } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
             folded.refold(sent);
@@ -267,7 +270,7 @@ impl Pipeline {
             if own_home {
                 ctx.home = a.only_country();
             }
-            let cands = a.events(ev_date.unwrap_or(date), &ctx);
+            a.events_into(ev_date.unwrap_or(date), &ctx, cands);
             if own_home {
                 ctx.home = None;
             }
@@ -283,9 +286,9 @@ impl Pipeline {
                 if cands[..i].iter().any(|d| dedup_key(d) == dedup_key(c)) {
                     continue;
                 }
-                let Some(entry) = codebook().get(c.code) else { continue };
+                let Some(entry) = c.code else { continue };
                 emit.push((i, entry));
-                if c.target.as_ref().is_some_and(|t| t.code.get(..3) != c.source.code.get(..3)) {
+                if c.target.as_ref().is_some_and(|t| t.code.as_bytes().get(..3) != c.source.code.as_bytes().get(..3)) {
                     last_pair = Some(i);
                 }
             }
@@ -308,7 +311,6 @@ impl Pipeline {
             // each actor built in its event (moving every candidate out of
             // `cands`, then each actor into its event: 1 MB corpus 233.18M
             // → 232.44M instructions).
-            let mut cands = cands;
             for &(i, entry) in emit.iter() {
                 let (Some(c), Some((cited, location, hash))) = (cands.get_mut(i), &shared) else { break };
                 if pair.is_none() && last_pair == Some(i) {
@@ -324,7 +326,14 @@ impl Pipeline {
                     }
                 }
                 sink(Event {
-                    id: event_id(&article.id, *hash, c.code, &c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.head.0),
+                    id: event_id(
+                        &article.id,
+                        *hash,
+                        &entry.code,
+                        c.source.code.as_bytes(),
+                        c.target.as_ref().map(|t| t.code.as_bytes()),
+                        c.head.0,
+                    ),
                     doc: Cow::Borrowed(&article.id),
                     date: ev_date.unwrap_or(date),
                     code: Cow::Borrowed(&entry.code),
@@ -353,6 +362,7 @@ impl Pipeline {
             if pair.is_some() {
                 ctx.last_pair = pair;
             }
+            cands.clear();
             a.recycle(scratch);
         }
         // (Dropped instead when the thread is exiting.)
@@ -390,7 +400,7 @@ impl Pipeline {
             text: within(sent, a.text_of(r.toks)),
             // (Read before the code is taken.)
             country: self.country(&r.code),
-            code: Cow::Owned(std::mem::take(&mut r.code)),
+            code: std::mem::take(&mut r.code),
             title,
             entity,
             title_check,
@@ -402,15 +412,19 @@ impl Pipeline {
     ///
     /// The codes are looked up as numbers: comparing three-byte arrays in
     /// the binary search cost ≈2.4M instructions of the 1 MB corpus
-    /// (≈200 an actor), one integer compare a step ≈0.5M.
-    fn country(&self, code: &str) -> Cow<'static, str> {
+    /// (≈200 an actor), one integer compare a step ≈0.5M. Three capitals
+    /// the table knows are read as bytes, the code not made a `&str` (its
+    /// UTF-8 check: 1 MB corpus ≈1.2M instructions).
+    fn country(&self, code: &ActorCode) -> Cow<'static, str> {
+        let known =
+            code.as_bytes().get(..3).and_then(upper3).and_then(|i| self.country_at.get(i)).and_then(|&n| usize::from(n).checked_sub(1));
+        if let Some(i) = known {
+            return Cow::Borrowed(self.countries[i].1);
+        }
         // The first three characters: the first three bytes when they are
         // ASCII (every CAMEO code).
-        let c = match code.get(..3) {
-            Some(c) if c.is_ascii() => c,
-            _ => first_chars(code, 3),
-        };
-        let found = match upper3(c) {
+        let c = code.first_chars(3);
+        let found = match upper3(c.as_bytes()) {
             Some(i) => self.country_at.get(i).and_then(|&n| usize::from(n).checked_sub(1)),
             None => key3(c).and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok()),
         };
@@ -498,8 +512,8 @@ fn country_codes(kb: &'static Kb) -> Vec<(u32, &'static str)> {
 
 /// The index of a code of three capital letters A–Z among all such codes
 /// (`None` for any other string).
-fn upper3(s: &str) -> Option<usize> {
-    match *s.as_bytes() {
+fn upper3(s: &[u8]) -> Option<usize> {
+    match *s {
         [a, b, c] if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() => {
             Some((usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 26 + usize::from(c - b'A'))
         }
@@ -512,7 +526,7 @@ fn upper3(s: &str) -> Option<usize> {
 fn upper3_table(countries: &[(u32, &str)]) -> Vec<u16> {
     let mut at = vec![0u16; 26 * 26 * 26];
     for (i, &(_, c)) in countries.iter().enumerate() {
-        if let (Some(slot), Ok(n)) = (upper3(c).and_then(|j| at.get_mut(j)), u16::try_from(i + 1)) {
+        if let (Some(slot), Ok(n)) = (upper3(c.as_bytes()).and_then(|j| at.get_mut(j)), u16::try_from(i + 1)) {
             *slot = n;
         }
     }
@@ -526,11 +540,6 @@ fn key3(s: &str) -> Option<u32> {
         [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
         _ => None,
     }
-}
-
-/// The first `n` characters of `s` (all of it when shorter).
-fn first_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// Whether a noun phrase of the sentence's groups names a known person: the
@@ -553,8 +562,8 @@ fn within<'a>(sent: &'a str, part: &str) -> Cow<'a, str> {
 }
 
 /// What makes two candidates of a sentence one event: source, target, code.
-fn dedup_key<'c>(c: &'c sentence::Candidate<'_>) -> (&'c str, Option<&'c str>, &'c str) {
-    (&c.source.code, c.target.as_ref().map(|t| t.code.as_str()), c.code)
+fn dedup_key(c: &Candidate) -> (&[u8], Option<&[u8]>, Option<&'static CameoCode>) {
+    (c.source.code.as_bytes(), c.target.as_ref().map(|t| t.code.as_bytes()), c.code)
 }
 
 /// The first parts of the ids of a sentence's events: the hash state
@@ -568,13 +577,8 @@ fn sentence_hash(doc: Fnv, sentence_start: usize) -> Fnv {
 /// article's id borrowed. (Hashing the article's id and the sentence's
 /// start once, not for every event, four bytes a turn: 1 MB corpus
 /// 234.67M → 234.09M instructions.)
-fn event_id<'a>(doc: &'a str, sentence: Fnv, code: &str, source: &str, target: Option<&str>, head: usize) -> EventId<'a> {
-    let hash = sentence
-        .part(code.as_bytes())
-        .part(source.as_bytes())
-        .part(target.unwrap_or("").as_bytes())
-        .part(decimal(head, &mut [0; 20]))
-        .finish();
+fn event_id<'a>(doc: &'a str, sentence: Fnv, code: &str, source: &[u8], target: Option<&[u8]>, head: usize) -> EventId<'a> {
+    let hash = sentence.part(code.as_bytes()).part(source).part(target.unwrap_or_default()).part(decimal(head, &mut [0; 20])).finish();
     EventId { doc: Cow::Borrowed(doc), hash }
 }
 
@@ -666,10 +670,10 @@ mod tests {
             assert_eq!(key3(s), k, "{s}");
         }
         for (code, country) in [("RUSGOV", "RUS"), ("IGOUNO", "IGO"), ("FRA", "FRA")] {
-            assert!(matches!(p.country(code), Cow::Borrowed(c) if c == country), "{code}");
+            assert!(matches!(p.country(&ActorCode::new(code)), Cow::Borrowed(c) if c == country), "{code}");
         }
         for (code, country) in [("QQQGOV", "QQQ"), ("RU", "RU"), ("", ""), ("ÉTAGOV", "ÉTA")] {
-            assert!(matches!(p.country(code), Cow::Owned(ref c) if c == country), "{code}");
+            assert!(matches!(p.country(&ActorCode::new(code)), Cow::Owned(ref c) if c == country), "{code}");
         }
         // The direct table says what the binary search says, for every code
         // of three capitals and for every code of the knowledge base.
@@ -678,13 +682,13 @@ mod tests {
         let all = letters().flat_map(|a| letters().flat_map(move |b| letters().map(move |c| [a, b, c])));
         let mut known = 0;
         for code in all.filter_map(|b| String::from_utf8(b.to_vec()).ok()) {
-            let i = upper3(&code).expect("three capitals");
+            let i = upper3(code.as_bytes()).expect("three capitals");
             assert_eq!(usize::from(p.country_at[i]).checked_sub(1), search(&code), "{code}");
             known += usize::from(p.country_at[i] != 0);
         }
-        assert_eq!(known, p.countries.iter().filter(|&&(_, c)| upper3(c).is_some()).count());
+        assert_eq!(known, p.countries.iter().filter(|&&(_, c)| upper3(c.as_bytes()).is_some()).count());
         for (s, i) in [("AAA", Some(0)), ("AAB", Some(1)), ("ZZZ", Some(26 * 26 * 26 - 1)), ("AaA", None), ("AA", None), ("A1A", None)] {
-            assert_eq!(upper3(s), i, "{s}");
+            assert_eq!(upper3(s.as_bytes()), i, "{s}");
         }
     }
 
@@ -778,16 +782,16 @@ mod tests {
     #[test]
     fn ids_are_stable_and_distinct() {
         let d10 = sentence_hash(Fnv::new().part(b"d"), 10);
-        let a = event_id("d", d10, "041", "RUSGOV", Some("IRNGOV"), 3);
-        assert_eq!(a, event_id("d", d10, "041", "RUSGOV", Some("IRNGOV"), 3));
-        assert_ne!(a, event_id("d", d10, "041", "IRNGOV", Some("RUSGOV"), 3));
+        let a = event_id("d", d10, "041", b"RUSGOV", Some(b"IRNGOV"), 3);
+        assert_eq!(a, event_id("d", d10, "041", b"RUSGOV", Some(b"IRNGOV"), 3));
+        assert_ne!(a, event_id("d", d10, "041", b"IRNGOV", Some(b"RUSGOV"), 3));
         assert_eq!(content_id("x"), content_id("x"));
         for n in [0, 7, 10, 99, 1234, usize::MAX] {
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());
         }
         for (s, n) in [("RUSGOV", "RUS"), ("RU", "RU"), ("", ""), ("ÉÉÉÉ", "ÉÉÉ"), ("IGOUNO", "IGO")] {
-            assert_eq!(first_chars(s, 3), n);
-            assert_eq!(first_chars(s, 3), s.chars().take(3).collect::<String>());
+            assert_eq!(ActorCode::new(s).first_chars(3), n);
+            assert_eq!(ActorCode::new(s).first_chars(3), s.chars().take(3).collect::<String>());
         }
         let h = dyad_core::fnv(&[b"d", b"10", b"041", b"RUSGOV", b"IRNGOV", b"3"]);
         assert_eq!(a.to_string(), format!("d:{h:016x}"));

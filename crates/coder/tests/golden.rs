@@ -54,8 +54,8 @@ fn code_all(lang: &str) -> (Vec<String>, Vec<Line>) {
         for e in coded.events {
             out.push((
                 e.doc.to_string(),
-                e.source.code.into_owned(),
-                e.target.map_or_else(|| "-".to_string(), |t| t.code.into_owned()),
+                e.source.code.to_string(),
+                e.target.map_or_else(|| "-".to_string(), |t| t.code.to_string()),
                 e.code.into_owned(),
                 e.evidence.sentence.replace(['\t', '\n'], " "),
             ));

@@ -17,7 +17,7 @@ fn code(lang: &str, date: &str, text: &str) -> Vec<(String, String, String)> {
         .expect("codes")
         .events
         .into_iter()
-        .map(|e| (e.source.code.into_owned(), e.target.map_or_else(|| "-".into(), |t| t.code.into_owned()), e.code.into_owned()))
+        .map(|e| (e.source.code.to_string(), e.target.map_or_else(|| "-".into(), |t| t.code.to_string()), e.code.into_owned()))
         .collect()
 }
 

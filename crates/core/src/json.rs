@@ -131,7 +131,7 @@ fn actor(out: &mut Vec<u8>, a: &Actor) {
     out.extend_from_slice(b"{\"text\":\"");
     escaped(out, &a.text);
     out.extend_from_slice(b"\",\"code\":\"");
-    escaped(out, &a.code);
+    escaped_bytes(out, a.code.as_bytes());
     out.extend_from_slice(b"\",\"country\":\"");
     escaped(out, &a.country);
     if let (None, None, None) = (&a.title, &a.entity, &a.title_check) {
@@ -355,10 +355,17 @@ fn clean16(bytes: &[u8], at: usize) -> bool {
 /// to [`long`] (whose loop saves and restores six registers).
 #[inline]
 fn escaped(out: &mut Vec<u8>, s: &str) {
-    if s.len() < 16 {
-        short(out, s.as_bytes());
+    escaped_bytes(out, s.as_bytes());
+}
+
+/// [`escaped`] of a string's bytes (an actor's code, read without
+/// checking it as UTF-8 again: [`crate::ActorCode::as_bytes`]).
+#[inline]
+fn escaped_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    if bytes.len() < 16 {
+        short(out, bytes);
     } else {
-        long(out, s.as_bytes());
+        long(out, bytes);
     }
 }
 
@@ -483,7 +490,7 @@ static ESCAPE: [u8; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EventId;
+    use crate::{ActorCode, EventId};
     use std::borrow::Cow;
 
     fn same(e: &Event) {
@@ -562,7 +569,7 @@ mod tests {
         for s in STRINGS {
             let a = Actor {
                 text: Cow::Borrowed(s),
-                code: Cow::Owned(s.to_string()),
+                code: ActorCode::new(s),
                 country: Cow::Owned(s.to_string()),
                 title: Some(Cow::Borrowed(s)),
                 entity: Some(Cow::Owned(s.to_string())),

@@ -25,7 +25,7 @@ pub mod tsv;
 
 pub use codebook::{codebook, CameoCode, Codebook};
 pub use date::Date;
-pub use event::{Actor, Article, Event, EventId, Evidence, Location, Mention, MentionKind, Span, TitleCheck};
+pub use event::{Actor, ActorCode, Article, Event, EventId, Evidence, Location, Mention, MentionKind, Span, TitleCheck};
 
 /// The one error type of `dyad-core`.
 #[derive(Debug, thiserror::Error)]

@@ -172,7 +172,7 @@ impl<'d> Coder<'d> {
     fn actor<'a>(&self, code: &str, text: &'a str) -> Actor<'a> {
         Actor {
             text: Cow::Borrowed(text),
-            code: Cow::Owned(code.to_string()),
+            code: code.into(),
             country: Cow::Owned(code.chars().take(3).collect()),
             title: None,
             entity: None,

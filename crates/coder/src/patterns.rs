@@ -7,8 +7,10 @@
 //! ("l'", "d'"), every pattern word it can be the elision of. Trying a
 //! pattern then compares small integers instead of strings, and a pattern
 //! whose required words appear nowhere in the sentence is rejected before
-//! any scanning. The patterns of each lemma sit in one contiguous run, in
-//! [`LangPack::patterns_for`] order, indexed by lemma id.
+//! any scanning. The patterns of each lemma sit in one contiguous run per
+//! kind (verb, noun), indexed by lemma id, from the highest score a match
+//! can reach down ([`CPattern::max_score`]; [`CPattern::order`] keeps
+//! [`LangPack::patterns_for`] order among equals).
 
 use crate::words::WordTable;
 use dyad_dict::{Item, LangPack};
@@ -47,6 +49,17 @@ pub struct CPattern {
     /// (see `Analysis::try_pattern`).
     pub max_score: u16,
     items: (u32, u32),
+}
+
+impl CPattern {
+    /// Where the pattern stands among its lemma's patterns of its kind in
+    /// [`LangPack::patterns_for`] order (a smaller value comes first): of
+    /// two matches with the same score, the first in that order wins,
+    /// though the run is sorted by [`CPattern::max_score`].
+    pub fn order(&self) -> u32 {
+        // (A lemma's patterns are listed in the pack's order: by index.)
+        self.index
+    }
 }
 
 /// A pattern's filter: for (up to) two of its required items, the
@@ -172,6 +185,18 @@ impl Patterns {
                     items: (items_start, p.items.len() as u32),
                 });
             }
+            // Each kind's run from the highest `max_score` down, pack order
+            // among equals (a stable sort): the search stops at the first
+            // pattern that cannot beat the best match (see `order`).
+            let end = p.pats.len();
+            for run in [start as usize..split as usize, split as usize..end] {
+                let mut sorted: Vec<(CPattern, Need)> =
+                    p.pats[run.clone()].iter().copied().zip(p.needs[run.clone()].iter().copied()).collect();
+                sorted.sort_by_key(|(cp, _)| std::cmp::Reverse(cp.max_score));
+                for ((cp, need), (c, n)) in sorted.into_iter().zip(p.pats[run.clone()].iter_mut().zip(&mut p.needs[run])) {
+                    (*c, *n) = (cp, need);
+                }
+            }
             p.by_lemma.push((start, split, p.pats.len() as u32));
         }
         p.index_tokens();
@@ -238,13 +263,14 @@ impl Patterns {
     }
 
     /// The patterns whose head is lemma `l`: its verb patterns, then its
-    /// noun patterns, each kind in [`LangPack::patterns_for`] order.
+    /// noun patterns, each kind from the highest [`CPattern::max_score`]
+    /// down, in [`LangPack::patterns_for`] order among equals.
     pub fn of_lemma(&self, l: u32) -> &[CPattern] {
         self.by_lemma.get(l as usize).map_or(&[], |&(s, _, e)| &self.pats[s as usize..e as usize])
     }
 
     /// The patterns whose head is lemma `l` and that are noun patterns
-    /// (`nominal`) or verb patterns, in [`LangPack::patterns_for`] order.
+    /// (`nominal`) or verb patterns, in [`Patterns::of_lemma`] order.
     pub fn of_lemma_kind(&self, l: u32, nominal: bool) -> &[CPattern] {
         &self.pats[self.kind_range(l, nominal)]
     }
@@ -371,8 +397,16 @@ mod tests {
                         .map(|&i| i as u32)
                         .collect::<Vec<_>>()
                 };
-                assert_eq!(kinds[0].iter().map(|c| c.index).collect::<Vec<_>>(), order(false));
-                assert_eq!(kinds[1].iter().map(|c| c.index).collect::<Vec<_>>(), order(true));
+                // Each run: its kind's patterns, sorted by highest score
+                // (stable), `order` telling pack order.
+                for (run, n) in kinds.iter().zip([false, true]) {
+                    let mut by_order = run.to_vec();
+                    by_order.sort_by_key(CPattern::order);
+                    assert_eq!(by_order.iter().map(|c| c.index).collect::<Vec<_>>(), order(n));
+                    assert!(run
+                        .windows(2)
+                        .all(|w| w[0].max_score > w[1].max_score || w[0].max_score == w[1].max_score && w[0].order() < w[1].order()));
+                }
                 for cp in p.of_lemma(l) {
                     let pat = &pack.patterns[cp.index as usize];
                     let words = pat.items.iter().filter(|i| !matches!(i, Item::Target)).count();

@@ -2708,6 +2708,12 @@ impl<'a> Analysis<'a> {
 
     /// Events of the sentence.
     pub fn events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
+        // A question asserts nothing: [`Analysis::candidate`] and
+        // [`Analysis::reported_demands`] keep no candidate of it, so it is
+        // not searched (1 MB corpus: 224.87M → 224.68M instructions).
+        if self.question {
+            return Vec::new();
+        }
         self.learn_facts();
         let out = self.search_events(date, ctx);
         self.facts.ready = false;
@@ -3998,6 +4004,25 @@ mod tests {
             a.events(date, &ctx).iter().map(|c| (c.code, c.source.code.clone(), c.target.as_ref().map(|t| t.code.clone()))).collect();
         assert_eq!(codes.len(), 1, "{codes:?}");
         assert!(codes[0].0.starts_with("19") && codes[0].1.starts_with("RUS"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_question_has_no_events_and_its_statement_has() {
+        let ctx = Context::default();
+        let date: Date = "2026-01-12".parse().expect("date");
+        for (orig, events) in [("Russia attacked Ukraine on Monday.", true), ("Russia attacked Ukraine on Monday?", false)] {
+            let folded = Folded::new(orig);
+            let mut a = english(&folded, orig);
+            a.group(&ctx);
+            // The search itself keeps nothing of a question.
+            a.learn_facts();
+            let searched = a.search_events(date, &ctx).len();
+            a.facts.ready = false;
+            let mut b = english(&folded, orig);
+            b.group(&ctx);
+            let n = b.events(date, &ctx).len();
+            assert_eq!((n > 0, searched), (events, n), "{orig:?}");
+        }
     }
 
     #[test]

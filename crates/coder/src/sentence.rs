@@ -2828,7 +2828,10 @@ impl<'a> Analysis<'a> {
     ) -> Option<()> {
         let head = self.units[u].t0;
         let mut code: &'a str = &pat.code;
-        let root: u8 = code[..2].parse().unwrap_or(0);
+        // (The two digits read as bytes: parsing them as a string cost ≈24
+        // instructions a call, and kept the search from inlining this; 1 MB
+        // corpus: 224.68M → 223.75M instructions.)
+        let root = root_of(code);
         let conflict = root >= 15;
         // --- modality ---------------------------------------------------
         if self.question {
@@ -3622,6 +3625,15 @@ fn merge(np: &mut Np, p: Np) {
     np.org = np.org.or(p.org);
 }
 
+/// The CAMEO root of event code `code`: its first two digits as a number (0
+/// if they are not digits).
+fn root_of(code: &str) -> u8 {
+    match code.as_bytes() {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => (a - b'0') * 10 + (b - b'0'),
+        _ => 0,
+    }
+}
+
 /// [`Analysis::may_head`] of a unit whose [`verb`] bits are `f`.
 fn may_head_with(f: u16, nominal: bool) -> bool {
     if nominal {
@@ -4022,6 +4034,15 @@ mod tests {
             b.group(&ctx);
             let n = b.events(date, &ctx).len();
             assert_eq!((n > 0, searched), (events, n), "{orig:?}");
+        }
+    }
+
+    #[test]
+    fn a_root_is_the_codes_first_two_digits_parsed() {
+        for code in ["010", "0231", "19", "200", "1", "", "x12", "1x", "99a", "-1", "+1"] {
+            let parsed: u8 = code.get(..2).and_then(|c| c.parse().ok()).unwrap_or(0);
+            let simple = if code.as_bytes().iter().take(2).all(u8::is_ascii_digit) { parsed } else { 0 };
+            assert_eq!(root_of(code), simple, "{code:?}");
         }
     }
 

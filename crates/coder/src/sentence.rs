@@ -3186,7 +3186,7 @@ impl<'a> Analysis<'a> {
                 // (Borrowed from the source: no string per candidate.)
                 let inherit = role_home
                     .as_deref()
-                    .or_else(|| sources.first().and_then(|s| s.code.get(..3.min(s.code.len()))).filter(|c| !NON_STATES.contains(c)));
+                    .or_else(|| sources.first().and_then(|s| s.code.get(..3.min(s.code.len()))).filter(|c| !non_state(c)));
                 self.resolve_group_into(g, date, ctx, inherit, &mut targets);
                 if targets.is_empty() || self.bare_role(g) {
                     // "la police turque a arrêté des journalistes": a role noun
@@ -3574,6 +3574,28 @@ fn same_actor(a: &Resolved, b: &Resolved) -> bool {
 
 /// CAMEO's non-state "country" codes.
 const NON_STATES: [&str; 8] = ["IGO", "NGO", "IMG", "MNC", "UIS", "UAF", "BUS", "REL"];
+
+/// Whether `c` is one of [`NON_STATES`], compared as one number of its
+/// three bytes (eight string comparisons were ≈35 instructions a
+/// candidate; 1 MB corpus: 223.75M → 223.59M).
+fn non_state(c: &str) -> bool {
+    const fn key(b: &[u8]) -> u32 {
+        (b[0] as u32) | (b[1] as u32) << 8 | (b[2] as u32) << 16
+    }
+    const KEYS: [u32; NON_STATES.len()] = {
+        let mut keys = [0; NON_STATES.len()];
+        let mut i = 0;
+        while i < keys.len() {
+            keys[i] = key(NON_STATES[i].as_bytes());
+            i += 1;
+        }
+        keys
+    };
+    match c.as_bytes() {
+        b @ [_, _, _] => KEYS.contains(&key(b)),
+        _ => false,
+    }
+}
 
 /// Marks a surname not yet confirmed by context.
 const UNCONFIRMED: u32 = 1 << 31;
@@ -4043,6 +4065,13 @@ mod tests {
             let parsed: u8 = code.get(..2).and_then(|c| c.parse().ok()).unwrap_or(0);
             let simple = if code.as_bytes().iter().take(2).all(u8::is_ascii_digit) { parsed } else { 0 };
             assert_eq!(root_of(code), simple, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn non_states_are_told_as_the_list_says() {
+        for c in NON_STATES.iter().copied().chain(["USA", "IG", "IGOX", "", "igo", "NGP", "GOV", "ÉTA"]) {
+            assert_eq!(non_state(c), NON_STATES.contains(&c), "{c:?}");
         }
     }
 

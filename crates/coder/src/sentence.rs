@@ -2657,7 +2657,9 @@ impl<'a> Analysis<'a> {
                     noun_heads.push(u);
                 }
             }
-            if f & verb::FORMS != 0 && self.unit_at.get(t) == Some(&Some(u)) && self.finite_with(u, f, t) {
+            // (The bits first: an auxiliary is never a finite verb; 1 MB
+            // corpus: 223.54M → 223.43M instructions.)
+            if f & (verb::FORMS | verb::AUX) == verb::FORMS && self.unit_at.get(t) == Some(&Some(u)) && self.finite_with(u, f, t) {
                 if let Some(x) = self.facts.tok.get_mut(t) {
                     *x |= fact::FINITE;
                 }
@@ -2934,7 +2936,11 @@ impl<'a> Analysis<'a> {
             if tg == tag::CONDITIONAL || modal.is_some() {
                 return None;
             }
-            let clause_start = (0..head).rev().find(|&t| self.pause(t)).map_or(0, |t| t + 1);
+            // (A scan of the token facts themselves, without a bounds check
+            // per token: 1 MB corpus, 223.59M → 223.54M instructions.)
+            let pauses = self.facts.tok.get(..head).unwrap_or_default();
+            let clause_start = pauses.iter().rposition(|f| f & (fact::COMMA | fact::COLON) != 0).map_or(0, |t| t + 1);
+            debug_assert_eq!(clause_start, (0..head).rev().find(|&t| self.pause(t)).map_or(0, |t| t + 1));
             if self.lex_in(clause_start, head, Lex::Condition).is_some() {
                 return None;
             }

@@ -2723,8 +2723,9 @@ impl<'a> Analysis<'a> {
     }
 
     fn search_events(&mut self, date: Date, ctx: &Context) -> Vec<Candidate<'a>> {
-        let mut out = Vec::new();
-        out.extend(self.reported_demands(date, ctx));
+        // (The demands' vector is the output's start, not copied into it;
+        // 1 MB corpus: 223.41M → 223.22M instructions.)
+        let mut out = self.reported_demands(date, ctx);
         self.index_words();
         // Verbs first, so that light-verb patterns consume their nouns.
         let mut verb_heads = Pooled::take(&VERB_HEADS);

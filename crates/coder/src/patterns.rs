@@ -7,8 +7,10 @@
 //! ("l'", "d'"), every pattern word it can be the elision of. Trying a
 //! pattern then compares small integers instead of strings, and a pattern
 //! whose required words appear nowhere in the sentence is rejected before
-//! any scanning. The patterns of each lemma sit in one contiguous run, in
-//! [`LangPack::patterns_for`] order, indexed by lemma id.
+//! any scanning. The patterns of each lemma sit in one contiguous run per
+//! kind (verb, noun), indexed by lemma id, from the highest score a match
+//! can reach down ([`CPattern::max_score`]; [`CPattern::order`] keeps
+//! [`LangPack::patterns_for`] order among equals).
 
 use crate::words::WordTable;
 use dyad_dict::{Item, LangPack};
@@ -49,6 +51,17 @@ pub struct CPattern {
     items: (u32, u32),
 }
 
+impl CPattern {
+    /// Where the pattern stands among its lemma's patterns of its kind in
+    /// [`LangPack::patterns_for`] order (a smaller value comes first): of
+    /// two matches with the same score, the first in that order wins,
+    /// though the run is sorted by [`CPattern::max_score`].
+    pub fn order(&self) -> u32 {
+        // (A lemma's patterns are listed in the pack's order: by index.)
+        self.index
+    }
+}
+
 /// A pattern's filter: for (up to) two of its required items, the
 /// [`word_bit`]s of their alternatives ([`EVERY_SET`]: no such item). Kept
 /// apart from [`CPattern`], 16 bytes a pattern in a run of their own: the
@@ -58,10 +71,14 @@ pub struct CPattern {
 pub struct Need([u64; 2]);
 
 /// The bit of word id `id` in a 64-bit summary of a set of word ids (a
-/// one-hash Bloom filter): a set holding `id` has this bit. One of the low
-/// 63 bits: the top bit, [`EVERY_SET`], is in every summary.
+/// one-hash Bloom filter): a set holding `id` has this bit. Bit `id % 64`
+/// (ids are numbered in turn: their bits spread evenly), so that the
+/// summary is the OR of the words of a bit set of the ids (see
+/// `Analysis::index_words`); the top bit, [`EVERY_SET`], is also in every
+/// summary (an id whose bit it is passes every filter: they only say
+/// "maybe").
 pub fn word_bit(id: u32) -> u64 {
-    1 << ((u64::from(id.wrapping_mul(0x9e37_79b9)) * 63) >> 32)
+    1 << (id % 64)
 }
 
 /// The bit of a summary that no word id has and every summary holds (see
@@ -172,6 +189,18 @@ impl Patterns {
                     items: (items_start, p.items.len() as u32),
                 });
             }
+            // Each kind's run from the highest `max_score` down, pack order
+            // among equals (a stable sort): the search stops at the first
+            // pattern that cannot beat the best match (see `order`).
+            let end = p.pats.len();
+            for run in [start as usize..split as usize, split as usize..end] {
+                let mut sorted: Vec<(CPattern, Need)> =
+                    p.pats[run.clone()].iter().copied().zip(p.needs[run.clone()].iter().copied()).collect();
+                sorted.sort_by_key(|(cp, _)| std::cmp::Reverse(cp.max_score));
+                for ((cp, need), (c, n)) in sorted.into_iter().zip(p.pats[run.clone()].iter_mut().zip(&mut p.needs[run])) {
+                    (*c, *n) = (cp, need);
+                }
+            }
             p.by_lemma.push((start, split, p.pats.len() as u32));
         }
         p.index_tokens();
@@ -238,13 +267,14 @@ impl Patterns {
     }
 
     /// The patterns whose head is lemma `l`: its verb patterns, then its
-    /// noun patterns, each kind in [`LangPack::patterns_for`] order.
+    /// noun patterns, each kind from the highest [`CPattern::max_score`]
+    /// down, in [`LangPack::patterns_for`] order among equals.
     pub fn of_lemma(&self, l: u32) -> &[CPattern] {
         self.by_lemma.get(l as usize).map_or(&[], |&(s, _, e)| &self.pats[s as usize..e as usize])
     }
 
     /// The patterns whose head is lemma `l` and that are noun patterns
-    /// (`nominal`) or verb patterns, in [`LangPack::patterns_for`] order.
+    /// (`nominal`) or verb patterns, in [`Patterns::of_lemma`] order.
     pub fn of_lemma_kind(&self, l: u32, nominal: bool) -> &[CPattern] {
         &self.pats[self.kind_range(l, nominal)]
     }
@@ -326,7 +356,7 @@ mod tests {
 
     #[test]
     fn may_match_is_false_only_when_a_required_word_is_missing() {
-        assert!((0..100_000).all(|id| word_bit(id) & EVERY_SET == 0 && word_bit(id).count_ones() == 1));
+        assert!((0..100_000).all(|id| word_bit(id).count_ones() == 1));
         for lang in ["fr", "en"] {
             let pack = LangPack::bundled(lang).expect("pack");
             let mut lemmas: Vec<String> = pack.patterns.iter().map(|p| p.head.clone()).collect();
@@ -371,8 +401,16 @@ mod tests {
                         .map(|&i| i as u32)
                         .collect::<Vec<_>>()
                 };
-                assert_eq!(kinds[0].iter().map(|c| c.index).collect::<Vec<_>>(), order(false));
-                assert_eq!(kinds[1].iter().map(|c| c.index).collect::<Vec<_>>(), order(true));
+                // Each run: its kind's patterns, sorted by highest score
+                // (stable), `order` telling pack order.
+                for (run, n) in kinds.iter().zip([false, true]) {
+                    let mut by_order = run.to_vec();
+                    by_order.sort_by_key(CPattern::order);
+                    assert_eq!(by_order.iter().map(|c| c.index).collect::<Vec<_>>(), order(n));
+                    assert!(run
+                        .windows(2)
+                        .all(|w| w[0].max_score > w[1].max_score || w[0].max_score == w[1].max_score && w[0].order() < w[1].order()));
+                }
                 for cp in p.of_lemma(l) {
                     let pat = &pack.patterns[cp.index as usize];
                     let words = pat.items.iter().filter(|i| !matches!(i, Item::Target)).count();

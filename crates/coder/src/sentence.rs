@@ -419,7 +419,9 @@ pub struct Analysis<'a> {
     /// Pattern word ids each token matches: `tok_words[t]` is a range of `word_ids`.
     tok_words: Vec<(u32, u32)>,
     word_ids: Vec<u32>,
-    /// Bit set of the pattern word ids matched anywhere in the sentence.
+    /// The pattern word ids matched anywhere in the sentence, [`WORD_SET`]
+    /// words: bit `id % 512` for id `id`, set for each (during
+    /// [`Analysis::events`]; see [`Analysis::index_words`]).
     present: Vec<u64>,
     /// The OR of [`crate::patterns::word_bit`] of those ids and of
     /// [`crate::patterns::EVERY_SET`] (see [`crate::patterns::Need::may_match`]).
@@ -470,9 +472,12 @@ struct Facts<'a> {
     /// The [`lex_bit`]s of the [`Lex`] entries of the sentence (during
     /// [`Analysis::events`]): a scan for one it lacks is skipped.
     lexes: u16,
-    /// The units that may head an event ([`verb::FORMS`] or
-    /// [`verb::NOUNS`]), in order (during [`Analysis::events`]).
+    /// The units that may head an event with a verb form
+    /// ([`Analysis::may_head`]), in order, but those inside an actor group or
+    /// an attribution (during [`Analysis::events`]).
     heads: Vec<usize>,
+    /// The same for an event noun.
+    noun_heads: Vec<usize>,
     /// [`Analysis::target_ok`] of the first 64 groups, once asked (during
     /// [`Analysis::events`]): bit `g` of `[0]` says whether group `g` was
     /// looked at, of `[1]` what it is.
@@ -500,6 +505,7 @@ impl Facts<'_> {
             classes: 0,
             lexes: 0,
             heads: self.heads,
+            noun_heads: self.noun_heads,
             targets: Cell::new([0; 2]),
         }
     }
@@ -920,6 +926,9 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
     v.clear();
     v.resize(n, x);
 }
+
+/// The number of words of [`Analysis::present`] (512 bits).
+const WORD_SET: usize = 8;
 
 impl<'a> Analysis<'a> {
     /// Tokenises, matches and groups one sentence `orig`, folded as
@@ -2014,12 +2023,7 @@ impl<'a> Analysis<'a> {
     /// Whether unit `u` may head an event: with a verb form none of its
     /// context rules out, or (`nominal`) with an event noun.
     fn may_head(&self, u: usize, nominal: bool) -> bool {
-        let f = self.facts.unit.get(u).copied().unwrap_or(0);
-        if nominal {
-            f & verb::NOUNS != 0
-        } else {
-            f & verb::FORMS != 0 && f & (verb::NOUN_ONLY | verb::IN_NAME) == 0
-        }
+        may_head_with(self.facts.unit.get(u).copied().unwrap_or(0), nominal)
     }
 
     /// [`Analysis::verb_context`] but [`verb::NOUNS`], of a unit with entries `kinds`.
@@ -2105,40 +2109,36 @@ impl<'a> Analysis<'a> {
     }
 
     /// Marks the pattern words found in the sentence (each token's were
-    /// looked up in [`Analysis::reuse`]; see [`crate::patterns`]).
-    ///
-    /// The set is empty between two searches ([`Analysis::unindex_words`]
-    /// unsets what this sets): it is zeroed only when the matcher's number
-    /// of words changes, not cleared and refilled for every sentence (1 MB
-    /// corpus, with the memo of [`Analysis::target_ok`] and
-    /// [`Analysis::find_word`]: 235.37M → 234.24M instructions). (A bit left set, after a
-    /// search that did not end, only makes a pattern's prefilter say "maybe".)
+    /// looked up in [`Analysis::reuse`]; see [`crate::patterns`]) in
+    /// [`Analysis::present`], a set of [`WORD_SET`] words rewritten whole
+    /// for every sentence: word id `id` is bit `id % 512` (an exact set of
+    /// every id was emptied id by id after each search; 1 MB corpus:
+    /// 226.84M → 225.97M instructions).
     fn index_words(&mut self) {
-        let words = self.m.patterns.words().div_ceil(64);
-        if self.present.len() != words {
+        if self.present.len() != WORD_SET {
             self.present.clear();
-            self.present.resize(words, 0);
+            self.present.resize(WORD_SET, 0);
         }
-        // (The summary in a local: written through `self` it is stored at
-        // every id, the set's writes might alias it.)
-        let mut bits = crate::patterns::EVERY_SET;
+        // (The set in a local: written through `self` it would be stored at
+        // every id.)
+        let mut set = [0u64; WORD_SET];
         for &id in &self.word_ids {
-            if let Some(w) = self.present.get_mut(id as usize / 64) {
-                *w |= 1 << (id % 64);
-            }
-            bits |= crate::patterns::word_bit(id);
+            set[id as usize / 64 % WORD_SET] |= crate::patterns::word_bit(id);
         }
-        self.present_bits = bits;
+        if let Some(present) = self.present.get_mut(..WORD_SET) {
+            present.copy_from_slice(&set);
+        }
+        // ([`crate::patterns::word_bit`] is the bit of an id in its word
+        // of the set: the summary is their OR, not worked out per id; 1 MB
+        // corpus: 225.45M → 224.87M instructions.)
+        self.present_bits = set.iter().fold(crate::patterns::EVERY_SET, |b, w| b | w);
     }
 
-    /// Empties the set [`Analysis::index_words`] filled (only the words it
-    /// holds: the sentence's ids).
-    fn unindex_words(&mut self) {
-        for &id in &self.word_ids {
-            if let Some(w) = self.present.get_mut(id as usize / 64) {
-                *w = 0;
-            }
-        }
+    /// Whether pattern word `id` may be in the sentence (false: it is not;
+    /// see [`Analysis::index_words`]), `set` being [`Analysis::present`].
+    #[inline]
+    fn may_be_present(set: &[u64; WORD_SET], id: u32) -> bool {
+        set[id as usize / 64 % WORD_SET] & (1 << (id % 64)) != 0
     }
 
     /// Whether token `t` matches one of the pattern words `alts`.
@@ -2259,7 +2259,8 @@ impl<'a> Analysis<'a> {
         let pats = &self.m.patterns;
         // A required word found nowhere in the sentence: no match (most
         // such patterns were told by their filter).
-        let present = |id: &u32| self.present.get(*id as usize / 64).is_some_and(|b| b & (1 << (id % 64)) != 0);
+        let set: &[u64; WORD_SET] = self.present.as_slice().try_into().unwrap_or(&[u64::MAX; WORD_SET]);
+        let present = |id: &u32| Self::may_be_present(set, *id);
         if pats.items(pat).iter().any(|i| i.kind == Kind::Word && !pats.alts(i).iter().any(present)) {
             return None;
         }
@@ -2471,7 +2472,8 @@ impl<'a> Analysis<'a> {
     ///
     /// (Asked again for the same groups by most patterns of a head: each
     /// group's answer is kept in [`Facts::targets`] during the search (1 MB
-    /// corpus: see [`Analysis::index_words`]).)
+    /// corpus, with the memo of [`Analysis::find_word`] and the set of
+    /// words emptied of its ids only: 235.37M → 234.24M instructions).)
     fn target_ok(&self, g: usize) -> bool {
         let bit = 1u64.checked_shl(g as u32).filter(|_| self.facts.ready).unwrap_or(0);
         let [known, ok] = self.facts.targets.get();
@@ -2579,8 +2581,15 @@ impl<'a> Analysis<'a> {
 
     fn negated(&self, head: usize) -> bool {
         let lo = head.saturating_sub(4);
-        let contracted =
-            |t: usize| self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.tok(t + 1) == neg && self.tok(t).ends_with(aux));
+        // (The next token's bytes are compared before any string is cut:
+        // most tokens differ from the negation in length already; 1 MB
+        // corpus: 229.29M → 229.13M instructions.)
+        let text = self.text.as_bytes();
+        let contracted = |t: usize| {
+            self.m.closed.contracted_negation.is_some_and(|(aux, neg)| {
+                self.toks.get(t + 1).is_some_and(|k| text.get(k.s..k.e) == Some(neg.as_bytes())) && self.tok(t).ends_with(aux)
+            })
+        };
         let pre = (self.may_lex(Lex::NegPre) && (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre)))
             || (self.m.closed.contracted_negation.is_some() && (lo..head).any(contracted));
         if !pre {
@@ -2650,10 +2659,16 @@ impl<'a> Analysis<'a> {
         }
         self.facts.breaks = breaks;
         self.facts.tok = tf;
+        // (Every unit's bits zeroed at once, the verbal ones set: a push per
+        // unit was ≈10 instructions of capacity checks; 1 MB corpus:
+        // 229.13M → 229.05M instructions.)
         let mut uf = std::mem::take(&mut self.facts.unit);
         uf.clear();
+        uf.resize(self.units.len(), 0);
         let mut heads = std::mem::take(&mut self.facts.heads);
         heads.clear();
+        let mut noun_heads = std::mem::take(&mut self.facts.noun_heads);
+        noun_heads.clear();
         // A unit with neither verb form nor event noun (most: actors,
         // places) has no context bits; the test is the call's price. The
         // same pass collects the Lex entries (those of the tokens are those
@@ -2663,20 +2678,29 @@ impl<'a> Analysis<'a> {
         // corpus, 234.24M → 232.03M instructions). (Nothing here reads a
         // unit's bits but its own, nor [`fact::FINITE`].)
         let mut lexes = 0;
-        for u in 0..self.units.len() {
+        for (u, slot) in uf.iter_mut().enumerate() {
             let k = self.kinds(u);
             lexes |= k.lexes();
             if !k.verbal() {
-                uf.push(0);
                 continue;
             }
             let f = self.verb_context(u, k);
-            uf.push(f);
-            if f & (verb::FORMS | verb::NOUNS) != 0 {
-                heads.push(u);
-            }
+            *slot = f;
             let t = self.units[u].t0;
-            if f & verb::FORMS != 0 && self.unit_at.get(t) == Some(&Some(u)) && self.finite_with(u, f, t) {
+            // (Each pass of the search reads its own list, without the heads
+            // it would skip whatever it found: 1 MB corpus, 225.87M → 225.45M
+            // instructions.)
+            if f & (verb::FORMS | verb::NOUNS) != 0 && self.group_of(t).is_none() && !self.attributed.get(t).copied().unwrap_or(true) {
+                if may_head_with(f, false) {
+                    heads.push(u);
+                }
+                if may_head_with(f, true) {
+                    noun_heads.push(u);
+                }
+            }
+            // (The bits first: an auxiliary is never a finite verb; 1 MB
+            // corpus: 223.54M → 223.43M instructions.)
+            if f & (verb::FORMS | verb::AUX) == verb::FORMS && self.unit_at.get(t) == Some(&Some(u)) && self.finite_with(u, f, t) {
                 if let Some(x) = self.facts.tok.get_mut(t) {
                     *x |= fact::FINITE;
                 }
@@ -2685,6 +2709,7 @@ impl<'a> Analysis<'a> {
         self.facts.unit = uf;
         self.facts.ready = true;
         self.facts.heads = heads;
+        self.facts.noun_heads = noun_heads;
         // (Folds over every token: vectorised, a few instructions per sentence.)
         self.facts.classes = self.classes.iter().fold(0, |a, &c| a | c);
         self.facts.lexes = lexes;
@@ -2711,7 +2736,11 @@ impl<'a> Analysis<'a> {
             && (0..self.toks.len()).all(|t| self.auxiliary_at(t) == self.lemma_is(t, lemma_set::AUXILIARY))
             && self.classes.iter().all(|&c| c & !self.facts.classes == 0)
             && (0..self.toks.len()).all(|t| self.find_lex(t).is_none_or(|l| self.may_lex(l)))
-            && self.facts.heads.iter().copied().eq((0..self.units.len()).filter(|&u| self.facts.unit[u] & (verb::FORMS | verb::NOUNS) != 0))
+            && [false, true].iter().all(|&nominal| {
+                let free = |u: usize| self.group_of(self.units[u].t0).is_none() && !self.attributed[self.units[u].t0];
+                let heads = if nominal { &self.facts.noun_heads } else { &self.facts.heads };
+                heads.iter().copied().eq((0..self.units.len()).filter(|&u| self.may_head(u, nominal) && free(u)))
+            })
             && (0..self.toks.len()).all(|t| !self.facts.lex_ready || self.lex_at(t) == self.find_lex(t))
             && (0..=self.toks.len()).all(|t| {
                 let next = |f: &dyn Fn(usize) -> bool| (t..self.toks.len()).find(|&x| f(x)).unwrap_or(self.toks.len());
@@ -2730,6 +2759,12 @@ impl<'a> Analysis<'a> {
     /// [`Analysis::events`], pushed onto `out` (the coder's per-thread
     /// buffer: no vector per sentence).
     pub fn events_into(&mut self, date: Date, ctx: &Context, out: &mut Vec<Candidate>) {
+        // A question asserts nothing: [`Analysis::candidate`] and
+        // [`Analysis::reported_demands`] keep no candidate of it, so it is
+        // not searched (1 MB corpus: 224.87M → 224.68M instructions).
+        if self.question {
+            return;
+        }
         self.learn_facts();
         self.search_events(date, ctx, out);
         self.facts.ready = false;
@@ -2741,16 +2776,20 @@ impl<'a> Analysis<'a> {
         // Verbs first, so that light-verb patterns consume their nouns.
         let mut verb_heads = Pooled::take(&VERB_HEADS);
         let m: &'a Matcher = self.m;
-        // (Only the units with a verb form or an event noun: see `may_head`.)
+        // (Only the units that may head an event, outside actor groups and
+        // attributions: see `Facts::heads`.)
         let heads = std::mem::take(&mut self.facts.heads);
-        for pass_nominal in [false, true] {
-            for &u in &heads {
+        let noun_heads = std::mem::take(&mut self.facts.noun_heads);
+        for (pass_nominal, heads) in [(false, &heads), (true, &noun_heads)] {
+            for &u in heads {
                 let unit = self.units[u];
                 let head = unit.t0;
-                if !self.may_head(u, pass_nominal) || self.consumed[head] || self.group_of(head).is_some() || self.attributed[head] {
+                if self.consumed[head] {
                     continue;
                 }
-                let mut best: Option<(i32, &Pattern, Option<usize>, usize, u8)> = None;
+                // (score, pattern, target, end, tag, lemma, order of the pattern)
+                #[allow(clippy::type_complexity)]
+                let mut best: Option<(i32, &Pattern, Option<usize>, usize, u8, u32, u32)> = None;
                 // A lemma's patterns score the same whatever the tag of the
                 // form ("attacked": past and participle), and only a higher
                 // score replaces the best: each lemma is tried once.
@@ -2771,13 +2810,20 @@ impl<'a> Analysis<'a> {
                     let bits = self.present_bits;
                     let cps = m.patterns.of_lemma_kind(lemma, nominal);
                     for (cp, need) in cps.iter().zip(m.patterns.needs_of_lemma_kind(lemma, nominal)) {
-                        if !need.may_match(bits) || cp.reflexive && !refl {
-                            continue;
+                        // Only a higher score replaces the best, or the same
+                        // from an earlier pattern of the lemma (pack order):
+                        // a pattern that cannot is not tried (1 MB corpus:
+                        // 232.03M → 229.82M instructions), and, the run
+                        // sorted by highest score, none after one that
+                        // cannot reach the best's score either (229.05M → 226.84M).
+                        if let Some(b) = &best {
+                            match reach_best(cp.max_score, cp.order(), lemma, (b.0, b.5, b.6)) {
+                                Reach::Never => break,
+                                Reach::No => continue,
+                                Reach::Maybe => {}
+                            }
                         }
-                        // Only a higher score replaces the best: a pattern
-                        // that cannot score higher is not tried (1 MB
-                        // corpus: 232.03M → 229.82M instructions).
-                        if best.as_ref().is_some_and(|b| i32::from(cp.max_score) <= b.0) {
+                        if !need.may_match(bits) || cp.reflexive && !refl {
                             continue;
                         }
                         if let Some((mut score, tgt, end)) = self.try_pattern(cp, u, &first) {
@@ -2786,13 +2832,13 @@ impl<'a> Analysis<'a> {
                                 score += 3;
                             }
                             debug_assert!(score <= i32::from(cp.max_score), "{score} > {}", cp.max_score);
-                            if best.as_ref().is_none_or(|b| score > b.0) {
-                                best = Some((score, &m.pack.patterns[cp.index as usize], tgt, end, tg));
+                            if best.as_ref().is_none_or(|b| replaces(score, cp.order(), lemma, (b.0, b.5, b.6))) {
+                                best = Some((score, &m.pack.patterns[cp.index as usize], tgt, end, tg, lemma, cp.order()));
                             }
                         }
                     }
                 }
-                let Some((_, pat, tgt_slot, end, tg)) = best else { continue };
+                let Some((_, pat, tgt_slot, end, tg, ..)) = best else { continue };
                 // An event noun in the same clause after a coded verb is that
                 // verb's complement ("condemned the launch as a violation of"):
                 // one event per clause.
@@ -2810,7 +2856,7 @@ impl<'a> Analysis<'a> {
             }
         }
         self.facts.heads = heads;
-        self.unindex_words();
+        self.facts.noun_heads = noun_heads;
     }
 
     /// The candidates of pattern `pat` headed by unit `u`, pushed to `out`
@@ -2830,7 +2876,10 @@ impl<'a> Analysis<'a> {
     ) -> Option<()> {
         let head = self.units[u].t0;
         let mut code: &'a str = &pat.code;
-        let root: u8 = code[..2].parse().unwrap_or(0);
+        // (The two digits read as bytes: parsing them as a string cost ≈24
+        // instructions a call, and kept the search from inlining this; 1 MB
+        // corpus: 224.68M → 223.75M instructions.)
+        let root = root_of(code);
         let conflict = root >= 15;
         // --- modality ---------------------------------------------------
         if self.question {
@@ -2933,7 +2982,11 @@ impl<'a> Analysis<'a> {
             if tg == tag::CONDITIONAL || modal.is_some() {
                 return None;
             }
-            let clause_start = (0..head).rev().find(|&t| self.pause(t)).map_or(0, |t| t + 1);
+            // (A scan of the token facts themselves, without a bounds check
+            // per token: 1 MB corpus, 223.59M → 223.54M instructions.)
+            let pauses = self.facts.tok.get(..head).unwrap_or_default();
+            let clause_start = pauses.iter().rposition(|f| f & (fact::COMMA | fact::COLON) != 0).map_or(0, |t| t + 1);
+            debug_assert_eq!(clause_start, (0..head).rev().find(|&t| self.pause(t)).map_or(0, |t| t + 1));
             if self.lex_in(clause_start, head, Lex::Condition).is_some() {
                 return None;
             }
@@ -3183,8 +3236,7 @@ impl<'a> Analysis<'a> {
                 // Only a state lends its country to a role noun ("la police
                 // turque a arrêté des journalistes"), not the UN or an NGO.
                 // (Borrowed from the source: no string per candidate.)
-                let inherit =
-                    role_home.as_deref().or_else(|| sources.first().map(|s| s.code.first_chars(3)).filter(|c| !NON_STATES.contains(c)));
+                let inherit = role_home.as_deref().or_else(|| sources.first().map(|s| s.code.first_chars(3)).filter(|c| !non_state(c)));
                 self.resolve_group_into(g, date, ctx, inherit, &mut targets);
                 if targets.is_empty() || self.bare_role(g) {
                     // "la police turque a arrêté des journalistes": a role noun
@@ -3565,6 +3617,28 @@ fn same_actor(a: &Resolved, b: &Resolved) -> bool {
 /// CAMEO's non-state "country" codes.
 const NON_STATES: [&str; 8] = ["IGO", "NGO", "IMG", "MNC", "UIS", "UAF", "BUS", "REL"];
 
+/// Whether `c` is one of [`NON_STATES`], compared as one number of its
+/// three bytes (eight string comparisons were ≈35 instructions a
+/// candidate; 1 MB corpus: 223.75M → 223.59M).
+fn non_state(c: &str) -> bool {
+    const fn key(b: &[u8]) -> u32 {
+        (b[0] as u32) | (b[1] as u32) << 8 | (b[2] as u32) << 16
+    }
+    const KEYS: [u32; NON_STATES.len()] = {
+        let mut keys = [0; NON_STATES.len()];
+        let mut i = 0;
+        while i < keys.len() {
+            keys[i] = key(NON_STATES[i].as_bytes());
+            i += 1;
+        }
+        keys
+    };
+    match c.as_bytes() {
+        b @ [_, _, _] => KEYS.contains(&key(b)),
+        _ => false,
+    }
+}
+
 /// Marks a surname not yet confirmed by context.
 const UNCONFIRMED: u32 = 1 << 31;
 
@@ -3612,6 +3686,61 @@ fn merge(np: &mut Np, p: Np) {
     np.capital |= p.capital;
     np.named_country |= p.named_country;
     np.org = np.org.or(p.org);
+}
+
+/// The CAMEO root of event code `code`: its first two digits as a number (0
+/// if they are not digits).
+fn root_of(code: &str) -> u8 {
+    match code.as_bytes() {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => (a - b'0') * 10 + (b - b'0'),
+        _ => 0,
+    }
+}
+
+/// [`Analysis::may_head`] of a unit whose [`verb`] bits are `f`.
+fn may_head_with(f: u16, nominal: bool) -> bool {
+    if nominal {
+        f & verb::NOUNS != 0
+    } else {
+        f & verb::FORMS != 0 && f & (verb::NOUN_ONLY | verb::IN_NAME) == 0
+    }
+}
+
+/// What [`reach_best`] says of a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// No: nor may any pattern after it in the run (their highest scores
+    /// are no higher).
+    Never,
+    /// No, but a pattern after it may.
+    No,
+    /// Perhaps: try it.
+    Maybe,
+}
+
+/// Whether a pattern whose highest score is `max`, of lemma `lemma` at
+/// [`crate::patterns::CPattern::order`] `order`, may replace the best match
+/// so far, (score, lemma, order) `best`, in a run sorted by highest score
+/// (see [`replaces`]).
+fn reach_best(max: u16, order: u32, lemma: u32, best: (i32, u32, u32)) -> Reach {
+    let max = i32::from(max);
+    if max < best.0 {
+        Reach::Never
+    } else if max > best.0 || best.1 == lemma && order < best.2 {
+        Reach::Maybe
+    } else {
+        Reach::No
+    }
+}
+
+/// Whether a match scoring `score`, by the pattern of lemma `lemma` at
+/// `order`, replaces the best so far, (score, lemma, order) `best`: a higher
+/// score does, or the same score from an earlier pattern of the same lemma
+/// (a head's lemmas are tried in turn, each lemma's patterns from the
+/// highest score down: the winner is the first best in lemma, then pack,
+/// order).
+fn replaces(score: i32, order: u32, lemma: u32, best: (i32, u32, u32)) -> bool {
+    score > best.0 || score == best.0 && best.1 == lemma && order < best.2
 }
 
 /// The refusal code for a negated intent to cooperate ("will not meet" → 125).
@@ -3856,7 +3985,7 @@ mod tests {
     }
 
     #[test]
-    fn pattern_words_are_found_and_the_set_emptied_after() {
+    fn pattern_words_are_found_and_in_the_set() {
         let texts = [
             "the U.S. army sent troops to Iraq and signed an agreement with Iran on Monday",
             "Russia accused Ukraine of attacking the embassy, which condemned the attack",
@@ -3870,10 +3999,16 @@ mod tests {
             a.group(&Context::default());
             a.learn_facts();
             a.index_words();
-            // The set holds exactly the sentence's ids.
+            // The set holds the sentence's ids, and of the others only those
+            // that share a bit with one of them.
+            let set: &[u64; WORD_SET] = a.present.as_slice().try_into().expect("set");
+            // The summary is the OR of the ids' bits.
+            let bits = a.word_ids.iter().fold(crate::patterns::EVERY_SET, |b, &id| b | crate::patterns::word_bit(id));
+            assert_eq!(a.present_bits, bits, "{text:?}");
             for id in 0..m.patterns.words() as u32 {
-                let set = a.present[id as usize / 64] & (1 << (id % 64)) != 0;
-                assert_eq!(set, a.word_ids.contains(&id), "{text:?}: id {id}");
+                let kin = a.word_ids.iter().any(|&w| w % 512 == id % 512);
+                assert_eq!(Analysis::may_be_present(set, id), kin, "{text:?}: id {id}");
+                assert!(!a.word_ids.contains(&id) || Analysis::may_be_present(set, id), "{text:?}: id {id}");
             }
             // Every window of every run of ids the sentence has, and some it
             // has not: the first match is the token-by-token scan's.
@@ -3889,8 +4024,6 @@ mod tests {
                     }
                 }
             }
-            a.unindex_words();
-            assert!(a.present.iter().all(|&w| w == 0), "{text:?}");
             a.facts.ready = false;
         }
     }
@@ -3964,6 +4097,27 @@ mod tests {
     }
 
     #[test]
+    fn a_question_has_no_events_and_its_statement_has() {
+        let ctx = Context::default();
+        let date: Date = "2026-01-12".parse().expect("date");
+        for (orig, events) in [("Russia attacked Ukraine on Monday.", true), ("Russia attacked Ukraine on Monday?", false)] {
+            let folded = Folded::new(orig);
+            let mut a = english(&folded, orig);
+            a.group(&ctx);
+            // The search itself keeps nothing of a question.
+            a.learn_facts();
+            let mut out = Vec::new();
+            a.search_events(date, &ctx, &mut out);
+            let searched = out.len();
+            a.facts.ready = false;
+            let mut b = english(&folded, orig);
+            b.group(&ctx);
+            let n = b.events(date, &ctx).len();
+            assert_eq!((n > 0, searched), (events, n), "{orig:?}");
+        }
+    }
+
+    #[test]
     fn capitals_only_is_all_capitals() {
         let text = "Mitterand IRNA Iran I UN-led Élysée ÉLYSÉE Tom's O'Neil McCain mCain X1 ab iPhone É e";
         let folded = Folded::new(text);
@@ -3971,6 +4125,22 @@ mod tests {
         assert!(a.toks.len() > 10);
         for t in 0..a.toks.len() {
             assert_eq!(a.capitals_only(t), a.all_capitals(t), "{:?}", a.orig_text(t, t + 1));
+        }
+    }
+
+    #[test]
+    fn a_root_is_the_codes_first_two_digits_parsed() {
+        for code in ["010", "0231", "19", "200", "1", "", "x12", "1x", "99a", "-1", "+1"] {
+            let parsed: u8 = code.get(..2).and_then(|c| c.parse().ok()).unwrap_or(0);
+            let simple = if code.as_bytes().iter().take(2).all(u8::is_ascii_digit) { parsed } else { 0 };
+            assert_eq!(root_of(code), simple, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn non_states_are_told_as_the_list_says() {
+        for c in NON_STATES.iter().copied().chain(["USA", "IG", "IGOX", "", "igo", "NGP", "GOV", "ÉTA"]) {
+            assert_eq!(non_state(c), NON_STATES.contains(&c), "{c:?}");
         }
     }
 
@@ -4029,5 +4199,60 @@ mod tests {
         }
         let h = Pooled::take(&VERB_HEADS);
         assert!(h.is_empty() && h.capacity() >= 100);
+    }
+
+    #[test]
+    fn a_run_sorted_by_highest_score_and_cut_short_picks_the_pack_order_best() {
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for _ in 0..20_000 {
+            // A head's lemmas, each a run of patterns in pack order: (highest
+            // score, score of its match if it matches).
+            let lemmas: Vec<Vec<(u16, Option<i32>)>> = (0..1 + next(3))
+                .map(|_| {
+                    (0..next(9))
+                        .map(|_| {
+                            let max = 1 + next(8);
+                            (max as u16, (next(3) > 0).then(|| 1 + next(max) as i32))
+                        })
+                        .collect()
+                })
+                .collect();
+            // The simple search: pack order, only a higher score replaces.
+            let mut simple: Option<(i32, u32, u32)> = None;
+            for (l, run) in lemmas.iter().enumerate() {
+                for (o, &(_, score)) in run.iter().enumerate() {
+                    if let Some(s) = score.filter(|&s| simple.is_none_or(|b| s > b.0)) {
+                        simple = Some((s, l as u32, o as u32));
+                    }
+                }
+            }
+            let mut best: Option<(i32, u32, u32)> = None;
+            let mut tried = 0;
+            for (l, run) in lemmas.iter().enumerate() {
+                let mut sorted: Vec<(u32, u16, Option<i32>)> = run.iter().enumerate().map(|(o, &(m, s))| (o as u32, m, s)).collect();
+                sorted.sort_by_key(|&(_, m, _)| std::cmp::Reverse(m));
+                for (o, max, score) in sorted {
+                    if let Some(b) = best {
+                        match reach_best(max, o, l as u32, b) {
+                            Reach::Never => break,
+                            Reach::No => continue,
+                            Reach::Maybe => {}
+                        }
+                    }
+                    tried += 1;
+                    if let Some(s) = score.filter(|&s| best.is_none_or(|b| replaces(s, o, l as u32, b))) {
+                        best = Some((s, l as u32, o));
+                    }
+                }
+            }
+            assert_eq!(best, simple, "{lemmas:?}");
+            assert!(tried <= lemmas.iter().map(Vec::len).sum::<usize>());
+        }
     }
 }

@@ -465,6 +465,17 @@ pub struct Closed {
     pub adjective_first: bool,
     /// Modal auxiliaries that make the next verb non-factual ("will", "would").
     pub modals: Vec<&'static str>,
+    /// Modals that state a future, i.e. an intent ("will meet", "shall
+    /// sign"), of [`Closed::modals`].
+    pub future_modals: Vec<&'static str>,
+    /// Modals that are the future of the past in reported speech ("said it
+    /// would allow": a stated intent), of [`Closed::modals`]. French says it
+    /// with the conditional tense instead.
+    pub reported_future_modals: Vec<&'static str>,
+    /// The form tagged infinitive is also the present tense (the English
+    /// base form: "they attack"): it reads as an infinitive only after an
+    /// infinitive marker or a modal.
+    pub base_form_is_present: bool,
     /// Infinitive markers ("to").
     pub to: Vec<&'static str>,
     /// Determiners: a form after one is a noun ("la menace"), not a verb.

@@ -2916,15 +2916,14 @@ impl<'a> Analysis<'a> {
                 return None;
             }
         }
-        let mut modal = modal_word;
+        let modal = modal_word;
+        let closed = &self.m.closed;
         // "said it would allow": reported future, i.e. a stated intent.
         let reported = self.may_have(class::REPORTING) && (head.saturating_sub(6)..head).any(|t| self.is(t, class::REPORTING));
-        if modal == Some("would") && reported {
-            modal = Some("will");
-        }
+        let reported_modal = reported && modal.is_some_and(|m| closed.reported_future_modals.contains(&m));
         let mut infinitive = tg == tag::INFINITIVE && !pat.nominal;
-        if self.m.lang == "en" && tg == tag::INFINITIVE {
-            // The English base form is also the present tense.
+        if closed.base_form_is_present && tg == tag::INFINITIVE {
+            // The base form is also the present tense ("they attack").
             infinitive = head > 0 && self.is(head - 1, class::TO) || modal.is_some();
         }
         // "continued to send", "a continué à bombarder", "tried to seize": the
@@ -2937,7 +2936,7 @@ impl<'a> Analysis<'a> {
         // "a confirmé qu'il ne rencontrerait pas": a conditional in reported
         // speech is the future of the past, i.e. a stated intent.
         let reported_future = tg == tag::CONDITIONAL && reported;
-        let stated_future = modal.is_some_and(|m| m == "will" || m == "shall") || reported_future;
+        let stated_future = reported_modal || modal.is_some_and(|m| closed.future_modals.contains(&m)) || reported_future;
         if intent.is_some() || stated_future {
             let intent_negated = intent.is_some_and(|i| self.negated(i) || self.negated(i + 1)) || negated;
             code = if conflict {

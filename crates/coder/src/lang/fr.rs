@@ -20,6 +20,9 @@ pub fn closed() -> Closed {
         by: vec!["par"],
         agency: vec!["agence", "agences"],
         modals: vec![],
+        future_modals: vec![],
+        reported_future_modals: vec![],
+        base_form_is_present: false,
         to: vec![],
         determiners: vec![
             "un",

@@ -17,3 +17,21 @@ pub fn closed(lang: &str) -> Option<Closed> {
 
 /// Languages dyad codes.
 pub const SUPPORTED: [&str; 2] = ["fr", "en"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `modal_before` finds only [`Closed::modals`]: a future or
+    /// reported-future modal missing from them would never be read.
+    #[test]
+    fn future_modals_are_modals() {
+        for lang in SUPPORTED {
+            let c = closed(lang).expect("supported");
+            for m in c.future_modals.iter().chain(&c.reported_future_modals) {
+                assert!(c.modals.contains(m), "{lang}: {m:?} is not in modals");
+            }
+            assert!(c.future_modals.iter().all(|m| !c.reported_future_modals.contains(m)), "{lang}");
+        }
+    }
+}

@@ -58,9 +58,11 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let s = i;
         i += n;
         loop {
-            while b.get(i).is_some_and(|&c| ASCII[c as usize] == ALNUM) {
-                i += 1;
+            let mut j = i;
+            while j < b.len() && ASCII[b[j] as usize] == ALNUM {
+                j += 1;
             }
+            i = j;
             match b.get(i) {
                 Some(&c @ (b'-' | b'\'')) if word_at(text, i + 1) => {
                     i += 1;

@@ -250,6 +250,20 @@ mod front_tests {
     }
 
     #[test]
+    fn set_len_keeps_what_it_can_and_pads_with_the_value() {
+        for old in 0..6 {
+            for n in 0..8 {
+                let mut v: Vec<usize> = (10..10 + old).collect();
+                let cap = v.capacity();
+                set_len(&mut v, n, 7);
+                let want: Vec<usize> = (0..n).map(|i| if i < old { 10 + i } else { 7 }).collect();
+                assert_eq!(v, want, "{old} → {n}");
+                assert!(n > old || v.capacity() == cap, "allocation kept");
+            }
+        }
+    }
+
+    #[test]
     fn word_boundaries_on_bytes() {
         let t = "a é-ß.€1";
         for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
@@ -954,6 +968,17 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
     v.resize(n, x);
 }
 
+/// `v` with `n` elements, keeping its allocation: the first of those are
+/// what `v` held (any value, for a caller that writes all `n`), the others
+/// copies of `x`.
+fn set_len<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    if v.len() < n {
+        v.resize(n, x);
+    } else {
+        v.truncate(n);
+    }
+}
+
 impl<'a> Analysis<'a> {
     /// Tokenises, matches and groups one sentence `orig`, folded as
     /// `folded` (its text and the map of its offsets back to `orig`).
@@ -993,9 +1018,12 @@ impl<'a> Analysis<'a> {
         // Each token's classes, pattern words and trie walk, in one lookup,
         // written into vectors sized first rather than pushed one by one
         // (1 MB corpus: 268.4M → 266.5M instructions).
-        refill(&mut s.classes, n, 0);
-        refill(&mut s.tok_words, n, (0, 0));
-        refill(&mut s.starts, n, (crate::trie::Resume::default(), false));
+        // Every element is written by the loop below: the vectors are only
+        // given the length, not filled first (1 MB corpus: 215.10M → 214.41M
+        // instructions).
+        set_len(&mut s.classes, n, 0);
+        set_len(&mut s.tok_words, n, (0, 0));
+        set_len(&mut s.starts, n, (crate::trie::Resume::default(), false));
         s.word_ids.clear();
         let at = match s.heads.iter().position(|h| h.0 == m.id) {
             Some(i) => i,

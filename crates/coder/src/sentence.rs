@@ -58,6 +58,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let s = i;
         i += n;
         loop {
+            // Tested against the length, not by `b.get`: a loop of 6
+            // instructions a byte instead of 8 (1 MB corpus: 215.95M →
+            // 215.11M instructions; by `position` on the rest of the
+            // bytes, +1.4M: its setup per word costs more).
             let mut j = i;
             while j < b.len() && ASCII[b[j] as usize] == ALNUM {
                 j += 1;

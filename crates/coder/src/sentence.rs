@@ -823,14 +823,11 @@ impl Buffers {
         // shortest first; read from the end, an automaton key comes before
         // an acronym of the same span.
         let mut cands = std::mem::take(&mut self.cands);
-        let mut pos = 0;
         // Zipped, not indexed: no bounds check per token (1 MB corpus:
         // 262.5M → 261.9M instructions).
-        for (ti, (&t, &(start, acronym))) in self.toks.iter().zip(&self.starts).enumerate() {
+        let mut each = self.toks.iter().zip(&self.starts).enumerate();
+        while let Some((ti, (&t, &(start, acronym)))) = each.next() {
             let s = t.s;
-            if s < pos {
-                continue;
-            }
             cands.clear();
             // A key must not start or end inside a word; no token that
             // starts with a word character follows one (see `tokenize`), so
@@ -892,12 +889,18 @@ impl Buffers {
                     }
                 }
             }
-            if let Some((e, t1, key)) = pick(&self.toks, text, ti, cands.iter().rev()) {
-                pos = e;
+            if let Some((_, t1, key)) = pick(&self.toks, text, ti, cands.iter().rev()) {
                 let u = self.units.len();
                 self.units.push(Unit { t0: ti, t1: t1 + 1, key });
                 for x in ti..=t1 {
                     self.unit_at[x] = Some(u);
+                }
+                // The next unit starts after this one's end: at the first
+                // token after `t1` (the tokens up to it start before that
+                // end), reached in one step, not a turn per token skipped
+                // (1 MB corpus: 214.41M → 213.34M instructions).
+                if t1 > ti {
+                    each.nth(t1 - ti - 1);
                 }
             }
         }

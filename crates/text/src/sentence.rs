@@ -268,8 +268,13 @@ impl Sentences<'_> {
                 // rejected by the first byte and length of that key alone.
                 if let [first, .., last] = token.as_bytes() {
                     let len = token.len() - usize::from(*last == b'.');
-                    if token.is_ascii() && !rules.abbreviation_shape(first.to_ascii_lowercase(), len) {
-                        return false;
+                    if token.is_ascii() {
+                        if !rules.abbreviation_shape(first.to_ascii_lowercase(), len) {
+                            return false;
+                        }
+                        if let Some(hit) = rules.ascii_abbreviation(token.as_bytes()) {
+                            return hit;
+                        }
                     }
                 }
                 let capitalised = token.chars().next().is_some_and(char::is_uppercase);

@@ -109,6 +109,9 @@ pub struct LangRules {
     stopwords: FxSet,
     day_matcher: Option<Keys>,
     day_exprs: Vec<DayExpr>,
+    /// Days at most between a date `day_exprs` resolve to and the
+    /// reference (see [`crate::relative_reach`]).
+    day_reach: i64,
 }
 
 impl fmt::Debug for LangRules {
@@ -162,6 +165,7 @@ impl LangRules {
             stopwords: FxSet::default(),
             day_matcher: None,
             day_exprs: Vec::new(),
+            day_reach: 0,
         }
     }
 
@@ -297,6 +301,17 @@ impl LangRules {
             return;
         }
         self.day_exprs = keys.iter().map(|(_, e)| *e).collect();
+        // A weekday is the next one or the last (up to 7 days away), an
+        // offset its days.
+        self.day_reach = self
+            .day_exprs
+            .iter()
+            .map(|e| match *e {
+                DayExpr::Weekday(_) => 7,
+                DayExpr::Offset(n) => i64::from(n).abs(),
+            })
+            .max()
+            .unwrap_or(0);
         self.day_matcher = Some(Keys::new(keys.iter().enumerate().map(|(i, (k, _))| (k.as_bytes(), i as u32))));
     }
 
@@ -415,12 +430,21 @@ impl LangRules {
         self.stopwords.len()
     }
 
+    /// The surfaces of the rows of `kinds` (for tests).
+    #[cfg(test)]
+    pub(crate) fn surfaces_of(&self, kinds: &[&str]) -> Vec<&str> {
+        self.rows.iter().filter(|r| LEXICON_KINDS.get(r.kind).is_some_and(|k| kinds.contains(k))).map(|r| r.surface.as_str()).collect()
+    }
+
+    pub(crate) fn day_reach(&self) -> i64 {
+        self.day_reach
+    }
+
     pub(crate) fn day_matcher(&self) -> Option<(&Keys, &[DayExpr])> {
         self.day_matcher.as_ref().map(|m| (m, self.day_exprs.as_slice()))
     }
 }
 
-/// Folds `token` into `buf` (cleared first) and drops one final period.
 /// ASCII bytes, lowercased, as one number: the bytes in its low 15 bytes,
 /// their count in the top one (so that a key with a NUL byte stays
 /// apart); `None` for more than 15 bytes.
@@ -434,6 +458,7 @@ fn pack_ascii_key(key: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(bytes))
 }
 
+/// Folds `token` into `buf` (cleared first) and drops one final period.
 pub(crate) fn abbreviation_key<'b>(token: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     fold_into(token, buf);

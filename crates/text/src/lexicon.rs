@@ -93,6 +93,9 @@ pub struct LangRules {
     /// ([`pack_ascii_key`]) and sorted, with their flag: what
     /// [`LangRules::ascii_abbreviation`] searches.
     ascii_abbreviations: Vec<(u128, bool)>,
+    /// Bit `b & 31` of `abbreviation_ends[a & 31]` is set when an
+    /// abbreviation key ends with the ASCII letters `a`, `b`.
+    abbreviation_ends: [u32; 32],
     months: FxMap<u8>,
     weekdays: FxMap<u8>,
     relative_days: FxMap<i32>,
@@ -154,6 +157,7 @@ impl LangRules {
             abbreviations: FxMap::default(),
             abbreviation_shapes: vec![0; 256],
             ascii_abbreviations: Vec::new(),
+            abbreviation_ends: [0; 32],
             months: FxMap::default(),
             weekdays: FxMap::default(),
             relative_days: FxMap::default(),
@@ -263,6 +267,13 @@ impl LangRules {
         r.ascii_abbreviations =
             r.abbreviations.iter().filter(|(k, _)| k.is_ascii()).filter_map(|(k, &c)| Some((pack_ascii_key(k.as_bytes())?, c))).collect();
         r.ascii_abbreviations.sort_unstable();
+        for k in r.abbreviations.keys() {
+            if let [.., a, b] = k.as_bytes() {
+                if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+                    r.abbreviation_ends[usize::from(a & 31)] |= 1 << (b & 31);
+                }
+            }
+        }
         r.boilerplate.sort();
         r.boilerplate.dedup();
         r.boilerplate_first = first_byte_ranges(r.boilerplate.iter().map(String::as_bytes));
@@ -363,6 +374,13 @@ impl LangRules {
             Ok(i) => self.ascii_abbreviations.get(i).is_some_and(|&(_, needs_capital)| capitalised || !needs_capital),
             Err(_) => false,
         })
+    }
+
+    /// Whether some abbreviation's key ends with the ASCII letters `a`, `b`
+    /// (in either case): when not, no token that ends with them is one.
+    pub(crate) fn may_end_abbreviation(&self, a: u8, b: u8) -> bool {
+        // Letters of both cases share their low five bits.
+        self.abbreviation_ends[usize::from(a & 31)] & (1 << (b & 31)) != 0
     }
 
     /// Whether some abbreviation's folded key starts with byte `first` and

@@ -258,17 +258,7 @@ impl Pipeline {
             // through the roles a named person holds on it, and by the
             // events; looked for only when one of them needs it.
             let speaks_of = || dyad_text::relative_date(&folded.text, rules, date).unwrap_or(date);
-            // Of a named person, only a role that starts or ends within the
-            // reach of a relative date can read another role on the
-            // sentence's date than on the article's: without one, the
-            // events are looked for on the article's date and the
-            // sentence's is found only for the events it has (1 MB corpus:
-            // 6,464 → 5,438 searches; 216.63M → 215.47M instructions).
-            let near = near_days(date, dyad_text::relative_reach(rules));
-            // (An unconfirmed person, whose index carries a flag, has no
-            // roles here: its roles are never read.)
-            let dated = |p: u32| self.kb.roles_of(p as usize).any(|r| r.start.is_some_and(&near) || r.end.is_some_and(&near));
-            let named = names_person(&a) && a.groups.iter().any(|g| g.nps.iter().filter_map(|np| np.person).any(dated));
+            let named = names_person(&a);
             let mut ev_date = named.then(speaks_of);
             // Without a home country, a role noun takes the one country the
             // sentence names ("Judge X opened investigations against Chilean
@@ -543,16 +533,6 @@ fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
-/// A test true for every day at most `reach` days from `date` (and for few
-/// others), without a count of days: a day is near when its number as 372 ×
-/// year + 31 × month + day is, a number that runs ahead of the days by at
-/// most 3 at each month's end.
-fn near_days(date: Date, reach: i64) -> impl Fn(Date) -> bool {
-    let pseudo = |x: Date| i64::from(x.y) * 372 + i64::from(x.m) * 31 + i64::from(x.d);
-    let (today, slack) = (pseudo(date), reach + 3 * (reach / 28 + 2));
-    move |x: Date| (pseudo(x) - today).abs() <= slack
-}
-
 /// Whether a noun phrase of the sentence's groups names a known person: the
 /// only actors whose resolution reads the date (the roles held on it), so
 /// that without one the candidates are the same on any date. The groups
@@ -705,28 +685,6 @@ mod tests {
         assert_eq!(known, p.countries.iter().filter(|&&(_, c)| upper3(c).is_some()).count());
         for (s, i) in [("AAA", Some(0)), ("AAB", Some(1)), ("ZZZ", Some(26 * 26 * 26 - 1)), ("AaA", None), ("AA", None), ("A1A", None)] {
             assert_eq!(upper3(s), i, "{s}");
-        }
-    }
-
-    #[test]
-    fn near_days_holds_every_day_within_the_reach() {
-        let start = Date::new(2023, 12, 1).expect("date");
-        for reach in [0, 2, 7, 31, 366] {
-            let mut far = 0;
-            for day in 0..800 {
-                let date = start.add_days(day);
-                let near = near_days(date, reach);
-                for k in -2 * reach - 60..=2 * reach + 60 {
-                    let x = date.add_days(k);
-                    if k.abs() <= reach {
-                        assert!(near(x), "{date} {x} within {reach}");
-                    } else {
-                        far += usize::from(!near(x));
-                    }
-                }
-            }
-            // Beyond the slack, days are told apart.
-            assert!(far > 800 * 40, "reach {reach}: {far}");
         }
     }
 

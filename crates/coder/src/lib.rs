@@ -344,7 +344,10 @@ impl Pipeline {
                     source: self.actor(m, &a, sent, &mut c.source, date, &mut title_checks),
                     target: c.target.as_mut().map(|t| self.actor(m, &a, sent, t, date, &mut title_checks)),
                     location: location.clone(),
-                    attribution: cited.clone(),
+                    // (Most sentences cite no one: cloning an empty vector
+                    // still cost ≈52 instructions an event; 1 MB corpus:
+                    // 205.15M → 205.08M instructions.)
+                    attribution: if cited.is_empty() { Vec::new() } else { cited.clone() },
                     evidence: Evidence { sentence: Cow::Borrowed(sent), start: range.start, end: range.end },
                     trigger: within(sent, a.text_of(c.head)),
                     lang: Cow::Borrowed(m.lang),
@@ -477,7 +480,14 @@ impl Pipeline {
 
     /// A city named after a locative preposition in the sentence (`sent`,
     /// the sentence of `a` in the article, which the name borrows).
+    ///
+    /// (A sentence with no locative word is not scanned; with
+    /// `Analysis::place_country_after` borrowing its code, 1 MB corpus:
+    /// 205.26M → 205.15M instructions.)
     fn sentence_place<'a>(&self, a: &Analysis<'_>, sent: &'a str) -> Option<Location<'a>> {
+        if !a.any_is(lexicon::class::LOCATIVES) {
+            return None;
+        }
         for (ui, u) in a.units.iter().enumerate() {
             if !u.t0.checked_sub(1).is_some_and(|t| a.is(t, lexicon::class::LOCATIVES)) {
                 continue;

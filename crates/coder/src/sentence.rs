@@ -1089,8 +1089,14 @@ impl<'a> Analysis<'a> {
     }
 
     /// Gives the analysis' buffers back to `scratch`, for the next sentence.
+    ///
+    /// Inlined: the caller's analysis is not copied to be passed by value,
+    /// and the groups are popped rather than drained (1 MB corpus: 205.26M
+    /// → 205.03M instructions; with the trie change before it, 204.95M →
+    /// 204.70M).
+    #[inline]
     pub fn recycle(mut self, scratch: &mut Scratch) {
-        for g in self.groups.drain(..) {
+        while let Some(g) = self.groups.pop() {
             let mut nps = g.nps;
             nps.clear();
             self.np_pool.push(nps);

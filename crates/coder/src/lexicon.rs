@@ -465,6 +465,10 @@ pub struct Closed {
     pub adjective_first: bool,
     /// Modal auxiliaries that make the next verb non-factual ("will", "would").
     pub modals: Vec<&'static str>,
+    /// Languages besides this one whose country names and capitals,
+    /// organisation names and persons' full names its news also writes
+    /// ("Kyiv", "NATO" in French copy): English for every other language.
+    pub name_languages: Vec<&'static str>,
     /// Modals that state a future, i.e. an intent ("will meet", "shall
     /// sign"), of [`Closed::modals`].
     pub future_modals: Vec<&'static str>,
@@ -700,16 +704,19 @@ impl Matcher {
         b.entries.ends.reserve(n);
         b.entries.nodes.reserve(n);
         b.in_automaton.reserve(n);
+        // This language's names, and those its news borrows (`Closed::name_languages`).
+        let reads = |l: &str| l == lang || closed.name_languages.contains(&l);
         for c in &kb.countries {
-            // Country names are written the same in many languages: take every
-            // language's names, but demonyms and capitals of this language and English only.
+            // Country names are written the same in many languages: take
+            // every language's short names, the full names and capitals of
+            // the languages it reads, and demonyms of this language only.
             let code = b.code(&c.country);
             match c.kind {
-                NameKind::Name | NameKind::Short if c.lang == lang || c.lang == "en" || c.kind == NameKind::Short => {
+                NameKind::Name | NameKind::Short if reads(&c.lang) || c.kind == NameKind::Short => {
                     b.add(&c.surface, Entry::Country(code));
                 }
                 NameKind::Demonym if c.lang == lang => b.add(&c.surface, Entry::Demonym(code)),
-                NameKind::Capital if c.lang == lang || c.lang == "en" => {
+                NameKind::Capital if reads(&c.lang) => {
                     let city = kb
                         .cities
                         .iter()
@@ -729,7 +736,7 @@ impl Matcher {
             }
         }
         for (i, o) in kb.orgs.iter().enumerate() {
-            if o.lang == lang || o.lang == "en" || o.lang == "*" {
+            if reads(&o.lang) || o.lang == "*" {
                 let code = b.code(&o.code);
                 b.add(&o.surface, Entry::Org(code, i as u32));
             }
@@ -738,7 +745,7 @@ impl Matcher {
             let i = i as u32;
             b.add_full_name(&p.name, i);
             for (l, a) in &p.aliases {
-                if l.as_deref().is_none_or(|l| l == lang || l == "en") && a.split_whitespace().count() >= 2 {
+                if l.as_deref().is_none_or(reads) && a.split_whitespace().count() >= 2 {
                     b.add_full_name(a, i);
                 } else if l.as_deref() == Some(lang) && a.chars().count() >= 4 {
                     b.add_person(a, Entry::Surname(i));

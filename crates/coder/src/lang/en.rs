@@ -20,6 +20,7 @@ pub fn closed() -> Closed {
         by: vec!["by"],
         agency: vec!["agency", "broadcaster"],
         modals: vec!["will", "would", "could", "may", "might", "should", "must", "can", "shall"],
+        name_languages: vec![],
         future_modals: vec!["will", "shall"],
         reported_future_modals: vec!["would"],
         base_form_is_present: true,

@@ -20,6 +20,7 @@ pub fn closed() -> Closed {
         by: vec!["par"],
         agency: vec!["agence", "agences"],
         modals: vec![],
+        name_languages: vec!["en"],
         future_modals: vec![],
         reported_future_modals: vec![],
         base_form_is_present: false,

@@ -545,7 +545,7 @@ fn upper3_table(countries: &[(u32, &str)]) -> Vec<u16> {
 
 /// A string of three bytes as a number, in the order of the bytes (`None`
 /// for another length).
-fn key3(s: &str) -> Option<u32> {
+pub(crate) const fn key3(s: &str) -> Option<u32> {
     match *s.as_bytes() {
         [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
         _ => None,

@@ -3517,7 +3517,7 @@ impl<'a> Analysis<'a> {
                 found = Some(c);
             }
         }
-        found.map(|c| self.m.codes[c as usize].clone()).filter(|c| !NON_STATES.contains(&c.as_str()))
+        found.map(|c| self.m.codes[c as usize].clone()).filter(|c| !non_state(c))
     }
 
     /// Persons named in full in this sentence.
@@ -3688,22 +3688,19 @@ const NON_STATES: [&str; 8] = ["IGO", "NGO", "IMG", "MNC", "UIS", "UAF", "BUS", 
 /// three bytes (eight string comparisons were ≈35 instructions a
 /// candidate; 1 MB corpus: 223.75M → 223.59M).
 fn non_state(c: &str) -> bool {
-    const fn key(b: &[u8]) -> u32 {
-        (b[0] as u32) | (b[1] as u32) << 8 | (b[2] as u32) << 16
-    }
     const KEYS: [u32; NON_STATES.len()] = {
         let mut keys = [0; NON_STATES.len()];
         let mut i = 0;
         while i < keys.len() {
-            keys[i] = key(NON_STATES[i].as_bytes());
+            keys[i] = match crate::key3(NON_STATES[i]) {
+                Some(k) => k,
+                None => panic!("a non-state code has three bytes"),
+            };
             i += 1;
         }
         keys
     };
-    match c.as_bytes() {
-        b @ [_, _, _] => KEYS.contains(&key(b)),
-        _ => false,
-    }
+    crate::key3(c).is_some_and(|k| KEYS.contains(&k))
 }
 
 /// Marks a surname not yet confirmed by context.

@@ -1806,7 +1806,8 @@ impl<'a> Analysis<'a> {
     /// The surname of unit `u` belongs to `p` and to no other person holding
     /// an office (not merely "elite") on `d`.
     fn only_holder(&self, u: usize, p: u32, d: Date) -> bool {
-        let office = |q: u32| self.kb.roles_on(q as usize, d).any(|r| !r.code.ends_with("ELI"));
+        let day = dyad_kb::day_key(d);
+        let office = |q: u32| self.kb.tenures(q as usize).iter().any(|r| r.held_on(day) && !r.elite());
         if !office(p) {
             return false;
         }
@@ -1816,8 +1817,9 @@ impl<'a> Analysis<'a> {
     /// How likely person `p` is meant: 2 for an office held on `date`, plus 1
     /// when some role serves the article's home country.
     fn namesake_score(&self, p: u32, date: Option<Date>, ctx: &Context) -> u8 {
-        let office = date.is_some_and(|d| self.kb.roles_on(p as usize, d).any(|r| !r.code.ends_with("ELI")));
-        let home = ctx.home.as_deref().is_some_and(|h| self.kb.roles_of(p as usize).any(|r| r.code.starts_with(h)));
+        let roles = self.kb.tenures(p as usize);
+        let office = date.is_some_and(|d| roles.iter().any(|r| r.held_on(dyad_kb::day_key(d)) && !r.elite()));
+        let home = ctx.home.as_deref().is_some_and(|h| roles.iter().any(|r| r.code.starts_with(h)));
         2 * u8::from(office) + u8::from(home)
     }
 
@@ -1986,21 +1988,26 @@ impl<'a> Analysis<'a> {
         let title_agent = np.agent.map(|c| codes[c as usize].as_str());
         // "King Hassan of Morocco": when the text names the person's country
         // and the known namesake never served it, trust the text.
-        let namesake = |p: u32| title_country.is_some_and(|c| !self.kb.roles_of(p as usize).any(|r| r.code.starts_with(c)));
+        // (A person's roles as `Tenure`s, 32 bytes each in one array: see
+        // `dyad_kb::Tenure` for the misses saved.)
+        let namesake = |p: u32| title_country.is_some_and(|c| !self.kb.tenures(p as usize).iter().any(|r| r.code.starts_with(c)));
         if let Some(p) = np.person.filter(|p| p & UNCONFIRMED == 0 && !namesake(*p)) {
             // The first of the roles held on the date with the best rank;
             // else "elite" of the country of the role that ended last (the
-            // last of those that ended together); else the title's country.
-            let code = match self.kb.roles_on(p as usize, date).min_by_key(|r| dyad_kb::role_rank(&r.code)) {
-                Some(r) => ActorCode::new(&r.code),
-                None => {
-                    match (self.kb.roles_of(p as usize).filter(|r| r.start.is_none_or(|s| s <= date)).max_by_key(|r| r.end), title_country)
-                    {
-                        (Some(r), _) => ActorCode::concat(&r.code[..3], "ELI"),
-                        (None, Some(c)) => ActorCode::concat(c, title_agent.filter(|a| *a != c).unwrap_or("")),
-                        (None, None) => return,
-                    }
-                }
+            // last of those that ended together; none of them is still
+            // held, so `u32::MAX`, "no end", is not among them); else the
+            // title's country. (`first_chars`: the first three bytes of an
+            // ASCII code, every CAMEO code, without checking all of it as
+            // UTF-8: −0.12M instructions for ≈1k former office-holders.)
+            let day = dyad_kb::day_key(date);
+            let roles = self.kb.tenures(p as usize);
+            let code = match roles.iter().filter(|r| r.held_on(day)).min_by_key(|r| r.rank()) {
+                Some(r) => r.code.clone(),
+                None => match (roles.iter().filter(|r| r.start <= day).max_by_key(|r| r.end), title_country) {
+                    (Some(r), _) => ActorCode::concat(r.code.first_chars(3), "ELI"),
+                    (None, Some(c)) => ActorCode::concat(c, title_agent.filter(|a| *a != c).unwrap_or("")),
+                    (None, None) => return,
+                },
             };
             out.push(Resolved {
                 code,
@@ -3580,11 +3587,12 @@ impl<'a> Analysis<'a> {
                     let p = p & !UNCONFIRMED;
                     // "Shoigu, ministre russe": the title's country; "President
                     // Obama": some role of that person carries the title's agent.
-                    let ok = np.country.is_some_and(|c| kb.roles_of(p as usize).any(|r| r.code.starts_with(codes[c as usize].as_str())))
+                    let roles = kb.tenures(p as usize);
+                    let ok = np.country.is_some_and(|c| roles.iter().any(|r| r.code.starts_with(codes[c as usize].as_str())))
                         || (np.country.is_none()
                             && np.agent.is_some_and(|a| {
                                 let a = codes[a as usize].as_str();
-                                kb.roles_of(p as usize).any(|r| r.code.get(3..).is_some_and(|suffix| suffix.starts_with(a)))
+                                roles.iter().any(|r| r.code.get(3..).is_some_and(|suffix| suffix.starts_with(a)))
                             }));
                     np.person = ok.then_some(p);
                 }

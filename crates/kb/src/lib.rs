@@ -18,7 +18,7 @@
 //! ```
 
 use dyad_core::tsv::{self, field_error, Row};
-use dyad_core::{CoreError, Date};
+use dyad_core::{ActorCode, CoreError, Date};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -120,6 +120,63 @@ impl Role {
     }
 }
 
+/// A date as one number that orders like the date: the year, the month
+/// and the day in 16, 8 and 8 bits for the years −32,767 to 32,766 (the
+/// parser of `Date` reads four characters: −999 to 9999), one key below
+/// them for earlier years and one above for later. Never 0 nor
+/// `u32::MAX`, the "no start" and "no end" of a [`Tenure`].
+#[inline]
+pub fn day_key(d: Date) -> u32 {
+    match u32::try_from(i64::from(d.y) + 0x8000) {
+        Ok(y @ 1..=0xFFFE) => (y << 16) | (u32::from(d.m) << 8) | u32::from(d.d),
+        _ if d.y < 0 => 1,
+        _ => 0xFFFF_0000,
+    }
+}
+
+/// A role as the coder reads it for every named person: its days as
+/// [`day_key`]s and its code, 32 bytes, a person's side by side in one
+/// array ([`Kb::tenures`]), where a [`Role`] (≈120 bytes, its code behind a
+/// pointer, itself behind the person's list of role indices) costs three
+/// or four dependent cache misses. (1 MB corpus, coding: the resolution of
+/// named persons went from 18.8k to 9.0k misses of a simulated 2 MiB
+/// cache, 3.03M to 2.80M instructions.)
+#[derive(Debug, Clone)]
+pub struct Tenure {
+    /// [`day_key`] of the first day held; 0 when not known.
+    pub start: u32,
+    /// [`day_key`] of the first day no longer held; `u32::MAX` when still
+    /// held.
+    pub end: u32,
+    /// The role's CAMEO actor code ([`Role::code`]).
+    pub code: ActorCode,
+}
+
+impl Tenure {
+    fn of(r: &Role) -> Tenure {
+        Tenure { start: r.start.map_or(0, day_key), end: r.end.map_or(u32::MAX, day_key), code: ActorCode::new(&r.code) }
+    }
+
+    /// True when the role was held on the day of key `day` ([`day_key`]):
+    /// [`Role::held_on`].
+    #[inline]
+    pub fn held_on(&self, day: u32) -> bool {
+        self.start <= day && day < self.end
+    }
+
+    /// [`role_rank`] of its code.
+    #[inline]
+    pub fn rank(&self) -> u8 {
+        rank_of(self.code.as_bytes().get(3..6).unwrap_or_default())
+    }
+
+    /// True for an "elite" code (`…ELI`): a status, not an office.
+    #[inline]
+    pub fn elite(&self) -> bool {
+        self.code.as_bytes().ends_with(b"ELI")
+    }
+}
+
 /// Everything dyad knows, loaded.
 #[derive(Debug, Default)]
 pub struct Kb {
@@ -131,9 +188,14 @@ pub struct Kb {
     pub orgs: Vec<Org>,
     /// Persons.
     pub persons: Vec<Person>,
-    /// Roles, grouped by person through `person_roles`.
+    /// Roles, in file order (grouped by person through `role_order`).
     pub roles: Vec<Role>,
-    person_roles: Vec<Vec<usize>>,
+    /// Person `p`'s roles are `role_order[role_from[p]..role_from[p + 1]]`
+    /// (indices into `roles`, in file order), and `tenures` over the same
+    /// range.
+    role_from: Vec<usize>,
+    role_order: Vec<usize>,
+    tenures: Vec<Tenure>,
     /// 1-based line in roles.tsv of each role, parallel to `roles`.
     role_lines: Vec<usize>,
     by_id: HashMap<String, usize>,
@@ -246,7 +308,6 @@ impl Kb {
             }
             kb.persons.push(Person { id, name: row.get(1).to_string(), aliases });
         }
-        kb.person_roles = vec![Vec::new(); kb.persons.len()];
         let (f, s) = roles;
         for row in tsv::rows(s, f, "roles", 1, 4)? {
             let Some(&person) = kb.by_id.get(row.get(0)) else {
@@ -263,16 +324,53 @@ impl Kb {
             if role.code.len() < 3 {
                 return Err(field_error(f, &row, "code", "a CAMEO actor code has at least 3 letters").into());
             }
-            kb.person_roles[person].push(kb.roles.len());
             kb.roles.push(role);
             kb.role_lines.push(row.line);
         }
+        kb.group_roles();
         Ok(kb)
     }
 
-    /// Roles of person `p` (index into [`Kb::persons`]).
+    /// Groups the roles by person, in file order (a counting sort), and
+    /// builds their [`Tenure`]s.
+    fn group_roles(&mut self) {
+        let mut from = vec![0; self.persons.len() + 1];
+        for r in &self.roles {
+            from[r.person + 1] += 1;
+        }
+        for p in 0..self.persons.len() {
+            from[p + 1] += from[p];
+        }
+        let mut next = from.clone();
+        let mut order = vec![0; self.roles.len()];
+        for (i, r) in self.roles.iter().enumerate() {
+            order[next[r.person]] = i;
+            next[r.person] += 1;
+        }
+        self.tenures = order.iter().map(|&i| Tenure::of(&self.roles[i])).collect();
+        self.role_from = from;
+        self.role_order = order;
+    }
+
+    /// The range of person `p`'s roles in `role_order` and `tenures`.
+    #[inline]
+    fn role_span(&self, p: usize) -> std::ops::Range<usize> {
+        match (self.role_from.get(p), self.role_from.get(p + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
+    }
+
+    /// Roles of person `p` (index into [`Kb::persons`]), in file order.
     pub fn roles_of(&self, p: usize) -> impl Iterator<Item = &Role> {
-        self.person_roles.get(p).into_iter().flatten().map(|&i| &self.roles[i])
+        self.role_order.get(self.role_span(p)).unwrap_or_default().iter().map(|&i| &self.roles[i])
+    }
+
+    /// The [`Tenure`]s of person `p`'s roles, in the order of
+    /// [`Kb::roles_of`]: what the coder reads of them.
+    #[inline]
+    pub fn tenures(&self, p: usize) -> &[Tenure] {
+        self.tenures.get(self.role_span(p)).unwrap_or_default()
     }
 
     /// Roles of person `p` held on `date`.
@@ -407,11 +505,17 @@ impl NameIndex {
 /// Rank of a role code when a person holds several on a date, as the coder
 /// ranks them: government, then military, legislature, judiciary, the rest.
 pub fn role_rank(code: &str) -> u8 {
-    match code.get(3..6).unwrap_or("") {
-        "GOV" => 0,
-        "MIL" => 1,
-        "LEG" => 2,
-        "JUD" => 3,
+    rank_of(code.get(3..6).unwrap_or("").as_bytes())
+}
+
+/// [`role_rank`] of the agent `g` (a code's bytes 3 to 6).
+#[inline]
+fn rank_of(g: &[u8]) -> u8 {
+    match g {
+        b"GOV" => 0,
+        b"MIL" => 1,
+        b"LEG" => 2,
+        b"JUD" => 3,
         _ => 4,
     }
 }
@@ -1113,5 +1217,78 @@ a\tGBRGOV\tPrime Minister of the United Kingdom\t2020-01-01\t\tt
         let p = kb.check_roles(&test_fold);
         assert_eq!(p, [RoleProblem::EndNotAfterStart(0), RoleProblem::EndNotAfterStart(1)]);
         assert_eq!((kb.role_line(0), kb.role_line(1)), (2, 3));
+    }
+
+    #[test]
+    fn day_keys_order_like_dates() {
+        let mut dates: Vec<Date> = Vec::new();
+        for y in [-40_000, -32_767, -32_766, -999, -1, 0, 1, 1999, 2024, 2025, 9999, 32_766, 32_767, 40_000] {
+            for (m, d) in [(1, 1), (1, 31), (2, 28), (2, 29), (3, 1), (12, 31)] {
+                dates.push(Date { y, m, d });
+            }
+        }
+        dates.push(Date { y: 2024, m: 0, d: 0 });
+        dates.push(Date { y: i32::MAX, m: 255, d: 255 });
+        dates.push(Date { y: i32::MIN, m: 0, d: 0 });
+        for a in &dates {
+            let k = day_key(*a);
+            assert!(k > 0 && k < u32::MAX, "{a:?}");
+            for b in &dates {
+                // Order kept; strictly within the years a role may have.
+                assert!(k <= day_key(*b) || a > b, "{a:?} {b:?}");
+                let exact = |d: &Date| (-32_767..=32_766).contains(&d.y);
+                if exact(a) && exact(b) {
+                    assert_eq!(k.cmp(&day_key(*b)), a.cmp(b), "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tenures_are_the_roles_of_every_person() {
+        assert_eq!(std::mem::size_of::<Tenure>(), 32, "two to a cache line");
+        let kb = Kb::bundled().unwrap();
+        assert_eq!(kb.tenures(kb.persons.len()).len(), 0);
+        let fixed: Vec<Date> = ["1990-01-01", "2024-02-29", "2026-01-12"].iter().map(|d| d.parse().unwrap()).collect();
+        let mut dates = fixed.clone();
+        for r in &kb.roles {
+            for d in r.start.into_iter().chain(r.end) {
+                dates.extend([d.add_days(-1), d, d.add_days(1)]);
+            }
+        }
+        dates.sort();
+        dates.dedup();
+        let mut n = 0;
+        for p in 0..kb.persons.len() {
+            let roles: Vec<&Role> = kb.roles_of(p).collect();
+            let tenures = kb.tenures(p);
+            assert_eq!(roles.len(), tenures.len());
+            assert!(roles.windows(2).all(|w| std::ptr::from_ref(w[0]) < std::ptr::from_ref(w[1])), "file order");
+            for (r, t) in roles.iter().zip(tenures) {
+                assert_eq!((r.person, r.code.as_str(), t.rank(), t.elite()), (p, &*t.code, role_rank(&r.code), r.code.ends_with("ELI")));
+                // The dates around this person's roles.
+                for d in r.start.into_iter().chain(r.end).flat_map(|d| [d.add_days(-1), d, d.add_days(1)]).chain(fixed.iter().copied()) {
+                    let day = day_key(d);
+                    assert_eq!(t.held_on(day), r.held_on(d), "{r:?} {d}");
+                    assert_eq!(t.start <= day, r.start.is_none_or(|s| s <= d), "{r:?} {d}");
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(kb.roles.len(), (0..kb.persons.len()).map(|p| kb.tenures(p).len()).sum::<usize>());
+        assert!(n > 100_000, "{n}");
+        // The role that ended last, as the coder picks a former office-holder:
+        // "no end" (`u32::MAX`) is never among roles not held.
+        for p in 0..kb.persons.len().min(3000) {
+            for &d in dates.iter().step_by(97) {
+                let day = day_key(d);
+                if kb.roles_on(p, d).next().is_some() {
+                    continue;
+                }
+                let slow = kb.roles_of(p).filter(|r| r.start.is_none_or(|s| s <= d)).max_by_key(|r| r.end).map(|r| r.code.clone());
+                let fast = kb.tenures(p).iter().filter(|t| t.start <= day).max_by_key(|t| t.end).map(|t| t.code.to_string());
+                assert_eq!(slow, fast, "{p} {d}");
+            }
+        }
     }
 }

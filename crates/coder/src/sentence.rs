@@ -13,7 +13,6 @@ use dyad_dict::Pattern;
 use dyad_kb::Kb;
 use dyad_text::Folded;
 use std::cell::Cell;
-use std::thread::LocalKey;
 
 /// A token: byte range in the folded sentence.
 #[derive(Debug, Clone, Copy)]
@@ -2838,7 +2837,7 @@ impl<'a> Analysis<'a> {
         out.extend(self.reported_demands(date, ctx));
         self.index_words();
         // Verbs first, so that light-verb patterns consume their nouns.
-        let mut verb_heads = Pooled::take(&VERB_HEADS);
+        let mut bufs = SearchBuffers::take();
         let m: &'a Matcher = self.m;
         // (Only the units that may head an event, outside actor groups and
         // attributions: see `Facts::heads`.)
@@ -2906,7 +2905,8 @@ impl<'a> Analysis<'a> {
                 // An event noun in the same clause after a coded verb is that
                 // verb's complement ("condemned the launch as a violation of"):
                 // one event per clause.
-                if pass_nominal && verb_heads.iter().any(|&v| v < head && !(v..head).any(|t| self.pause(t) || self.is(t, class::RELATIVES)))
+                if pass_nominal
+                    && bufs.verb_heads.iter().any(|&v| v < head && !(v..head).any(|t| self.pause(t) || self.is(t, class::RELATIVES)))
                 {
                     continue;
                 }
@@ -2914,18 +2914,20 @@ impl<'a> Analysis<'a> {
                     self.consumed[t] = true;
                 }
                 let before = out.len();
-                if self.candidate(pat, u, tg, tgt_slot, end, date, ctx, out).is_some() && out.len() > before && !pass_nominal {
-                    verb_heads.push(head);
+                if self.candidate(pat, u, tg, tgt_slot, end, date, ctx, &mut bufs, out).is_some() && out.len() > before && !pass_nominal {
+                    bufs.verb_heads.push(head);
                 }
             }
         }
+        bufs.give_back();
         self.facts.heads = heads;
         self.facts.noun_heads = noun_heads;
     }
 
     /// The candidates of pattern `pat` headed by unit `u`, pushed to `out`
     /// (None: the pattern's event is not asserted, or has no source; nothing
-    /// is pushed then).
+    /// is pushed then). The actors are resolved into `bufs`' sources and
+    /// targets (what an earlier call left there is cleared first).
     #[allow(clippy::too_many_arguments)]
     fn candidate(
         &self,
@@ -2936,6 +2938,7 @@ impl<'a> Analysis<'a> {
         end: usize,
         date: Date,
         ctx: &Context,
+        bufs: &mut SearchBuffers,
         out: &mut Vec<Candidate>,
     ) -> Option<()> {
         let head = self.units[u].t0;
@@ -3243,12 +3246,13 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let mut sources = Pooled::take(&SOURCES);
-        let mut targets = Pooled::take(&TARGETS);
+        let SearchBuffers { sources, targets, .. } = bufs;
+        sources.clear();
+        targets.clear();
         if let Some(g) = nominal_pair {
             let gr = &self.groups[g];
-            self.resolve_into(&gr.nps[0], date, ctx, None, &mut sources);
-            self.resolve_into(&gr.nps[1], date, ctx, None, &mut targets);
+            self.resolve_into(&gr.nps[0], date, ctx, None, sources);
+            self.resolve_into(&gr.nps[1], date, ctx, None, targets);
         } else {
             if let Some(g) = source_g {
                 // "Bosnian Serbs said their forces had completed": a possessive
@@ -3261,7 +3265,7 @@ impl<'a> Analysis<'a> {
                 } else {
                     None
                 };
-                self.resolve_group_into(g, date, ctx, owner.as_deref(), &mut sources);
+                self.resolve_group_into(g, date, ctx, owner.as_deref(), sources);
             }
             if sources.is_empty() && pat.nominal {
                 // The country where it happens: "des manifestations en Iran"
@@ -3300,7 +3304,7 @@ impl<'a> Analysis<'a> {
                 // turque a arrêté des journalistes"), not the UN or an NGO.
                 // (Borrowed from the source: no string per candidate.)
                 let inherit = role_home.or_else(|| sources.first().map(|s| s.code.first_chars(3)).filter(|c| !non_state(c)));
-                self.resolve_group_into(g, date, ctx, inherit, &mut targets);
+                self.resolve_group_into(g, date, ctx, inherit, targets);
                 if targets.is_empty() || self.bare_role(g) {
                     // "la police turque a arrêté des journalistes": a role noun
                     // without a country shares the source's.
@@ -3309,7 +3313,7 @@ impl<'a> Analysis<'a> {
                     let local = Context { home, last_pair: None, seen_persons: Vec::new(), date: ctx.date };
                     targets.clear();
                     for np in &gr.nps {
-                        self.resolve_into(np, date, &local, None, &mut targets);
+                        self.resolve_into(np, date, &local, None, targets);
                     }
                 }
             }
@@ -3317,13 +3321,7 @@ impl<'a> Analysis<'a> {
             if let Some(g) = source_g {
                 let pair = self.groups[g].nps.iter().any(|n| n.pair) || (self.groups[g].nps.len() == 2 && targets.is_empty());
                 if pair && sources.len() == 2 && targets.is_empty() {
-                    // "A and B agreed": each acted, with the other.
-                    let (b, a) = (sources.swap_remove(1), sources.swap_remove(0));
-                    for (s, t) in [(a.clone(), b.clone()), (b, a)] {
-                        if !same_actor(&s, &t) {
-                            out.push(Candidate { code: codebook().get(code), source: s, target: Some(t), head: (head, self.units[u].t1) });
-                        }
-                    }
+                    each_with_the_other(sources, codebook().get(code), (head, self.units[u].t1), out);
                     return Some(());
                 }
             }
@@ -3367,6 +3365,8 @@ impl<'a> Analysis<'a> {
         // each actor is moved into its last candidate, cloned only for the
         // others (one source and one target: no clone).
         let span = (head, self.units[u].t1);
+        // (The codebook's entry looked up once, not per candidate.)
+        let entry = codebook().get(code);
         // Exactly: most sentences have one or two candidates, and
         // `reserve`'s first allocation of four was, when a candidate was
         // 272 bytes (1,088), beyond glibc's per-thread cache (1,032): a
@@ -3375,7 +3375,7 @@ impl<'a> Analysis<'a> {
         let last = sources.len() - 1;
         for (i, s) in sources.drain(..).enumerate() {
             if targets.is_empty() {
-                out.push(Candidate { code: codebook().get(code), source: s, target: None, head: span });
+                out.push(Candidate { code: entry, source: s, target: None, head: span });
                 continue;
             }
             let mut uses = targets.iter().filter(|t| !same_actor(&s, t)).count();
@@ -3384,7 +3384,7 @@ impl<'a> Analysis<'a> {
                 uses -= 1;
                 let source = if uses == 0 { s.take() } else { s.clone() };
                 if let Some(source) = source {
-                    out.push(Candidate { code: codebook().get(code), source, target: Some(t), head: span });
+                    out.push(Candidate { code: entry, source, target: Some(t), head: span });
                 }
             };
             if i == last {
@@ -3629,49 +3629,53 @@ fn infinitive_like(tg: u8) -> bool {
     tg == tag::INFINITIVE
 }
 
+/// The event search's buffers, kept from sentence to sentence: the verb
+/// heads of [`Analysis::search_events`] and the sources and targets of
+/// [`Analysis::candidate`] (a vector of actors per call was a malloc and a
+/// free, ≈11k a MB). The search takes them from the thread once per
+/// sentence and lends them to each candidate: a thread-local access per
+/// vector and call, and the drop glue of each, cost ≈0.6M instructions of
+/// the 1 MB corpus (202.58M → 202.31M instructions).
+#[derive(Default)]
+struct SearchBuffers {
+    verb_heads: Vec<usize>,
+    sources: Vec<Resolved>,
+    targets: Vec<Resolved>,
+}
+
+impl SearchBuffers {
+    /// The thread's buffers, emptied (fresh ones when they are in use or
+    /// the thread is exiting).
+    fn take() -> Self {
+        let mut b = SEARCH.try_with(Cell::take).unwrap_or_default();
+        b.verb_heads.clear();
+        b.sources.clear();
+        b.targets.clear();
+        b
+    }
+
+    /// Gives the buffers back to the thread.
+    fn give_back(self) {
+        let _ = SEARCH.try_with(|c| c.set(self));
+    }
+}
+
 thread_local! {
-    /// The buffers of [`Analysis::candidate`]'s sources and targets, kept
-    /// from call to call: a vector of actors per call was a malloc and a
-    /// free (≈11k a MB).
-    static SOURCES: Cell<Vec<Resolved>> = const { Cell::new(Vec::new()) };
-    static TARGETS: Cell<Vec<Resolved>> = const { Cell::new(Vec::new()) };
-    /// The buffer of [`Analysis::search_events`]'s verb heads (≈5.3k
-    /// allocations a MB).
-    static VERB_HEADS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    static SEARCH: Cell<SearchBuffers> = const { Cell::new(SearchBuffers { verb_heads: Vec::new(), sources: Vec::new(), targets: Vec::new() }) };
 }
 
-/// A vector taken from a thread's buffer ([`SOURCES`], [`TARGETS`],
-/// [`VERB_HEADS`]) and given back, emptied, when dropped (a fresh one when
-/// the buffer is in use or the thread is exiting).
-struct Pooled<T: 'static> {
-    v: Vec<T>,
-    key: &'static LocalKey<Cell<Vec<T>>>,
-}
-
-impl<T> Pooled<T> {
-    fn take(key: &'static LocalKey<Cell<Vec<T>>>) -> Self {
-        Pooled { v: key.try_with(Cell::take).unwrap_or_default(), key }
-    }
-}
-
-impl<T> Drop for Pooled<T> {
-    fn drop(&mut self) {
-        let mut v = std::mem::take(&mut self.v);
-        v.clear();
-        let _ = self.key.try_with(|c| c.set(v));
-    }
-}
-
-impl<T> std::ops::Deref for Pooled<T> {
-    type Target = Vec<T>;
-    fn deref(&self) -> &Vec<T> {
-        &self.v
-    }
-}
-
-impl<T> std::ops::DerefMut for Pooled<T> {
-    fn deref_mut(&mut self) -> &mut Vec<T> {
-        &mut self.v
+/// "A and B agreed": each of the two `sources` acted, with the other (two
+/// candidates of code `entry`, headed by `span`, unless they are one
+/// actor). Rare, kept out of [`Analysis::candidate`]'s code (its every
+/// call fetches that code into the instruction cache).
+#[cold]
+#[inline(never)]
+fn each_with_the_other(sources: &mut Vec<Resolved>, entry: Option<&'static CameoCode>, span: (usize, usize), out: &mut Vec<Candidate>) {
+    let (b, a) = (sources.swap_remove(1), sources.swap_remove(0));
+    for (s, t) in [(a.clone(), b.clone()), (b, a)] {
+        if !same_actor(&s, &t) {
+            out.push(Candidate { code: entry, source: s, target: Some(t), head: span });
+        }
     }
 }
 
@@ -4256,28 +4260,23 @@ mod tests {
     }
 
     #[test]
-    fn pooled_actors_come_back_empty_with_their_buffer() {
+    fn search_buffers_come_back_empty_with_their_capacity() {
         let r = Resolved { code: "ISR".into(), toks: (0, 1), title: None, entity: None, person: None, title_country: None };
         let cap = {
-            let mut a = Pooled::take(&SOURCES);
-            a.extend([r.clone(), r.clone(), r.clone()]);
-            // In use: a second taker gets a vector of its own.
-            let b = Pooled::take(&SOURCES);
-            assert!(b.is_empty() && b.capacity() == 0);
-            drop(b);
-            std::mem::forget(Pooled::take(&SOURCES));
-            a.capacity()
+            let mut a = SearchBuffers::take();
+            a.sources.extend([r.clone(), r.clone(), r.clone()]);
+            a.targets.push(r.clone());
+            a.verb_heads.extend(0..100);
+            // In use: a second taker gets buffers of its own.
+            let b = SearchBuffers::take();
+            assert!(b.sources.is_empty() && b.sources.capacity() == 0 && b.verb_heads.capacity() == 0);
+            let cap = (a.sources.capacity(), a.targets.capacity(), a.verb_heads.capacity());
+            a.give_back();
+            cap
         };
-        let a = Pooled::take(&SOURCES);
-        assert!(a.is_empty());
-        assert_eq!(a.capacity(), cap);
-        assert_eq!(Pooled::take(&TARGETS).len(), 0);
-        {
-            let mut h = Pooled::take(&VERB_HEADS);
-            h.extend(0..100);
-        }
-        let h = Pooled::take(&VERB_HEADS);
-        assert!(h.is_empty() && h.capacity() >= 100);
+        let a = SearchBuffers::take();
+        assert!(a.sources.is_empty() && a.targets.is_empty() && a.verb_heads.is_empty());
+        assert_eq!((a.sources.capacity(), a.targets.capacity(), a.verb_heads.capacity()), cap);
     }
 
     #[test]

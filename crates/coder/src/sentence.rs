@@ -546,7 +546,7 @@ mod fact {
     pub const DOT: u8 = 1 << 1;
     /// A clause break ([`super::Analysis::clause_break`]).
     pub const BREAK: u8 = 1 << 2;
-    /// A relative clause opens here ([`super::Analysis::relative_clause_at`]).
+    /// A relative clause opens here ([`super::Analysis::find_relative_clause`]).
     pub const RELATIVE: u8 = 1 << 3;
     /// A finite lexical verb starts here ([`super::Analysis::finite_verb_at`]).
     pub const FINITE: u8 = 1 << 4;
@@ -2242,13 +2242,6 @@ impl<'a> Analysis<'a> {
     }
 
     /// Whether a relative clause opens at token `t` (", which", ", qui").
-    fn relative_clause_at(&self, t: usize) -> bool {
-        if self.facts.ready {
-            return self.fact(t, fact::RELATIVE);
-        }
-        self.find_relative_clause(t)
-    }
-
     fn find_relative_clause(&self, t: usize) -> bool {
         self.tok(t) == "," && t + 1 < self.toks.len() && self.is(t + 1, class::RELATIVES)
     }
@@ -2644,21 +2637,28 @@ impl<'a> Analysis<'a> {
 
     fn negated(&self, head: usize) -> bool {
         let lo = head.saturating_sub(4);
-        // (The next token's bytes are compared before any string is cut:
-        // most tokens differ from the negation in length already; 1 MB
-        // corpus: 229.29M → 229.13M instructions.)
-        let text = self.text.as_bytes();
-        let contracted = |t: usize| {
-            self.m.closed.contracted_negation.is_some_and(|(aux, neg)| {
-                self.toks.get(t + 1).is_some_and(|k| text.get(k.s..k.e) == Some(neg.as_bytes())) && self.tok(t).ends_with(aux)
-            })
-        };
         let pre = (self.may_lex(Lex::NegPre) && (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre)))
-            || (self.m.closed.contracted_negation.is_some() && (lo..head).any(contracted));
+            || self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.contracted_negation(lo, head, aux, neg));
         if !pre {
             return false;
         }
         !self.m.closed.negation_needs_post || (lo..(head + 2).min(self.toks.len())).any(|t| self.lex_at(t) == Some(Lex::NegPost))
+    }
+
+    /// Whether a token from `lo` to `head` (excluded) ends with `aux` and the
+    /// next is `neg` ("didn'" "t"), the next token's length compared first:
+    /// most differ from the negation's already (adjacent tokens read as
+    /// pairs, without a bounds check each; 1 MB corpus: 201.78M → 201.66M
+    /// instructions).
+    fn contracted_negation(&self, lo: usize, head: usize, aux: &str, neg: &str) -> bool {
+        let text = self.text.as_bytes();
+        let toks = self.toks.get(lo..(head + 1).min(self.toks.len())).unwrap_or_default();
+        toks.windows(2).any(|w| {
+            let (a, k) = (w[0], w[1]);
+            k.e - k.s == neg.len()
+                && text.get(k.s..k.e) == Some(neg.as_bytes())
+                && text.get(a.s..a.e).is_some_and(|a| a.ends_with(aux.as_bytes()))
+        })
     }
 
     fn modal_before(&self, head: usize) -> Option<&'a str> {
@@ -3461,32 +3461,43 @@ impl<'a> Analysis<'a> {
     /// call; with `Pipeline::sentence_place` skipping a sentence with no
     /// locative word, 1 MB corpus: 205.26M → 205.15M instructions.)
     fn place_country_after(&self, from: usize) -> Option<(&'a str, (usize, usize))> {
+        // (During the search the clause break and the opening relative
+        // clause are fact bits, tested at once, and the tables are slices of
+        // the sentence's length: no bounds check per token. 1 MB corpus:
+        // 201.97M → 201.78M instructions. Before it, from
+        // [`Analysis::group`], the tokens are read.)
+        let n = self.toks.len();
+        let (Some(unit_at), Some(attributed)) = (self.unit_at.get(..n), self.attributed.get(..n)) else { return None };
+        let tf = self.facts.tok.get(..n).filter(|_| self.facts.ready);
+        let stop = |t: usize| match tf {
+            Some(tf) => tf[t] & (fact::BREAK | fact::RELATIVE) != 0,
+            None => self.find_clause_break(t) || self.find_relative_clause(t),
+        };
         let mut t = from;
-        while t < self.toks.len() && !self.clause_break(t) && !self.relative_clause_at(t) {
-            if let Some(u) = self.unit_at[t] {
-                let toks = (self.units[u].t0, self.units[u].t1);
-                if self.attributed[t] {
-                    t = self.units[u].t1;
-                    continue;
-                }
+        while t < n && !stop(t) {
+            let Some(u) = unit_at[t] else {
+                t += 1;
+                continue;
+            };
+            let unit = self.units[u];
+            if !attributed[t] {
                 // "Hamas" is also a spelling of the German city Hamm: a name
                 // that is an organisation or a person is no place.
-                let actor_name = self.entries(u).iter().any(|e| matches!(e, Entry::Org(..) | Entry::Person(_)));
-                for e in self.entries(u).iter().filter(|_| !actor_name) {
+                let es = self.entries(u);
+                let actor_name = es.iter().any(|e| matches!(e, Entry::Org(..) | Entry::Person(_)));
+                for e in es.iter().filter(|_| !actor_name) {
                     match *e {
-                        Entry::Country(c) | Entry::Capital(c, _) => return Some((self.m.codes[c as usize].as_str(), toks)),
+                        Entry::Country(c) | Entry::Capital(c, _) => return Some((self.m.codes[c as usize].as_str(), (unit.t0, unit.t1))),
                         // "IRNA" is an agency, not the Italian village Irna:
                         // a city is written in mixed case.
-                        Entry::City(c) if self.capitalised(self.units[u].t0) && !self.all_capitals(self.units[u].t0) => {
-                            return self.kb.cities.get(c as usize).map(|ci| (ci.country.as_str(), toks));
+                        Entry::City(c) if self.capitalised(unit.t0) && !self.all_capitals(unit.t0) => {
+                            return self.kb.cities.get(c as usize).map(|ci| (ci.country.as_str(), (unit.t0, unit.t1)));
                         }
                         _ => {}
                     }
                 }
-                t = self.units[u].t1;
-            } else {
-                t += 1;
             }
+            t = unit.t1;
         }
         None
     }
@@ -4065,6 +4076,64 @@ mod tests {
                 assert_eq!(a.windows(pos), simple, "{text:?} at {pos}");
             }
         }
+    }
+
+    #[test]
+    fn contracted_negations_and_places_are_found_as_the_token_scans_find_them() {
+        let texts = [
+            "Iran didn't attack Iraq, which hasn't t n't ' t sent troops to Baghdad in Iraq (ucf) t",
+            "t didn' t they won' t haven't. Hamas met in Paris, France; rebels in Kabul",
+            "the U.S. army couldn't t send troops to Iraq and Iran, which condemned the attack on the embassy in Baghdad",
+            "t",
+            "",
+        ];
+        let (aux, neg) = ("n'", "t");
+        let (mut negations, mut places) = (0, 0);
+        for text in texts {
+            let folded = Folded::new(text);
+            let mut a = english(&folded, text);
+            a.group(&Context::default());
+            let before: Vec<_> = (0..=a.toks.len() + 1).map(|from| a.place_country_after(from)).collect();
+            a.learn_facts();
+            let n = a.toks.len();
+            for head in 0..=n + 1 {
+                for lo in 0..=head {
+                    let simple = (lo..head).any(|t| a.toks.get(t + 1).is_some_and(|_| a.tok(t + 1) == neg) && a.tok(t).ends_with(aux));
+                    assert_eq!(a.contracted_negation(lo, head, aux, neg), simple, "{text:?} {lo}..{head}");
+                    negations += usize::from(simple);
+                }
+            }
+            for from in 0..=n + 1 {
+                // The scan of the token tests, without the fact bits.
+                let mut t = from;
+                let simple = loop {
+                    if t >= n || a.find_clause_break(t) || a.find_relative_clause(t) {
+                        break None;
+                    }
+                    let Some(u) = a.unit_at[t] else {
+                        t += 1;
+                        continue;
+                    };
+                    let toks = (a.units[u].t0, a.units[u].t1);
+                    let actor_name = a.entries(u).iter().any(|e| matches!(e, Entry::Org(..) | Entry::Person(_)));
+                    let found = a.entries(u).iter().filter(|_| !a.attributed[t] && !actor_name).find_map(|e| match *e {
+                        Entry::Country(c) | Entry::Capital(c, _) => Some(Some((a.m.codes[c as usize].as_str(), toks))),
+                        Entry::City(c) if a.capitalised(toks.0) && !a.all_capitals(toks.0) => {
+                            Some(a.kb.cities.get(c as usize).map(|ci| (ci.country.as_str(), toks)))
+                        }
+                        _ => None,
+                    });
+                    if let Some(found) = found {
+                        break found;
+                    }
+                    t = toks.1;
+                };
+                assert_eq!(a.place_country_after(from), simple, "{text:?} from {from}");
+                assert_eq!(before[from], simple, "{text:?} from {from}, before the facts");
+                places += usize::from(simple.is_some());
+            }
+        }
+        assert!(negations > 10 && places > 10, "{negations} {places}");
     }
 
     #[test]

@@ -2840,11 +2840,15 @@ impl<'a> Analysis<'a> {
         let mut bufs = SearchBuffers::take();
         let m: &'a Matcher = self.m;
         // (Only the units that may head an event, outside actor groups and
-        // attributions: see `Facts::heads`.)
-        let heads = std::mem::take(&mut self.facts.heads);
-        let noun_heads = std::mem::take(&mut self.facts.noun_heads);
-        for (pass_nominal, heads) in [(false, &heads), (true, &noun_heads)] {
-            for &u in heads {
+        // attributions: see `Facts::heads`. Read by index where they are,
+        // not taken out of the facts and put back: 1 MB corpus, 201.68M →
+        // 201.01M instructions, more than the moves themselves, through
+        // what the compiler made of the loop without them.)
+        for pass_nominal in [false, true] {
+            let n_heads = if pass_nominal { self.facts.noun_heads.len() } else { self.facts.heads.len() };
+            for i in 0..n_heads {
+                let heads = if pass_nominal { &self.facts.noun_heads } else { &self.facts.heads };
+                let Some(&u) = heads.get(i) else { break };
                 let unit = self.units[u];
                 let head = unit.t0;
                 if self.consumed[head] {
@@ -2920,8 +2924,6 @@ impl<'a> Analysis<'a> {
             }
         }
         bufs.give_back();
-        self.facts.heads = heads;
-        self.facts.noun_heads = noun_heads;
     }
 
     /// The candidates of pattern `pat` headed by unit `u`, pushed to `out`

@@ -4105,7 +4105,7 @@ mod tests {
                     negations += usize::from(simple);
                 }
             }
-            for from in 0..=n + 1 {
+            for (from, before) in before.iter().enumerate() {
                 // The scan of the token tests, without the fact bits.
                 let mut t = from;
                 let simple = loop {
@@ -4131,7 +4131,7 @@ mod tests {
                     t = toks.1;
                 };
                 assert_eq!(a.place_country_after(from), simple, "{text:?} from {from}");
-                assert_eq!(before[from], simple, "{text:?} from {from}, before the facts");
+                assert_eq!(*before, simple, "{text:?} from {from}, before the facts");
                 places += usize::from(simple.is_some());
             }
         }

@@ -13,7 +13,6 @@ use dyad_dict::Pattern;
 use dyad_kb::Kb;
 use dyad_text::Folded;
 use std::cell::Cell;
-use std::thread::LocalKey;
 
 /// A token: byte range in the folded sentence.
 #[derive(Debug, Clone, Copy)]
@@ -547,7 +546,7 @@ mod fact {
     pub const DOT: u8 = 1 << 1;
     /// A clause break ([`super::Analysis::clause_break`]).
     pub const BREAK: u8 = 1 << 2;
-    /// A relative clause opens here ([`super::Analysis::relative_clause_at`]).
+    /// A relative clause opens here ([`super::Analysis::find_relative_clause`]).
     pub const RELATIVE: u8 = 1 << 3;
     /// A finite lexical verb starts here ([`super::Analysis::finite_verb_at`]).
     pub const FINITE: u8 = 1 << 4;
@@ -2253,13 +2252,6 @@ impl<'a> Analysis<'a> {
     }
 
     /// Whether a relative clause opens at token `t` (", which", ", qui").
-    fn relative_clause_at(&self, t: usize) -> bool {
-        if self.facts.ready {
-            return self.fact(t, fact::RELATIVE);
-        }
-        self.find_relative_clause(t)
-    }
-
     fn find_relative_clause(&self, t: usize) -> bool {
         self.tok(t) == "," && t + 1 < self.toks.len() && self.is(t + 1, class::RELATIVES)
     }
@@ -2655,21 +2647,28 @@ impl<'a> Analysis<'a> {
 
     fn negated(&self, head: usize) -> bool {
         let lo = head.saturating_sub(4);
-        // (The next token's bytes are compared before any string is cut:
-        // most tokens differ from the negation in length already; 1 MB
-        // corpus: 229.29M → 229.13M instructions.)
-        let text = self.text.as_bytes();
-        let contracted = |t: usize| {
-            self.m.closed.contracted_negation.is_some_and(|(aux, neg)| {
-                self.toks.get(t + 1).is_some_and(|k| text.get(k.s..k.e) == Some(neg.as_bytes())) && self.tok(t).ends_with(aux)
-            })
-        };
         let pre = (self.may_lex(Lex::NegPre) && (lo..head).any(|t| self.lex_at(t) == Some(Lex::NegPre)))
-            || (self.m.closed.contracted_negation.is_some() && (lo..head).any(contracted));
+            || self.m.closed.contracted_negation.is_some_and(|(aux, neg)| self.contracted_negation(lo, head, aux, neg));
         if !pre {
             return false;
         }
         !self.m.closed.negation_needs_post || (lo..(head + 2).min(self.toks.len())).any(|t| self.lex_at(t) == Some(Lex::NegPost))
+    }
+
+    /// Whether a token from `lo` to `head` (excluded) ends with `aux` and the
+    /// next is `neg` ("didn'" "t"), the next token's length compared first:
+    /// most differ from the negation's already (adjacent tokens read as
+    /// pairs, without a bounds check each; 1 MB corpus: 201.78M → 201.66M
+    /// instructions).
+    fn contracted_negation(&self, lo: usize, head: usize, aux: &str, neg: &str) -> bool {
+        let text = self.text.as_bytes();
+        let toks = self.toks.get(lo..(head + 1).min(self.toks.len())).unwrap_or_default();
+        toks.windows(2).any(|w| {
+            let (a, k) = (w[0], w[1]);
+            k.e - k.s == neg.len()
+                && text.get(k.s..k.e) == Some(neg.as_bytes())
+                && text.get(a.s..a.e).is_some_and(|a| a.ends_with(aux.as_bytes()))
+        })
     }
 
     fn modal_before(&self, head: usize) -> Option<&'a str> {
@@ -2848,14 +2847,18 @@ impl<'a> Analysis<'a> {
         out.extend(self.reported_demands(date, ctx));
         self.index_words();
         // Verbs first, so that light-verb patterns consume their nouns.
-        let mut verb_heads = Pooled::take(&VERB_HEADS);
+        let mut bufs = SearchBuffers::take();
         let m: &'a Matcher = self.m;
         // (Only the units that may head an event, outside actor groups and
-        // attributions: see `Facts::heads`.)
-        let heads = std::mem::take(&mut self.facts.heads);
-        let noun_heads = std::mem::take(&mut self.facts.noun_heads);
-        for (pass_nominal, heads) in [(false, &heads), (true, &noun_heads)] {
-            for &u in heads {
+        // attributions: see `Facts::heads`. Read by index where they are,
+        // not taken out of the facts and put back: 1 MB corpus, 201.68M →
+        // 201.01M instructions, more than the moves themselves, through
+        // what the compiler made of the loop without them.)
+        for pass_nominal in [false, true] {
+            let n_heads = if pass_nominal { self.facts.noun_heads.len() } else { self.facts.heads.len() };
+            for i in 0..n_heads {
+                let heads = if pass_nominal { &self.facts.noun_heads } else { &self.facts.heads };
+                let Some(&u) = heads.get(i) else { break };
                 let unit = self.units[u];
                 let head = unit.t0;
                 if self.consumed[head] {
@@ -2916,7 +2919,8 @@ impl<'a> Analysis<'a> {
                 // An event noun in the same clause after a coded verb is that
                 // verb's complement ("condemned the launch as a violation of"):
                 // one event per clause.
-                if pass_nominal && verb_heads.iter().any(|&v| v < head && !(v..head).any(|t| self.pause(t) || self.is(t, class::RELATIVES)))
+                if pass_nominal
+                    && bufs.verb_heads.iter().any(|&v| v < head && !(v..head).any(|t| self.pause(t) || self.is(t, class::RELATIVES)))
                 {
                     continue;
                 }
@@ -2924,18 +2928,18 @@ impl<'a> Analysis<'a> {
                     self.consumed[t] = true;
                 }
                 let before = out.len();
-                if self.candidate(pat, u, tg, tgt_slot, end, date, ctx, out).is_some() && out.len() > before && !pass_nominal {
-                    verb_heads.push(head);
+                if self.candidate(pat, u, tg, tgt_slot, end, date, ctx, &mut bufs, out).is_some() && out.len() > before && !pass_nominal {
+                    bufs.verb_heads.push(head);
                 }
             }
         }
-        self.facts.heads = heads;
-        self.facts.noun_heads = noun_heads;
+        bufs.give_back();
     }
 
     /// The candidates of pattern `pat` headed by unit `u`, pushed to `out`
     /// (None: the pattern's event is not asserted, or has no source; nothing
-    /// is pushed then).
+    /// is pushed then). The actors are resolved into `bufs`' sources and
+    /// targets (what an earlier call left there is cleared first).
     #[allow(clippy::too_many_arguments)]
     fn candidate(
         &self,
@@ -2946,6 +2950,7 @@ impl<'a> Analysis<'a> {
         end: usize,
         date: Date,
         ctx: &Context,
+        bufs: &mut SearchBuffers,
         out: &mut Vec<Candidate>,
     ) -> Option<()> {
         let head = self.units[u].t0;
@@ -3253,12 +3258,13 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let mut sources = Pooled::take(&SOURCES);
-        let mut targets = Pooled::take(&TARGETS);
+        let SearchBuffers { sources, targets, .. } = bufs;
+        sources.clear();
+        targets.clear();
         if let Some(g) = nominal_pair {
             let gr = &self.groups[g];
-            self.resolve_into(&gr.nps[0], date, ctx, None, &mut sources);
-            self.resolve_into(&gr.nps[1], date, ctx, None, &mut targets);
+            self.resolve_into(&gr.nps[0], date, ctx, None, sources);
+            self.resolve_into(&gr.nps[1], date, ctx, None, targets);
         } else {
             if let Some(g) = source_g {
                 // "Bosnian Serbs said their forces had completed": a possessive
@@ -3271,7 +3277,7 @@ impl<'a> Analysis<'a> {
                 } else {
                     None
                 };
-                self.resolve_group_into(g, date, ctx, owner.as_deref(), &mut sources);
+                self.resolve_group_into(g, date, ctx, owner.as_deref(), sources);
             }
             if sources.is_empty() && pat.nominal {
                 // The country where it happens: "des manifestations en Iran"
@@ -3310,7 +3316,7 @@ impl<'a> Analysis<'a> {
                 // turque a arrêté des journalistes"), not the UN or an NGO.
                 // (Borrowed from the source: no string per candidate.)
                 let inherit = role_home.or_else(|| sources.first().map(|s| s.code.first_chars(3)).filter(|c| !non_state(c)));
-                self.resolve_group_into(g, date, ctx, inherit, &mut targets);
+                self.resolve_group_into(g, date, ctx, inherit, targets);
                 if targets.is_empty() || self.bare_role(g) {
                     // "la police turque a arrêté des journalistes": a role noun
                     // without a country shares the source's.
@@ -3319,7 +3325,7 @@ impl<'a> Analysis<'a> {
                     let local = Context { home, last_pair: None, seen_persons: Vec::new(), date: ctx.date };
                     targets.clear();
                     for np in &gr.nps {
-                        self.resolve_into(np, date, &local, None, &mut targets);
+                        self.resolve_into(np, date, &local, None, targets);
                     }
                 }
             }
@@ -3327,13 +3333,7 @@ impl<'a> Analysis<'a> {
             if let Some(g) = source_g {
                 let pair = self.groups[g].nps.iter().any(|n| n.pair) || (self.groups[g].nps.len() == 2 && targets.is_empty());
                 if pair && sources.len() == 2 && targets.is_empty() {
-                    // "A and B agreed": each acted, with the other.
-                    let (b, a) = (sources.swap_remove(1), sources.swap_remove(0));
-                    for (s, t) in [(a.clone(), b.clone()), (b, a)] {
-                        if !same_actor(&s, &t) {
-                            out.push(Candidate { code: codebook().get(code), source: s, target: Some(t), head: (head, self.units[u].t1) });
-                        }
-                    }
+                    each_with_the_other(sources, codebook().get(code), (head, self.units[u].t1), out);
                     return Some(());
                 }
             }
@@ -3377,6 +3377,8 @@ impl<'a> Analysis<'a> {
         // each actor is moved into its last candidate, cloned only for the
         // others (one source and one target: no clone).
         let span = (head, self.units[u].t1);
+        // (The codebook's entry looked up once, not per candidate.)
+        let entry = codebook().get(code);
         // Exactly: most sentences have one or two candidates, and
         // `reserve`'s first allocation of four was, when a candidate was
         // 272 bytes (1,088), beyond glibc's per-thread cache (1,032): a
@@ -3385,7 +3387,7 @@ impl<'a> Analysis<'a> {
         let last = sources.len() - 1;
         for (i, s) in sources.drain(..).enumerate() {
             if targets.is_empty() {
-                out.push(Candidate { code: codebook().get(code), source: s, target: None, head: span });
+                out.push(Candidate { code: entry, source: s, target: None, head: span });
                 continue;
             }
             let mut uses = targets.iter().filter(|t| !same_actor(&s, t)).count();
@@ -3394,7 +3396,7 @@ impl<'a> Analysis<'a> {
                 uses -= 1;
                 let source = if uses == 0 { s.take() } else { s.clone() };
                 if let Some(source) = source {
-                    out.push(Candidate { code: codebook().get(code), source, target: Some(t), head: span });
+                    out.push(Candidate { code: entry, source, target: Some(t), head: span });
                 }
             };
             if i == last {
@@ -3471,32 +3473,43 @@ impl<'a> Analysis<'a> {
     /// call; with `Pipeline::sentence_place` skipping a sentence with no
     /// locative word, 1 MB corpus: 205.26M → 205.15M instructions.)
     fn place_country_after(&self, from: usize) -> Option<(&'a str, (usize, usize))> {
+        // (During the search the clause break and the opening relative
+        // clause are fact bits, tested at once, and the tables are slices of
+        // the sentence's length: no bounds check per token. 1 MB corpus:
+        // 201.97M → 201.78M instructions. Before it, from
+        // [`Analysis::group`], the tokens are read.)
+        let n = self.toks.len();
+        let (Some(unit_at), Some(attributed)) = (self.unit_at.get(..n), self.attributed.get(..n)) else { return None };
+        let tf = self.facts.tok.get(..n).filter(|_| self.facts.ready);
+        let stop = |t: usize| match tf {
+            Some(tf) => tf[t] & (fact::BREAK | fact::RELATIVE) != 0,
+            None => self.find_clause_break(t) || self.find_relative_clause(t),
+        };
         let mut t = from;
-        while t < self.toks.len() && !self.clause_break(t) && !self.relative_clause_at(t) {
-            if let Some(u) = self.unit_at[t] {
-                let toks = (self.units[u].t0, self.units[u].t1);
-                if self.attributed[t] {
-                    t = self.units[u].t1;
-                    continue;
-                }
+        while t < n && !stop(t) {
+            let Some(u) = unit_at[t] else {
+                t += 1;
+                continue;
+            };
+            let unit = self.units[u];
+            if !attributed[t] {
                 // "Hamas" is also a spelling of the German city Hamm: a name
                 // that is an organisation or a person is no place.
-                let actor_name = self.entries(u).iter().any(|e| matches!(e, Entry::Org(..) | Entry::Person(_)));
-                for e in self.entries(u).iter().filter(|_| !actor_name) {
+                let es = self.entries(u);
+                let actor_name = es.iter().any(|e| matches!(e, Entry::Org(..) | Entry::Person(_)));
+                for e in es.iter().filter(|_| !actor_name) {
                     match *e {
-                        Entry::Country(c) | Entry::Capital(c, _) => return Some((self.m.codes[c as usize].as_str(), toks)),
+                        Entry::Country(c) | Entry::Capital(c, _) => return Some((self.m.codes[c as usize].as_str(), (unit.t0, unit.t1))),
                         // "IRNA" is an agency, not the Italian village Irna:
                         // a city is written in mixed case.
-                        Entry::City(c) if self.capitalised(self.units[u].t0) && !self.all_capitals(self.units[u].t0) => {
-                            return self.kb.cities.get(c as usize).map(|ci| (ci.country.as_str(), toks));
+                        Entry::City(c) if self.capitalised(unit.t0) && !self.all_capitals(unit.t0) => {
+                            return self.kb.cities.get(c as usize).map(|ci| (ci.country.as_str(), (unit.t0, unit.t1)));
                         }
                         _ => {}
                     }
                 }
-                t = self.units[u].t1;
-            } else {
-                t += 1;
             }
+            t = unit.t1;
         }
         None
     }
@@ -3640,49 +3653,53 @@ fn infinitive_like(tg: u8) -> bool {
     tg == tag::INFINITIVE
 }
 
+/// The event search's buffers, kept from sentence to sentence: the verb
+/// heads of [`Analysis::search_events`] and the sources and targets of
+/// [`Analysis::candidate`] (a vector of actors per call was a malloc and a
+/// free, ≈11k a MB). The search takes them from the thread once per
+/// sentence and lends them to each candidate: a thread-local access per
+/// vector and call, and the drop glue of each, cost ≈0.6M instructions of
+/// the 1 MB corpus (202.58M → 202.31M instructions).
+#[derive(Default)]
+struct SearchBuffers {
+    verb_heads: Vec<usize>,
+    sources: Vec<Resolved>,
+    targets: Vec<Resolved>,
+}
+
+impl SearchBuffers {
+    /// The thread's buffers, emptied (fresh ones when they are in use or
+    /// the thread is exiting).
+    fn take() -> Self {
+        let mut b = SEARCH.try_with(Cell::take).unwrap_or_default();
+        b.verb_heads.clear();
+        b.sources.clear();
+        b.targets.clear();
+        b
+    }
+
+    /// Gives the buffers back to the thread.
+    fn give_back(self) {
+        let _ = SEARCH.try_with(|c| c.set(self));
+    }
+}
+
 thread_local! {
-    /// The buffers of [`Analysis::candidate`]'s sources and targets, kept
-    /// from call to call: a vector of actors per call was a malloc and a
-    /// free (≈11k a MB).
-    static SOURCES: Cell<Vec<Resolved>> = const { Cell::new(Vec::new()) };
-    static TARGETS: Cell<Vec<Resolved>> = const { Cell::new(Vec::new()) };
-    /// The buffer of [`Analysis::search_events`]'s verb heads (≈5.3k
-    /// allocations a MB).
-    static VERB_HEADS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    static SEARCH: Cell<SearchBuffers> = const { Cell::new(SearchBuffers { verb_heads: Vec::new(), sources: Vec::new(), targets: Vec::new() }) };
 }
 
-/// A vector taken from a thread's buffer ([`SOURCES`], [`TARGETS`],
-/// [`VERB_HEADS`]) and given back, emptied, when dropped (a fresh one when
-/// the buffer is in use or the thread is exiting).
-struct Pooled<T: 'static> {
-    v: Vec<T>,
-    key: &'static LocalKey<Cell<Vec<T>>>,
-}
-
-impl<T> Pooled<T> {
-    fn take(key: &'static LocalKey<Cell<Vec<T>>>) -> Self {
-        Pooled { v: key.try_with(Cell::take).unwrap_or_default(), key }
-    }
-}
-
-impl<T> Drop for Pooled<T> {
-    fn drop(&mut self) {
-        let mut v = std::mem::take(&mut self.v);
-        v.clear();
-        let _ = self.key.try_with(|c| c.set(v));
-    }
-}
-
-impl<T> std::ops::Deref for Pooled<T> {
-    type Target = Vec<T>;
-    fn deref(&self) -> &Vec<T> {
-        &self.v
-    }
-}
-
-impl<T> std::ops::DerefMut for Pooled<T> {
-    fn deref_mut(&mut self) -> &mut Vec<T> {
-        &mut self.v
+/// "A and B agreed": each of the two `sources` acted, with the other (two
+/// candidates of code `entry`, headed by `span`, unless they are one
+/// actor). Rare, kept out of [`Analysis::candidate`]'s code (its every
+/// call fetches that code into the instruction cache).
+#[cold]
+#[inline(never)]
+fn each_with_the_other(sources: &mut Vec<Resolved>, entry: Option<&'static CameoCode>, span: (usize, usize), out: &mut Vec<Candidate>) {
+    let (b, a) = (sources.swap_remove(1), sources.swap_remove(0));
+    for (s, t) in [(a.clone(), b.clone()), (b, a)] {
+        if !same_actor(&s, &t) {
+            out.push(Candidate { code: entry, source: s, target: Some(t), head: span });
+        }
     }
 }
 
@@ -4075,6 +4092,64 @@ mod tests {
     }
 
     #[test]
+    fn contracted_negations_and_places_are_found_as_the_token_scans_find_them() {
+        let texts = [
+            "Iran didn't attack Iraq, which hasn't t n't ' t sent troops to Baghdad in Iraq (ucf) t",
+            "t didn' t they won' t haven't. Hamas met in Paris, France; rebels in Kabul",
+            "the U.S. army couldn't t send troops to Iraq and Iran, which condemned the attack on the embassy in Baghdad",
+            "t",
+            "",
+        ];
+        let (aux, neg) = ("n'", "t");
+        let (mut negations, mut places) = (0, 0);
+        for text in texts {
+            let folded = Folded::new(text);
+            let mut a = english(&folded, text);
+            a.group(&Context::default());
+            let before: Vec<_> = (0..=a.toks.len() + 1).map(|from| a.place_country_after(from)).collect();
+            a.learn_facts();
+            let n = a.toks.len();
+            for head in 0..=n + 1 {
+                for lo in 0..=head {
+                    let simple = (lo..head).any(|t| a.toks.get(t + 1).is_some_and(|_| a.tok(t + 1) == neg) && a.tok(t).ends_with(aux));
+                    assert_eq!(a.contracted_negation(lo, head, aux, neg), simple, "{text:?} {lo}..{head}");
+                    negations += usize::from(simple);
+                }
+            }
+            for (from, before) in before.iter().enumerate() {
+                // The scan of the token tests, without the fact bits.
+                let mut t = from;
+                let simple = loop {
+                    if t >= n || a.find_clause_break(t) || a.find_relative_clause(t) {
+                        break None;
+                    }
+                    let Some(u) = a.unit_at[t] else {
+                        t += 1;
+                        continue;
+                    };
+                    let toks = (a.units[u].t0, a.units[u].t1);
+                    let actor_name = a.entries(u).iter().any(|e| matches!(e, Entry::Org(..) | Entry::Person(_)));
+                    let found = a.entries(u).iter().filter(|_| !a.attributed[t] && !actor_name).find_map(|e| match *e {
+                        Entry::Country(c) | Entry::Capital(c, _) => Some(Some((a.m.codes[c as usize].as_str(), toks))),
+                        Entry::City(c) if a.capitalised(toks.0) && !a.all_capitals(toks.0) => {
+                            Some(a.kb.cities.get(c as usize).map(|ci| (ci.country.as_str(), toks)))
+                        }
+                        _ => None,
+                    });
+                    if let Some(found) = found {
+                        break found;
+                    }
+                    t = toks.1;
+                };
+                assert_eq!(a.place_country_after(from), simple, "{text:?} from {from}");
+                assert_eq!(*before, simple, "{text:?} from {from}, before the facts");
+                places += usize::from(simple.is_some());
+            }
+        }
+        assert!(negations > 10 && places > 10, "{negations} {places}");
+    }
+
+    #[test]
     fn pattern_words_are_found_and_in_the_set() {
         let texts = [
             "the U.S. army sent troops to Iraq and signed an agreement with Iran on Monday",
@@ -4267,28 +4342,23 @@ mod tests {
     }
 
     #[test]
-    fn pooled_actors_come_back_empty_with_their_buffer() {
+    fn search_buffers_come_back_empty_with_their_capacity() {
         let r = Resolved { code: "ISR".into(), toks: (0, 1), title: None, entity: None, person: None, title_country: None };
         let cap = {
-            let mut a = Pooled::take(&SOURCES);
-            a.extend([r.clone(), r.clone(), r.clone()]);
-            // In use: a second taker gets a vector of its own.
-            let b = Pooled::take(&SOURCES);
-            assert!(b.is_empty() && b.capacity() == 0);
-            drop(b);
-            std::mem::forget(Pooled::take(&SOURCES));
-            a.capacity()
+            let mut a = SearchBuffers::take();
+            a.sources.extend([r.clone(), r.clone(), r.clone()]);
+            a.targets.push(r.clone());
+            a.verb_heads.extend(0..100);
+            // In use: a second taker gets buffers of its own.
+            let b = SearchBuffers::take();
+            assert!(b.sources.is_empty() && b.sources.capacity() == 0 && b.verb_heads.capacity() == 0);
+            let cap = (a.sources.capacity(), a.targets.capacity(), a.verb_heads.capacity());
+            a.give_back();
+            cap
         };
-        let a = Pooled::take(&SOURCES);
-        assert!(a.is_empty());
-        assert_eq!(a.capacity(), cap);
-        assert_eq!(Pooled::take(&TARGETS).len(), 0);
-        {
-            let mut h = Pooled::take(&VERB_HEADS);
-            h.extend(0..100);
-        }
-        let h = Pooled::take(&VERB_HEADS);
-        assert!(h.is_empty() && h.capacity() >= 100);
+        let a = SearchBuffers::take();
+        assert!(a.sources.is_empty() && a.targets.is_empty() && a.verb_heads.is_empty());
+        assert_eq!((a.sources.capacity(), a.targets.capacity(), a.verb_heads.capacity()), cap);
     }
 
     #[test]

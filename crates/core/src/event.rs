@@ -114,6 +114,38 @@ pub struct Actor<'a> {
 /// Bytes an [`ActorCode`] holds in place, without an allocation.
 const INLINE: usize = 22;
 
+/// Every string of three capitals A–Z, in order ("AAA", "AAB", … "ZZZ"),
+/// one after the other: [`ActorCode::first_chars`] borrows a country code
+/// from here, without a UTF-8 check of the code's bytes (52 KiB of
+/// read-only data, of which a run reads the few lines of its countries).
+static CAPITALS3: &str = match std::str::from_utf8(&CAPITALS3_BYTES) {
+    Ok(s) => s,
+    Err(_) => panic!("capitals are UTF-8"),
+};
+
+static CAPITALS3_BYTES: [u8; 3 * 26 * 26 * 26] = {
+    let mut b = [0; 3 * 26 * 26 * 26];
+    let mut i = 0;
+    while i < 26 * 26 * 26 {
+        b[3 * i] = b'A' + (i / (26 * 26)) as u8;
+        b[3 * i + 1] = b'A' + (i / 26 % 26) as u8;
+        b[3 * i + 2] = b'A' + (i % 26) as u8;
+        i += 1;
+    }
+    b
+};
+
+/// The index in [`CAPITALS3`] (in threes) of three capitals A–Z.
+#[inline]
+fn capitals3(s: &[u8]) -> Option<usize> {
+    match *s {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z', c @ b'A'..=b'Z'] => {
+            Some((usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 26 + usize::from(c - b'A'))
+        }
+        _ => None,
+    }
+}
+
 /// A CAMEO actor code ("RUSGOV", "IGOUNOHLH"), held in place when it has
 /// at most 22 bytes (every code of the bundled data: 3 to 15), on the heap
 /// only when longer; 24 bytes, like the `String` it replaces.
@@ -182,6 +214,20 @@ impl ActorCode {
     /// Its first `n` characters (all of it when shorter): the country of
     /// a code when `n` is 3. Only those bytes are checked when ASCII.
     pub fn first_chars(&self, n: usize) -> &str {
+        // Three capitals are borrowed from `CAPITALS3`, without a UTF-8
+        // check (the coder asks this of ≈5k codes a MB, and the check of
+        // three bytes was ≈60 instructions; 1 MB corpus: 202.23M → 201.97M
+        // instructions).
+        if n == 3 {
+            if let Some(i) = self.as_bytes().get(..3).and_then(capitals3) {
+                return CAPITALS3.get(3 * i..3 * i + 3).unwrap_or_default();
+            }
+        }
+        self.first_chars_checked(n)
+    }
+
+    /// [`ActorCode::first_chars`], through a UTF-8 check.
+    fn first_chars_checked(&self, n: usize) -> &str {
         match self.as_bytes().get(..n) {
             Some(head) if head.is_ascii() => std::str::from_utf8(head).unwrap_or_default(),
             _ => {
@@ -578,5 +624,26 @@ pub(crate) mod tests {
         }
         assert_eq!(ActorCode::default(), "");
         assert_eq!(std::mem::size_of::<ActorCode>(), std::mem::size_of::<String>());
+        // Three capitals (each from the table) then anything: the checked
+        // first characters.
+        let mut n = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let head = String::from_utf8(vec![a, b, c]).expect("ASCII");
+                    for tail in ["", "GOV", "é"] {
+                        let code = ActorCode::concat(&head, tail);
+                        assert_eq!(code.first_chars(3), head);
+                        assert_eq!(code.first_chars(3), code.first_chars_checked(3));
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!((n, CAPITALS3.len()), (26 * 26 * 26, 3 * 26 * 26 * 26));
+        for s in ["", "AB", "ABc", "aBC", "AB1", "ÉTAT", "AÉT", "A-B", "[AB"] {
+            let c = ActorCode::new(s);
+            assert_eq!(c.first_chars(3), s.chars().take(3).collect::<String>(), "{s}");
+        }
     }
 }

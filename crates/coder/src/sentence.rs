@@ -833,7 +833,7 @@ impl Buffers {
                     flags |= NO_KEY;
                 }
                 if let Some(h) = self.heads.get_mut(memo) {
-                    h.1.update(tok, |v| (v.0, v.3) = (at, v.3 | flags & NO_KEY));
+                    h.1.update(tok, |v| *v = (at, v.1 | flags & NO_KEY));
                 }
             }
             debug_assert_eq!(flags & NO_KEY != 0, at == crate::trie::Resume::NOTHING);
@@ -952,10 +952,12 @@ fn every_key_at(m: &Matcher, text: &str, toks: &[Tok], ti: usize) -> Vec<(usize,
 
 /// Per matcher (by [`Matcher::id`]), what the tokens seen lately are: where
 /// the walk of its trie stands after the token's [`head`], and the token's
-/// [`crate::words::TokenIndex`] entry (classes, range of pattern word ids).
-/// One lookup in a small table that stays in cache gives all a token needs,
-/// where the trie and the token index are two cache misses.
-type Heads = Vec<(u64, crate::words::Memo<(crate::trie::Resume, u32, u32, u32)>)>;
+/// [`crate::words::TokenIndex::number`] (whose value, classes and range of
+/// pattern word ids, is one load from a small array) with the flags
+/// [`ACRONYM`] and [`NO_KEY`]. One lookup in a small table that stays in
+/// cache gives all a token needs, where the trie and the token index are
+/// two cache misses.
+type Heads = Vec<(u64, crate::words::Memo<(crate::trie::Resume, u32)>)>;
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
@@ -1038,14 +1040,11 @@ impl<'a> Analysis<'a> {
         let bytes = text.as_bytes();
         let each = s.toks.iter().zip(&mut s.starts).zip(&mut s.classes).zip(&mut s.tok_words);
         for (((t, at), classes), words) in each {
-            let (walk, cls, from, to) = memo.get_or_in(bytes, t.s, t.e, |w| {
-                let (classes, from, to) = m.tokens.entry(w);
-                // The walk only for a token a unit may start at (see
-                // `select_units`).
-                (crate::trie::Resume::UNKNOWN, classes, from, to)
-            });
-            *at = (walk, to & FLAGS);
-            let to = to & !FLAGS;
+            // The walk only for a token a unit may start at (see
+            // `select_units`).
+            let (walk, n) = memo.get_or_in(bytes, t.s, t.e, |w| (crate::trie::Resume::UNKNOWN, m.tokens.number(w)));
+            *at = (walk, n & FLAGS);
+            let (cls, from, to) = m.tokens.value(n);
             *classes = cls;
             let start = s.word_ids.len() as u32;
             // Most tokens have no pattern word (their range is empty, left

@@ -7,7 +7,7 @@
 
 use crate::lexicon::{class, tag, Entry, Lex, Matcher};
 use crate::patterns::{CPattern, Kind};
-use crate::words::ACRONYM;
+use crate::words::{ACRONYM, FLAGS, NO_KEY};
 use dyad_core::{codebook, ActorCode, CameoCode, Date};
 use dyad_dict::Pattern;
 use dyad_kb::Kb;
@@ -454,8 +454,9 @@ pub struct Analysis<'a> {
     /// What the tokens seen lately are, per matcher (see [`Heads`]).
     heads: Heads,
     /// Per token, where the walk of the trie stands after its [`head`], and
-    /// whether the token is an acronym's key ([`ACRONYM`]).
-    starts: Vec<(crate::trie::Resume, bool)>,
+    /// whether the token is an acronym's key ([`ACRONYM`]) and whether no key
+    /// starts with its head ([`NO_KEY`], once known).
+    starts: Vec<(crate::trie::Resume, u32)>,
     /// What the event search asks of each token and unit (see [`Facts`]).
     facts: Facts<'a>,
 }
@@ -790,7 +791,7 @@ struct Buffers {
     np_pool: Vec<Vec<Np>>,
     cands: Vec<(usize, bool, u32)>,
     heads: Heads,
-    starts: Vec<(crate::trie::Resume, bool)>,
+    starts: Vec<(crate::trie::Resume, u32)>,
     facts: Facts<'static>,
 }
 
@@ -810,7 +811,7 @@ impl Buffers {
         // Zipped, not indexed: no bounds check per token (1 MB corpus:
         // 262.5M → 261.9M instructions).
         let mut each = self.toks.iter().zip(&self.starts).enumerate();
-        while let Some((ti, (&t, &(start, acronym)))) = each.next() {
+        while let Some((ti, (&t, &(start, flags)))) = each.next() {
             let s = t.s;
             cands.clear();
             // A key must not start or end inside a word; no token that
@@ -823,18 +824,24 @@ impl Buffers {
             // and when no key starts with the head, there is no walk. (Of
             // the 1 MB corpus' 140k walks, 47 % stop there, and the others
             // skip the 4–5 dependent reads of the head's nodes.)
-            let mut at = start;
+            let (mut at, mut flags) = (start, flags);
             if at.is_unknown() {
                 let tok = bytes.get(s..t.e).unwrap_or_default();
                 at = m.trie.start(head(tok));
+                if at == crate::trie::Resume::NOTHING {
+                    flags |= NO_KEY;
+                }
                 if let Some(h) = self.heads.get_mut(memo) {
-                    h.1.update(tok, |v| v.0 = at);
+                    h.1.update(tok, |v| *v = (at, v.1 | flags & NO_KEY));
                 }
             }
+            debug_assert_eq!(flags & NO_KEY != 0, at == crate::trie::Resume::NOTHING);
             // No key starts here, nor an acronym: nothing to select (debug
             // builds go on, to check that against a walk of the whole trie;
-            // 1 MB corpus: 230.52M → 229.94M instructions).
-            if at == crate::trie::Resume::NOTHING && !acronym && !cfg!(debug_assertions) {
+            // 1 MB corpus: 230.52M → 229.94M instructions). Told by a bit
+            // kept with the token in the memo, not by comparing the three
+            // fields of a `Resume` (1 MB corpus: 202.58M → 202.09M instructions).
+            if flags == NO_KEY && !cfg!(debug_assertions) {
                 continue;
             }
             // Every key found is kept, one that ends inside a word too:
@@ -858,7 +865,7 @@ impl Buffers {
             // Only a token that is an acronym's key is tested for capitals:
             // the token index marks those keys, so the memo's lookup tells
             // (1 MB corpus: 235.4M → 230.5M instructions).
-            if acronym {
+            if flags & ACRONYM != 0 {
                 let (os, oe) = self.otoks[ti];
                 // Only two capitals (or characters beyond ASCII) can start
                 // one: most words fail on their first two bytes, before the
@@ -944,10 +951,12 @@ fn every_key_at(m: &Matcher, text: &str, toks: &[Tok], ti: usize) -> Vec<(usize,
 
 /// Per matcher (by [`Matcher::id`]), what the tokens seen lately are: where
 /// the walk of its trie stands after the token's [`head`], and the token's
-/// [`crate::words::TokenIndex`] entry (classes, range of pattern word ids).
-/// One lookup in a small table that stays in cache gives all a token needs,
-/// where the trie and the token index are two cache misses.
-type Heads = Vec<(u64, crate::words::Memo<(crate::trie::Resume, u32, u32, u32)>)>;
+/// [`crate::words::TokenIndex::number`] (whose value, classes and range of
+/// pattern word ids, is one load from a small array) with the flags
+/// [`ACRONYM`] and [`NO_KEY`]. One lookup in a small table that stays in
+/// cache gives all a token needs, where the trie and the token index are
+/// two cache misses.
+type Heads = Vec<(u64, crate::words::Memo<(crate::trie::Resume, u32)>)>;
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
@@ -1017,7 +1026,7 @@ impl<'a> Analysis<'a> {
         // instructions).
         set_len(&mut s.classes, n, 0);
         set_len(&mut s.tok_words, n, (0, 0));
-        set_len(&mut s.starts, n, (crate::trie::Resume::default(), false));
+        set_len(&mut s.starts, n, (crate::trie::Resume::default(), 0));
         s.word_ids.clear();
         let at = match s.heads.iter().position(|h| h.0 == m.id) {
             Some(i) => i,
@@ -1030,14 +1039,11 @@ impl<'a> Analysis<'a> {
         let bytes = text.as_bytes();
         let each = s.toks.iter().zip(&mut s.starts).zip(&mut s.classes).zip(&mut s.tok_words);
         for (((t, at), classes), words) in each {
-            let (walk, cls, from, to) = memo.get_or_in(bytes, t.s, t.e, |w| {
-                let (classes, from, to) = m.tokens.entry(w);
-                // The walk only for a token a unit may start at (see
-                // `select_units`).
-                (crate::trie::Resume::UNKNOWN, classes, from, to)
-            });
-            *at = (walk, to & ACRONYM != 0);
-            let to = to & !ACRONYM;
+            // The walk only for a token a unit may start at (see
+            // `select_units`).
+            let (walk, n) = memo.get_or_in(bytes, t.s, t.e, |w| (crate::trie::Resume::UNKNOWN, m.tokens.number(w)));
+            *at = (walk, n & FLAGS);
+            let (cls, from, to) = m.tokens.value(n);
             *classes = cls;
             let start = s.word_ids.len() as u32;
             // Most tokens have no pattern word (their range is empty, left

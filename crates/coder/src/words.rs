@@ -170,21 +170,64 @@ impl<V: Copy + Default> WordTable<V> {
     }
 }
 
-/// A direct-mapped cache of short words: one slot per hash, the last word
-/// stored there wins. For what is cheap to keep per thread and dear to
-/// work out again (a walk through a trie out of cache): the words of text
-/// repeat enough that most lookups hit a slot that stays in cache.
-#[derive(Debug, Clone, Default)]
+/// A two-way set-associative cache of short words: two slots per hash, in
+/// one cache line, the word used last first; a new word takes the place of
+/// the one used less lately. For what is cheap to keep per thread and dear
+/// to work out again (a walk through a trie out of cache): the words of
+/// text repeat enough that most lookups hit a slot that stays in cache.
+///
+/// Its slots are made with it, a fixed array: a lookup neither tests
+/// whether they exist yet nor checks the slot number against their count
+/// (1 MB corpus: 202.09M → 200.86M instructions).
+///
+/// A slot is 32 bytes with the coder's 16-byte values, a set of two a
+/// 64-byte line, so a lookup reads one line. The coder's memo of 4,096
+/// direct-mapped slots of 40 bytes (160 kB, a key and 24-byte values) made
+/// 17.8k walks from the trie's root on the 1 MB corpus; 2,048 sets of two
+/// slots of 32 bytes (128 kB) make 12.7k (metrics.sh, 1 MB corpus: L1d
+/// misses 1.583M → 1.515M, 2 MiB-L2 misses 134.8k → 131.0k, instructions
+/// the same within noise; 4,096 sets: 1.476M L1d misses and 0.6M fewer
+/// instructions, but 134.5k L2 misses). A hit in the second slot moves it
+/// first (without, the older word dropped instead: +0.6M instructions,
+/// +3k L2 misses).
+#[derive(Debug, Clone)]
 pub struct Memo<V> {
-    slots: Vec<(Key, V)>,
+    sets: Box<[Set<V>; MEMO_SETS]>,
 }
 
-/// Bits of the slot number of a [`Memo`]: 4096 slots (160 kB with the
-/// coder's 24-byte values, in L2) keep about 90 % of the tokens the coder
-/// looks up in the 1 MB corpus (2048 slots: 303.3M instructions instead of
-/// 301.5M; with the 20-byte values of an earlier version, 8192 slots saved
-/// 0.5M instructions for more cache misses).
-const MEMO_BITS: u32 = 12;
+/// A key and its value in a [`Memo`].
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(align(32))]
+struct Slot<V>(Key, V);
+
+/// The two slots a key may be kept in, the one used last first.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(align(64))]
+struct Set<V>([Slot<V>; 2]);
+
+impl<V: Copy + Default> Default for Memo<V> {
+    fn default() -> Memo<V> {
+        let slot = Slot([0; INLINE + 1], V::default());
+        Memo { sets: Box::new([Set([slot; 2]); MEMO_SETS]) }
+    }
+}
+
+/// Bits of the set number of a [`Memo`] (see there: 2,048 sets of two
+/// slots, 128 kB, in L2).
+const MEMO_BITS: u32 = 11;
+
+/// The number of sets of a [`Memo`].
+const MEMO_SETS: usize = 1 << MEMO_BITS;
+
+/// The set of key `k` in a [`Memo`]: its two halves mixed by one
+/// multiplication, whose top bits depend on every bit of the key (rather
+/// than the two of the word table's [`hash`]: 1 MB corpus: 200.86M →
+/// 200.27M instructions, with as many hits).
+#[inline(always)]
+fn memo_set(k: &Key) -> usize {
+    let [a, b] = halves(k);
+    ((a ^ b.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize
+}
 
 impl<V: Copy + Default> Memo<V> {
     /// The value of `w`: the one kept, or `f(w)` (then kept). A word too
@@ -212,29 +255,25 @@ impl<V: Copy + Default> Memo<V> {
     /// The value kept for key `k`, or `f()` (then kept).
     #[inline(always)]
     fn get_or_key(&mut self, k: Key, f: impl FnOnce() -> V) -> V {
-        if self.slots.is_empty() {
-            self.slots = vec![([0; INLINE + 1], V::default()); 1 << MEMO_BITS];
+        let Set([first, second]) = &mut self.sets[memo_set(&k) % MEMO_SETS];
+        if first.0 == k {
+            return first.1;
         }
-        let i = (hash(&k) >> (64 - MEMO_BITS)) as usize;
-        match self.slots.get_mut(i) {
-            Some((s, v)) if *s == k => *v,
-            Some(slot) => {
-                let v = f();
-                *slot = (k, v);
-                v
-            }
-            None => f(),
+        if second.0 == k {
+            std::mem::swap(first, second);
+            return first.1;
         }
+        let v = f();
+        *second = std::mem::replace(first, Slot(k, v));
+        v
     }
 
     /// Changes the value kept for `w` by `f`, if one is kept.
     pub fn update(&mut self, w: &[u8], f: impl FnOnce(&mut V)) {
         let Some(k) = key(w) else { return };
-        let i = (hash(&k) >> (64 - MEMO_BITS)) as usize;
-        if let Some((s, v)) = self.slots.get_mut(i) {
-            if *s == k {
-                f(v);
-            }
+        let Set(set) = &mut self.sets[memo_set(&k) % MEMO_SETS];
+        if let Some(Slot(_, v)) = set.iter_mut().find(|s| s.0 == k) {
+            f(v);
         }
     }
 }
@@ -244,10 +283,17 @@ impl<V: Copy + Default> Memo<V> {
 /// can stand for ([`crate::patterns::Patterns::token_words`]). The two
 /// tables hold many of the same words ("de", "la", "the"); one table is one
 /// cache miss per token instead of two.
+///
+/// The table gives a word's number, [`TokenIndex::value`] what it is: a
+/// caller keeping a token's number keeps 4 bytes, not 12 (the coder's memo:
+/// 32-byte slots, see [`Memo`]).
 #[derive(Debug, Clone, Default)]
 pub struct TokenIndex {
-    /// Classes, and the range of the pattern word ids in `ids`.
-    table: WordTable<(u32, u32, u32)>,
+    /// The number of each word, with [`ACRONYM`] for the key of an acronym.
+    table: WordTable<u32>,
+    /// Classes, and the range of the pattern word ids in `ids`, of each
+    /// number (number 0: none of them, for the words not in `table`).
+    values: Vec<(u32, u32, u32)>,
     /// Bit `len.min(63)` of `shapes[first byte]` is set when some word has
     /// that first byte and length: most tokens need no lookup.
     shapes: Vec<u64>,
@@ -255,9 +301,19 @@ pub struct TokenIndex {
 }
 
 /// Set in the end of the range of pattern word ids that
-/// [`TokenIndex::entry`] gives for the key of an acronym (no range of ids
-/// reaches this bit; [`TokenIndex::ids`] ignores it).
+/// [`TokenIndex::entry`] gives for the key of an acronym, and in the number
+/// [`TokenIndex::number`] gives it (no range of ids or number reaches this
+/// bit; [`TokenIndex::ids`] and [`TokenIndex::value`] ignore it).
 pub const ACRONYM: u32 = 1 << 31;
+
+/// A bit of a number of [`TokenIndex::number`] that it never sets (no
+/// number reaches it; [`TokenIndex::value`] ignores it), free for a caller
+/// keeping the number to mark the token with (the coder's memo: no key of
+/// the matcher starts with the token's head).
+pub const NO_KEY: u32 = 1 << 30;
+
+/// [`ACRONYM`] and [`NO_KEY`].
+pub const FLAGS: u32 = ACRONYM | NO_KEY;
 
 impl TokenIndex {
     /// The index of the words of `classes` and `patterns`, and of the keys
@@ -281,13 +337,42 @@ impl TokenIndex {
         for w in acronyms {
             of.entry(w.to_string()).or_default().2 |= ACRONYM;
         }
+        debug_assert!(ids.len() < NO_KEY as usize && of.len() < NO_KEY as usize, "a range or number reaches the flags");
         let mut shapes = vec![0; 256];
         for w in of.keys() {
             if let Some(&b) = w.as_bytes().first() {
                 shapes[b as usize] |= 1 << w.len().min(63);
             }
         }
-        TokenIndex { table: WordTable::new(of.iter().map(|(w, &v)| (w.as_str(), v))), shapes, ids }
+        // Numbered closed-class words first (the most frequent: their values
+        // share a few cache lines), then the other pattern words.
+        let mut words: Vec<(&String, &(u32, u32, u32))> = of.iter().collect();
+        words.sort_unstable_by_key(|&(w, &(classes, _, _))| (classes == 0, w));
+        let mut values = vec![(0, 0, 0)];
+        let mut numbers = Vec::with_capacity(words.len());
+        for (w, &(classes, from, to)) in words {
+            numbers.push((w.as_str(), values.len() as u32 | to & ACRONYM));
+            values.push((classes, from, to & !ACRONYM));
+        }
+        TokenIndex { table: WordTable::new(numbers), values, shapes, ids }
+    }
+
+    /// The number of the token whose bytes are `w` (0 for a word not in the
+    /// index, or the empty one), with [`ACRONYM`] for an acronym's key.
+    #[inline]
+    pub fn number(&self, w: &[u8]) -> u32 {
+        let Some(&b) = w.first() else { return 0 };
+        if self.shapes.get(b as usize).is_none_or(|s| s & (1 << w.len().min(63)) == 0) {
+            return 0;
+        }
+        self.table.get_bytes(w).unwrap_or(0)
+    }
+
+    /// The class bits and the range of pattern word ids (for
+    /// [`TokenIndex::ids`]) of number `n` (its flags ignored).
+    #[inline]
+    pub fn value(&self, n: u32) -> (u32, u32, u32) {
+        self.values.get((n & !FLAGS) as usize).copied().unwrap_or_default()
     }
 
     /// The class bits of the token whose bytes are `w` and the ids of the
@@ -305,17 +390,15 @@ impl TokenIndex {
     /// [`TokenIndex::ids`]: a value to keep.
     #[inline]
     pub fn entry(&self, w: &[u8]) -> (u32, u32, u32) {
-        let Some(&b) = w.first() else { return (0, 0, 0) };
-        if self.shapes.get(b as usize).is_none_or(|s| s & (1 << w.len().min(63)) == 0) {
-            return (0, 0, 0);
-        }
-        self.table.get_bytes(w).unwrap_or((0, 0, 0))
+        let n = self.number(w);
+        let (classes, from, to) = self.value(n);
+        (classes, from, to | n & ACRONYM)
     }
 
     /// The pattern word ids of a range from [`TokenIndex::entry`].
     #[inline]
     pub fn ids(&self, s: u32, e: u32) -> &[u32] {
-        self.ids.get(s as usize..(e & !ACRONYM) as usize).unwrap_or(&[])
+        self.ids.get(s as usize..(e & !FLAGS) as usize).unwrap_or(&[])
     }
 }
 
@@ -412,6 +495,64 @@ mod tests {
     }
 
     #[test]
+    fn a_memo_keeps_two_words_of_a_set_and_drops_the_one_used_less_lately() {
+        // Three words of the same set.
+        let mut same: Vec<Vec<u8>> = Vec::new();
+        let first = memo_set(&key(b"w0").expect("short"));
+        for i in 1..100_000 {
+            let w = format!("w{i}").into_bytes();
+            if memo_set(&key(&w).expect("short")) == first {
+                same.push(w);
+            }
+        }
+        let [a, b, c] = [b"w0".to_vec(), same[0].clone(), same[1].clone()];
+        let mut memo: Memo<u32> = Memo::default();
+        let calls = std::cell::Cell::new(0);
+        let get = |memo: &mut Memo<u32>, w: &[u8]| {
+            memo.get_or(w, |w| {
+                calls.set(calls.get() + 1);
+                w.len() as u32
+            })
+        };
+        get(&mut memo, &a);
+        get(&mut memo, &b);
+        get(&mut memo, &a);
+        get(&mut memo, &b);
+        assert_eq!(calls.get(), 2, "both kept");
+        // `a` was used less lately than `b`: `c` takes its place.
+        get(&mut memo, &c);
+        get(&mut memo, &b);
+        get(&mut memo, &c);
+        assert_eq!(calls.get(), 3);
+        get(&mut memo, &a);
+        assert_eq!(calls.get(), 4, "a was dropped");
+        // Either slot's value can be changed.
+        memo.update(&a, |v| *v = 70);
+        memo.update(&c, |v| *v = 71);
+        assert_eq!((memo.get_or(&a, |_| 0), memo.get_or(&c, |_| 0)), (70, 71));
+    }
+
+    #[test]
+    fn memo_sets_spread_words_at_least_like_a_random_function() {
+        // Short and long words, words differing in one byte or in their
+        // length: at least as many sets as random ones would fill (3000
+        // balls in 2048 bins: ≈1575 expected, ≈20 standard deviation; 1669
+        // filled).
+        let mut words: Vec<Vec<u8>> = (0..1000).map(|i| format!("w{i}").into_bytes()).collect();
+        words.extend((0..1000).map(|i| format!("le{i}e").into_bytes()));
+        words.extend((0..1000).map(|i| format!("gouvernement{i}").into_bytes()));
+        let mut used = vec![false; MEMO_SETS];
+        for w in &words {
+            let k = key(w).expect("short");
+            let i = memo_set(&k);
+            assert!(i < MEMO_SETS);
+            used[i] = true;
+        }
+        let n = used.iter().filter(|&&u| u).count();
+        assert!(n >= 1500, "{n} sets");
+    }
+
+    #[test]
     fn one_token_lookup_gives_the_classes_and_the_pattern_words() {
         use crate::lexicon::ClosedIndex;
         use crate::patterns::Patterns;
@@ -434,6 +575,12 @@ mod tests {
                 patterns.token_words(w, &mut ids);
                 assert_eq!(t.get(w.as_bytes()), (classes.classes(w), ids.as_slice()), "{lang}: {w:?}");
                 assert_eq!(t.entry(w.as_bytes()).2 & ACRONYM != 0, acronyms.contains(&w.as_str()), "{lang}: {w:?}");
+                // The number gives the same, and the flag.
+                let n = t.number(w.as_bytes());
+                let (classes, from, to) = t.entry(w.as_bytes());
+                assert_eq!((t.value(n), n & ACRONYM), ((classes, from, to & !ACRONYM), to & ACRONYM), "{lang}: {w:?}");
+                assert_eq!(n & NO_KEY, 0);
+                assert_eq!(n == 0, (classes, from, to) == (0, 0, 0), "{lang}: {w:?}");
             }
             assert_eq!(t.get(b""), (0, &[][..]));
         }

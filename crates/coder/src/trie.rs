@@ -59,11 +59,12 @@ const _: () = assert!(511 & (WIDE | ENDS | RUN) == 0 && MAX_RUN <= 511);
 /// Every node is one block of `data`: the value of the key that ends at
 /// the node if one does, a header (its number of edges `n`, with the
 /// `WIDE` bit set for a node with a byte table and the `ENDS` bit for a
-/// node where a key ends; a target is the header's position, so the
-/// labels are always the word after it: 1 MB corpus, 203.17M → 202.01M
-/// instructions), its labels (sorted, 4 to a word, the last word padded with copies of the
-/// last label), then per edge one word, the target: the position of the
-/// child's block, or (with `TAIL`) the value and rest of the one key below.
+/// node where a key ends), its labels (sorted, 4 to a word, the last word
+/// padded with copies of the last label), then per edge one word, the
+/// target: the position of the child's header, or (with `TAIL`) the value
+/// and rest of the one key below. (The value comes before the header, so
+/// the labels are always the word after it: 1 MB corpus, 203.17M →
+/// 202.01M instructions.)
 /// A walk step reads one block — the labels and the edges side by side,
 /// usually one cache line — where separate label and edge arrays cost two
 /// cache misses per byte of text. The root's targets are also indexed by

@@ -127,14 +127,10 @@ thread_local! {
 pub struct Pipeline {
     kb: &'static Kb,
     /// The country codes of the knowledge base ("RUS", "IGO"), sorted by
-    /// their three bytes as a number ([`key3`]): an actor's country borrows
-    /// one instead of allocating.
+    /// their three bytes as a number ([`key3`]): the country of an actor
+    /// code that does not start with three capitals borrows one instead of
+    /// allocating, when the knowledge base knows it.
     countries: Vec<(u32, &'static str)>,
-    /// For each code of three capital letters A–Z, by [`upper3`], one more
-    /// than its index in `countries` (0: not a code of the knowledge base):
-    /// one load where the binary search took ≈9 steps an actor (≈1.7M
-    /// instructions of the 1 MB corpus).
-    country_at: Vec<u16>,
     /// Offices named by the (English) role descriptions of the knowledge base.
     role_offices: Vec<dyad_dict::Office>,
     matchers: Vec<(&'static str, OnceLock<Result<Matcher, String>>)>,
@@ -148,8 +144,7 @@ impl Pipeline {
         let (_, _, _, _, offices) = dyad_dict::lang::en::SOURCES;
         let role_offices = dyad_dict::parse_offices(offices.1, offices.0)?;
         let countries = country_codes(kb);
-        let country_at = upper3_table(&countries);
-        Ok(Pipeline { kb, countries, country_at, role_offices, matchers })
+        Ok(Pipeline { kb, countries, role_offices, matchers })
     }
 
     /// Loads and compiles every language now (to time start-up, or to fail
@@ -410,28 +405,28 @@ impl Pipeline {
         }
     }
 
-    /// The country of an actor code (its first three characters), borrowed
-    /// from the knowledge base when it knows it.
+    /// The country of an actor code (its first three characters),
+    /// borrowed: three capitals A–Z (every CAMEO code) from [`TRIPLES`],
+    /// other characters from the knowledge base when it knows them.
     ///
-    /// The codes are looked up as numbers: comparing three-byte arrays in
-    /// the binary search cost ≈2.4M instructions of the 1 MB corpus
-    /// (≈200 an actor), one integer compare a step ≈0.5M. Three capitals
-    /// the table knows are read as bytes, the code not made a `&str` (its
-    /// UTF-8 check: 1 MB corpus ≈1.2M instructions).
+    /// (The three capitals were looked up among the knowledge base's codes
+    /// through a table of 26³ indices, 35 KB: a D1 miss nearly every actor,
+    /// ≈11k of the 1 MB corpus.)
     fn country(&self, code: &ActorCode) -> Cow<'static, str> {
-        let known =
-            code.as_bytes().get(..3).and_then(upper3).and_then(|i| self.country_at.get(i)).and_then(|&n| usize::from(n).checked_sub(1));
-        if let Some(i) = known {
-            return Cow::Borrowed(self.countries[i].1);
+        match code.as_bytes().get(..3).and_then(upper3).and_then(|i| TRIPLES.get(3 * i..3 * i + 3)) {
+            Some(c) => Cow::Borrowed(c),
+            None => self.other_country(code),
         }
-        // The first three characters: the first three bytes when they are
-        // ASCII (every CAMEO code).
+    }
+
+    /// [`Pipeline::country`] of a code that does not start with three
+    /// capitals: its first three characters, borrowed from the knowledge
+    /// base when it knows them (found as numbers, [`key3`]), else copied.
+    #[cold]
+    #[inline(never)]
+    fn other_country(&self, code: &ActorCode) -> Cow<'static, str> {
         let c = code.first_chars(3);
-        let found = match upper3(c.as_bytes()) {
-            Some(i) => self.country_at.get(i).and_then(|&n| usize::from(n).checked_sub(1)),
-            None => key3(c).and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok()),
-        };
-        match found {
+        match key3(c).and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok()) {
             Some(i) => Cow::Borrowed(self.countries[i].1),
             None => Cow::Owned(c.to_string()),
         }
@@ -531,16 +526,25 @@ fn upper3(s: &[u8]) -> Option<usize> {
     }
 }
 
-/// Per [`upper3`] index, one more than the index in `countries` of that
-/// code (0 for a code not there).
-fn upper3_table(countries: &[(u32, &str)]) -> Vec<u16> {
-    let mut at = vec![0u16; 26 * 26 * 26];
-    for (i, &(_, c)) in countries.iter().enumerate() {
-        if let (Some(slot), Ok(n)) = (upper3(c.as_bytes()).and_then(|j| at.get_mut(j)), u16::try_from(i + 1)) {
-            *slot = n;
-        }
+/// Every string of three capital letters A–Z, one after the other in the
+/// order of [`upper3`] ("AAA", "AAB", … "ZZZ"; 52,728 bytes of static data):
+/// what an actor's country borrows.
+static TRIPLES: &str = match std::str::from_utf8(&triples()) {
+    Ok(s) => s,
+    Err(_) => panic!("three capitals are ASCII"),
+};
+
+/// The bytes of [`TRIPLES`].
+const fn triples() -> [u8; 3 * 26 * 26 * 26] {
+    let mut t = [0; 3 * 26 * 26 * 26];
+    let mut i = 0;
+    while i < 26 * 26 * 26 {
+        t[3 * i] = b'A' + (i / (26 * 26)) as u8;
+        t[3 * i + 1] = b'A' + (i / 26 % 26) as u8;
+        t[3 * i + 2] = b'A' + (i % 26) as u8;
+        i += 1;
     }
-    at
+    t
 }
 
 /// A string of three bytes as a number, in the order of the bytes (`None`
@@ -679,24 +683,32 @@ mod tests {
         for (s, k) in [("ABC", Some(0x41_42_43)), ("AB", None), ("ABCD", None), ("É1", Some(0xc3_89_31)), ("", None)] {
             assert_eq!(key3(s), k, "{s}");
         }
-        for (code, country) in [("RUSGOV", "RUS"), ("IGOUNO", "IGO"), ("FRA", "FRA")] {
+        for (code, country) in [("RUSGOV", "RUS"), ("IGOUNO", "IGO"), ("FRA", "FRA"), ("QQQGOV", "QQQ")] {
             assert!(matches!(p.country(&ActorCode::new(code)), Cow::Borrowed(c) if c == country), "{code}");
         }
-        for (code, country) in [("QQQGOV", "QQQ"), ("RU", "RU"), ("", ""), ("ÉTAGOV", "ÉTA")] {
+        for (code, country) in [("RU", "RU"), ("", ""), ("ÉTAGOV", "ÉTA"), ("RuSGOV", "RuS")] {
             assert!(matches!(p.country(&ActorCode::new(code)), Cow::Owned(ref c) if c == country), "{code}");
         }
-        // The direct table says what the binary search says, for every code
-        // of three capitals and for every code of the knowledge base.
-        let search = |c: &str| key3(c).and_then(|k| p.countries.binary_search_by_key(&k, |&(b, _)| b).ok());
+        // A code the knowledge base knows that does not start with three
+        // capitals is borrowed from it.
+        if let Some(&(_, c)) = p.countries.iter().find(|&&(_, c)| upper3(c.as_bytes()).is_none()) {
+            assert!(matches!(p.country(&ActorCode::concat(c, "GOV")), Cow::Borrowed(b) if b == c), "{c}");
+        }
+        // Every code of three capitals, alone and followed by more, is its
+        // own country, borrowed from `TRIPLES` at its `upper3` index.
         let letters = || b'A'..=b'Z';
         let all = letters().flat_map(|a| letters().flat_map(move |b| letters().map(move |c| [a, b, c])));
-        let mut known = 0;
+        let mut n = 0;
         for code in all.filter_map(|b| String::from_utf8(b.to_vec()).ok()) {
             let i = upper3(code.as_bytes()).expect("three capitals");
-            assert_eq!(usize::from(p.country_at[i]).checked_sub(1), search(&code), "{code}");
-            known += usize::from(p.country_at[i] != 0);
+            assert_eq!(i, n, "{code}");
+            assert_eq!(TRIPLES.get(3 * i..3 * i + 3), Some(code.as_str()));
+            for full in [code.clone(), format!("{code}GOV"), format!("{code}é")] {
+                assert!(matches!(p.country(&ActorCode::new(&full)), Cow::Borrowed(c) if c == code), "{full}");
+            }
+            n += 1;
         }
-        assert_eq!(known, p.countries.iter().filter(|&&(_, c)| upper3(c.as_bytes()).is_some()).count());
+        assert_eq!(TRIPLES.len(), 3 * n);
         for (s, i) in [("AAA", Some(0)), ("AAB", Some(1)), ("ZZZ", Some(26 * 26 * 26 - 1)), ("AaA", None), ("AA", None), ("A1A", None)] {
             assert_eq!(upper3(s.as_bytes()), i, "{s}");
         }

@@ -40,12 +40,20 @@ impl Event<'_> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         // Each constant piece closes the previous string and opens the next.
         out.extend_from_slice(b"{\"id\":\"");
+        let id_at = out.len();
         escaped(out, &self.id.doc);
+        let id_end = out.len();
         // `:`, the hash in hex and the next key in one copy.
         let mut hash = *b":0123456789abcdef\",\"doc\":\"";
         hash[1..17].copy_from_slice(&self.id.hex());
         out.extend_from_slice(&hash);
-        escaped(out, &self.doc);
+        if same(&self.doc, &self.id.doc) {
+            // The article's id again (the very string, from the coder), as
+            // escaped above: one copy, not a second escape.
+            out.extend_from_within(id_at..id_end);
+        } else {
+            escaped(out, &self.doc);
+        }
         out.extend_from_slice(b"\",\"date\":");
         date(out, self.date);
         match codebook_piece(self) {
@@ -102,9 +110,6 @@ fn codebook_fields(out: &mut Vec<u8>, code: &str, root: &str, quad: u8, goldstei
 /// entry's holds the entry's bytes (an owned copy, or any other string,
 /// sits elsewhere and takes [`codebook_fields`]).
 fn codebook_piece(e: &Event) -> Option<&'static [u8]> {
-    fn same(a: &str, b: &str) -> bool {
-        std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()
-    }
     use std::sync::OnceLock;
     // Each entry's piece written on its first use (all 312 at once cost
     // ≈660,000 instructions, most codes never used).
@@ -125,6 +130,12 @@ fn codebook_piece(e: &Event) -> Option<&'static [u8]> {
         out.into_boxed_slice()
     });
     Some(piece)
+}
+
+/// Whether `a` and `b` are the same bytes in memory (at the same address,
+/// of the same length): then they are equal, without comparing them.
+fn same(a: &str, b: &str) -> bool {
+    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()
 }
 
 fn actor(out: &mut Vec<u8>, a: &Actor) {
@@ -626,6 +637,15 @@ mod tests {
                 lang: Cow::Owned(s.to_string()),
                 ..event()
             });
+            // The article's id and `doc` the same string (copied once
+            // escaped), equal strings apart, different strings.
+            for (id, doc) in [
+                (Cow::Borrowed(*s), Cow::Owned(s.to_string())),
+                (Cow::Borrowed(*s), Cow::Borrowed(s.get(..s.len() / 2).unwrap_or_default())),
+            ] {
+                same(&Event { id: EventId { doc: id.clone(), hash: 7 }, doc: doc.clone(), ..event() });
+                same(&Event { id: EventId { doc, hash: 7 }, doc: id, ..event() });
+            }
         }
         // Every byte below 0x80 alone, at every offset in a word, and every
         // pair of them.

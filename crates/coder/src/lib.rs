@@ -127,14 +127,10 @@ thread_local! {
 pub struct Pipeline {
     kb: &'static Kb,
     /// The country codes of the knowledge base ("RUS", "IGO"), sorted by
-    /// their three bytes as a number ([`key3`]): an actor's country borrows
-    /// one instead of allocating.
+    /// their three bytes as a number ([`key3`]): the country of an actor
+    /// code that does not start with three capitals borrows one instead of
+    /// allocating, when the knowledge base knows it.
     countries: Vec<(u32, &'static str)>,
-    /// For each code of three capital letters A–Z, by [`upper3`], one more
-    /// than its index in `countries` (0: not a code of the knowledge base):
-    /// one load where the binary search took ≈9 steps an actor (≈1.7M
-    /// instructions of the 1 MB corpus).
-    country_at: Vec<u16>,
     /// Offices named by the (English) role descriptions of the knowledge base.
     role_offices: Vec<dyad_dict::Office>,
     matchers: Vec<(&'static str, OnceLock<Result<Matcher, String>>)>,
@@ -148,8 +144,7 @@ impl Pipeline {
         let (_, _, _, _, offices) = dyad_dict::lang::en::SOURCES;
         let role_offices = dyad_dict::parse_offices(offices.1, offices.0)?;
         let countries = country_codes(kb);
-        let country_at = upper3_table(&countries);
-        Ok(Pipeline { kb, countries, country_at, role_offices, matchers })
+        Ok(Pipeline { kb, countries, role_offices, matchers })
     }
 
     /// Loads and compiles every language now (to time start-up, or to fail
@@ -386,17 +381,9 @@ impl Pipeline {
         checks: &mut Vec<(u32, TitleCheck)>,
     ) -> Actor<'a> {
         let title = r.title.map(|t| within(sent, a.text_of(t)));
-        let title_check = match (r.person, &title) {
-            (Some(p), Some(t)) => {
-                let title_country = r.title_country.and_then(|c| m.codes.get(c as usize)).map(String::as_str);
-                let c = self.title_check(m, p, t, title_country, date);
-                checks.retain(|(q, _)| *q != p);
-                checks.push((p, c.clone()));
-                Some(c)
-            }
-            // A later bare mention carries the check of the titled one.
-            (Some(p), None) => checks.iter().find(|(q, _)| *q == p).map(|(_, c)| c.clone()),
-            _ => None,
+        let title_check = match r.person {
+            Some(p) => self.person_check(m, r, p, title.as_deref(), date, checks),
+            None => None,
         };
         let entity = r.entity.and_then(|e| e.name(self.kb)).map(Cow::Borrowed);
         Actor {
@@ -410,28 +397,55 @@ impl Pipeline {
         }
     }
 
-    /// The country of an actor code (its first three characters), borrowed
-    /// from the knowledge base when it knows it.
-    ///
-    /// The codes are looked up as numbers: comparing three-byte arrays in
-    /// the binary search cost ≈2.4M instructions of the 1 MB corpus
-    /// (≈200 an actor), one integer compare a step ≈0.5M. Three capitals
-    /// the table knows are read as bytes, the code not made a `&str` (its
-    /// UTF-8 check: 1 MB corpus ≈1.2M instructions).
-    fn country(&self, code: &ActorCode) -> Cow<'static, str> {
-        let known =
-            code.as_bytes().get(..3).and_then(upper3).and_then(|i| self.country_at.get(i)).and_then(|&n| usize::from(n).checked_sub(1));
-        if let Some(i) = known {
-            return Cow::Borrowed(self.countries[i].1);
+    /// The title check of an actor naming person `p` (with `title`, when
+    /// written with one), remembered in `checks` for the person's later
+    /// bare mentions. Out of line: most actors name no person, and the
+    /// rest of [`Pipeline::actor`] keeps fewer registers and bytes of code.
+    #[inline(never)]
+    fn person_check(
+        &self,
+        m: &Matcher,
+        r: &Resolved,
+        p: u32,
+        title: Option<&str>,
+        date: Date,
+        checks: &mut Vec<(u32, TitleCheck)>,
+    ) -> Option<TitleCheck> {
+        match title {
+            Some(t) => {
+                let title_country = r.title_country.and_then(|c| m.codes.get(c as usize)).map(String::as_str);
+                let c = self.title_check(m, p, t, title_country, date);
+                checks.retain(|(q, _)| *q != p);
+                checks.push((p, c.clone()));
+                Some(c)
+            }
+            // A later bare mention carries the check of the titled one.
+            None => checks.iter().find(|(q, _)| *q == p).map(|(_, c)| c.clone()),
         }
-        // The first three characters: the first three bytes when they are
-        // ASCII (every CAMEO code).
+    }
+
+    /// The country of an actor code (its first three characters),
+    /// borrowed: three capitals A–Z (every CAMEO code) from [`TRIPLES`],
+    /// other characters from the knowledge base when it knows them.
+    ///
+    /// (The three capitals were looked up among the knowledge base's codes
+    /// through a table of 26³ indices, 35 KB: a D1 miss nearly every actor,
+    /// ≈11k of the 1 MB corpus.)
+    fn country(&self, code: &ActorCode) -> Cow<'static, str> {
+        match code.as_bytes().get(..3).and_then(upper3).and_then(|i| TRIPLES.get(3 * i..3 * i + 3)) {
+            Some(c) => Cow::Borrowed(c),
+            None => self.other_country(code),
+        }
+    }
+
+    /// [`Pipeline::country`] of a code that does not start with three
+    /// capitals: its first three characters, borrowed from the knowledge
+    /// base when it knows them (found as numbers, [`key3`]), else copied.
+    #[cold]
+    #[inline(never)]
+    fn other_country(&self, code: &ActorCode) -> Cow<'static, str> {
         let c = code.first_chars(3);
-        let found = match upper3(c.as_bytes()) {
-            Some(i) => self.country_at.get(i).and_then(|&n| usize::from(n).checked_sub(1)),
-            None => key3(c).and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok()),
-        };
-        match found {
+        match key3(c).and_then(|k| self.countries.binary_search_by_key(&k, |&(b, _)| b).ok()) {
             Some(i) => Cow::Borrowed(self.countries[i].1),
             None => Cow::Owned(c.to_string()),
         }
@@ -531,16 +545,25 @@ fn upper3(s: &[u8]) -> Option<usize> {
     }
 }
 
-/// Per [`upper3`] index, one more than the index in `countries` of that
-/// code (0 for a code not there).
-fn upper3_table(countries: &[(u32, &str)]) -> Vec<u16> {
-    let mut at = vec![0u16; 26 * 26 * 26];
-    for (i, &(_, c)) in countries.iter().enumerate() {
-        if let (Some(slot), Ok(n)) = (upper3(c.as_bytes()).and_then(|j| at.get_mut(j)), u16::try_from(i + 1)) {
-            *slot = n;
-        }
+/// Every string of three capital letters A–Z, one after the other in the
+/// order of [`upper3`] ("AAA", "AAB", … "ZZZ"; 52,728 bytes of static data):
+/// what an actor's country borrows.
+static TRIPLES: &str = match std::str::from_utf8(&triples()) {
+    Ok(s) => s,
+    Err(_) => panic!("three capitals are ASCII"),
+};
+
+/// The bytes of [`TRIPLES`].
+const fn triples() -> [u8; 3 * 26 * 26 * 26] {
+    let mut t = [0; 3 * 26 * 26 * 26];
+    let mut i = 0;
+    while i < 26 * 26 * 26 {
+        t[3 * i] = b'A' + (i / (26 * 26)) as u8;
+        t[3 * i + 1] = b'A' + (i / 26 % 26) as u8;
+        t[3 * i + 2] = b'A' + (i % 26) as u8;
+        i += 1;
     }
-    at
+    t
 }
 
 /// A string of three bytes as a number, in the order of the bytes (`None`
@@ -595,6 +618,14 @@ fn event_id<'a>(doc: &'a str, sentence: Fnv, code: &str, source: &[u8], target: 
 /// The decimal digits of `n` (as `n.to_string()` writes them), in `buf`:
 /// the id of every event hashes two numbers, without allocating.
 fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    // An event's head is a token's index: one or two digits, without the
+    // loop's division a digit.
+    if n < 100 {
+        let tens = n / 10;
+        buf[18] = b'0' + tens as u8;
+        buf[19] = b'0' + (n - 10 * tens) as u8;
+        return &buf[if n < 10 { 19 } else { 18 }..];
+    }
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -679,24 +710,32 @@ mod tests {
         for (s, k) in [("ABC", Some(0x41_42_43)), ("AB", None), ("ABCD", None), ("É1", Some(0xc3_89_31)), ("", None)] {
             assert_eq!(key3(s), k, "{s}");
         }
-        for (code, country) in [("RUSGOV", "RUS"), ("IGOUNO", "IGO"), ("FRA", "FRA")] {
+        for (code, country) in [("RUSGOV", "RUS"), ("IGOUNO", "IGO"), ("FRA", "FRA"), ("QQQGOV", "QQQ")] {
             assert!(matches!(p.country(&ActorCode::new(code)), Cow::Borrowed(c) if c == country), "{code}");
         }
-        for (code, country) in [("QQQGOV", "QQQ"), ("RU", "RU"), ("", ""), ("ÉTAGOV", "ÉTA")] {
+        for (code, country) in [("RU", "RU"), ("", ""), ("ÉTAGOV", "ÉTA"), ("RuSGOV", "RuS")] {
             assert!(matches!(p.country(&ActorCode::new(code)), Cow::Owned(ref c) if c == country), "{code}");
         }
-        // The direct table says what the binary search says, for every code
-        // of three capitals and for every code of the knowledge base.
-        let search = |c: &str| key3(c).and_then(|k| p.countries.binary_search_by_key(&k, |&(b, _)| b).ok());
+        // A code the knowledge base knows that does not start with three
+        // capitals is borrowed from it.
+        if let Some(&(_, c)) = p.countries.iter().find(|&&(_, c)| upper3(c.as_bytes()).is_none()) {
+            assert!(matches!(p.country(&ActorCode::concat(c, "GOV")), Cow::Borrowed(b) if b == c), "{c}");
+        }
+        // Every code of three capitals, alone and followed by more, is its
+        // own country, borrowed from `TRIPLES` at its `upper3` index.
         let letters = || b'A'..=b'Z';
         let all = letters().flat_map(|a| letters().flat_map(move |b| letters().map(move |c| [a, b, c])));
-        let mut known = 0;
+        let mut n = 0;
         for code in all.filter_map(|b| String::from_utf8(b.to_vec()).ok()) {
             let i = upper3(code.as_bytes()).expect("three capitals");
-            assert_eq!(usize::from(p.country_at[i]).checked_sub(1), search(&code), "{code}");
-            known += usize::from(p.country_at[i] != 0);
+            assert_eq!(i, n, "{code}");
+            assert_eq!(TRIPLES.get(3 * i..3 * i + 3), Some(code.as_str()));
+            for full in [code.clone(), format!("{code}GOV"), format!("{code}é")] {
+                assert!(matches!(p.country(&ActorCode::new(&full)), Cow::Borrowed(c) if c == code), "{full}");
+            }
+            n += 1;
         }
-        assert_eq!(known, p.countries.iter().filter(|&&(_, c)| upper3(c.as_bytes()).is_some()).count());
+        assert_eq!(TRIPLES.len(), 3 * n);
         for (s, i) in [("AAA", Some(0)), ("AAB", Some(1)), ("ZZZ", Some(26 * 26 * 26 - 1)), ("AaA", None), ("AA", None), ("A1A", None)] {
             assert_eq!(upper3(s.as_bytes()), i, "{s}");
         }
@@ -796,7 +835,7 @@ mod tests {
         assert_eq!(a, event_id("d", d10, "041", b"RUSGOV", Some(b"IRNGOV"), 3));
         assert_ne!(a, event_id("d", d10, "041", b"IRNGOV", Some(b"RUSGOV"), 3));
         assert_eq!(content_id("x"), content_id("x"));
-        for n in [0, 7, 10, 99, 1234, usize::MAX] {
+        for n in (0..2_000).chain([9_999, 10_000, 123_456_789, usize::MAX - 1, usize::MAX]) {
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string().as_bytes());
         }
         for (s, n) in [("RUSGOV", "RUS"), ("RU", "RU"), ("", ""), ("ÉÉÉÉ", "ÉÉÉ"), ("IGOUNO", "IGO")] {

@@ -425,14 +425,15 @@ impl Pipeline {
     }
 
     /// The country of an actor code (its first three characters),
-    /// borrowed: three capitals A–Z (every CAMEO code) from [`TRIPLES`],
+    /// borrowed: three capitals A–Z (every CAMEO code) from static data
+    /// ([`ActorCode::capital_country`]),
     /// other characters from the knowledge base when it knows them.
     ///
     /// (The three capitals were looked up among the knowledge base's codes
     /// through a table of 26³ indices, 35 KB: a D1 miss nearly every actor,
     /// ≈11k of the 1 MB corpus.)
     fn country(&self, code: &ActorCode) -> Cow<'static, str> {
-        match code.as_bytes().get(..3).and_then(upper3).and_then(|i| TRIPLES.get(3 * i..3 * i + 3)) {
+        match code.capital_country() {
             Some(c) => Cow::Borrowed(c),
             None => self.other_country(code),
         }
@@ -532,38 +533,6 @@ fn country_codes(kb: &'static Kb) -> Vec<(u32, &'static str)> {
     out.sort_unstable_by_key(|&(k, _)| k);
     out.dedup_by_key(|&mut (k, _)| k);
     out
-}
-
-/// The index of a code of three capital letters A–Z among all such codes
-/// (`None` for any other string).
-fn upper3(s: &[u8]) -> Option<usize> {
-    match *s {
-        [a, b, c] if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() => {
-            Some((usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 26 + usize::from(c - b'A'))
-        }
-        _ => None,
-    }
-}
-
-/// Every string of three capital letters A–Z, one after the other in the
-/// order of [`upper3`] ("AAA", "AAB", … "ZZZ"; 52,728 bytes of static data):
-/// what an actor's country borrows.
-static TRIPLES: &str = match std::str::from_utf8(&triples()) {
-    Ok(s) => s,
-    Err(_) => panic!("three capitals are ASCII"),
-};
-
-/// The bytes of [`TRIPLES`].
-const fn triples() -> [u8; 3 * 26 * 26 * 26] {
-    let mut t = [0; 3 * 26 * 26 * 26];
-    let mut i = 0;
-    while i < 26 * 26 * 26 {
-        t[3 * i] = b'A' + (i / (26 * 26)) as u8;
-        t[3 * i + 1] = b'A' + (i / 26 % 26) as u8;
-        t[3 * i + 2] = b'A' + (i % 26) as u8;
-        i += 1;
-    }
-    t
 }
 
 /// A string of three bytes as a number, in the order of the bytes (`None`
@@ -718,26 +687,18 @@ mod tests {
         }
         // A code the knowledge base knows that does not start with three
         // capitals is borrowed from it.
-        if let Some(&(_, c)) = p.countries.iter().find(|&&(_, c)| upper3(c.as_bytes()).is_none()) {
+        if let Some(&(_, c)) = p.countries.iter().find(|&&(_, c)| ActorCode::new(c).capital_country().is_none()) {
             assert!(matches!(p.country(&ActorCode::concat(c, "GOV")), Cow::Borrowed(b) if b == c), "{c}");
         }
         // Every code of three capitals, alone and followed by more, is its
-        // own country, borrowed from `TRIPLES` at its `upper3` index.
+        // own country, borrowed (the index of `ActorCode::capital_country`
+        // is tested in dyad-core).
         let letters = || b'A'..=b'Z';
         let all = letters().flat_map(|a| letters().flat_map(move |b| letters().map(move |c| [a, b, c])));
-        let mut n = 0;
         for code in all.filter_map(|b| String::from_utf8(b.to_vec()).ok()) {
-            let i = upper3(code.as_bytes()).expect("three capitals");
-            assert_eq!(i, n, "{code}");
-            assert_eq!(TRIPLES.get(3 * i..3 * i + 3), Some(code.as_str()));
             for full in [code.clone(), format!("{code}GOV"), format!("{code}é")] {
                 assert!(matches!(p.country(&ActorCode::new(&full)), Cow::Borrowed(c) if c == code), "{full}");
             }
-            n += 1;
-        }
-        assert_eq!(TRIPLES.len(), 3 * n);
-        for (s, i) in [("AAA", Some(0)), ("AAB", Some(1)), ("ZZZ", Some(26 * 26 * 26 - 1)), ("AaA", None), ("AA", None), ("A1A", None)] {
-            assert_eq!(upper3(s.as_bytes()), i, "{s}");
         }
     }
 

@@ -115,8 +115,8 @@ pub struct Actor<'a> {
 const INLINE: usize = 22;
 
 /// Every string of three capitals A–Z, in order ("AAA", "AAB", … "ZZZ"),
-/// one after the other: [`ActorCode::first_chars`] borrows a country code
-/// from here, without a UTF-8 check of the code's bytes (52 KiB of
+/// one after the other: [`ActorCode::capital_country`] borrows a country
+/// code from here, without a UTF-8 check of the code's bytes (52 KiB of
 /// read-only data, of which a run reads the few lines of its countries).
 static CAPITALS3: &str = match std::str::from_utf8(&CAPITALS3_BYTES) {
     Ok(s) => s,
@@ -219,11 +219,20 @@ impl ActorCode {
         // three bytes was ≈60 instructions; 1 MB corpus: 202.23M → 201.97M
         // instructions).
         if n == 3 {
-            if let Some(i) = self.as_bytes().get(..3).and_then(capitals3) {
-                return CAPITALS3.get(3 * i..3 * i + 3).unwrap_or_default();
+            if let Some(c) = self.capital_country() {
+                return c;
             }
         }
         self.first_chars_checked(n)
+    }
+
+    /// Its first three bytes when they are capitals A–Z (the country of
+    /// every CAMEO code), as a string of static data: borrowing it needs
+    /// neither a UTF-8 check nor a lookup that may miss the cache.
+    #[inline]
+    pub fn capital_country(&self) -> Option<&'static str> {
+        let i = self.as_bytes().get(..3).and_then(capitals3)?;
+        CAPITALS3.get(3 * i..3 * i + 3)
     }
 
     /// [`ActorCode::first_chars`], through a UTF-8 check.
@@ -635,6 +644,7 @@ pub(crate) mod tests {
                         let code = ActorCode::concat(&head, tail);
                         assert_eq!(code.first_chars(3), head);
                         assert_eq!(code.first_chars(3), code.first_chars_checked(3));
+                        assert_eq!(code.capital_country(), Some(head.as_str()));
                     }
                     n += 1;
                 }
@@ -644,6 +654,7 @@ pub(crate) mod tests {
         for s in ["", "AB", "ABc", "aBC", "AB1", "ÉTAT", "AÉT", "A-B", "[AB"] {
             let c = ActorCode::new(s);
             assert_eq!(c.first_chars(3), s.chars().take(3).collect::<String>(), "{s}");
+            assert_eq!(c.capital_country(), None, "{s}");
         }
     }
 }

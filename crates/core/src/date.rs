@@ -116,26 +116,31 @@ impl Date {
     }
 
     /// The bytes of [`iso`](Date::iso) (`None` for a year of other than
-    /// four digits).
+    /// four digits), made two digits at a time by multiplications
+    /// ([`two_digits`]) rather than by eight divisions (every event's date
+    /// is written by it: 1 MB corpus, ≈105 → ≈40 instructions a date,
+    /// −0.4M).
     pub(crate) fn iso_bytes(self) -> Option<[u8; 10]> {
-        let y = u16::try_from(self.y).ok().filter(|&y| y <= 9999)?;
+        let y = u32::try_from(self.y).ok().filter(|&y| y <= 9999)?;
         if self.m > 99 || self.d > 99 {
             return None;
         }
-        let digit = |n: u16| b'0' + (n % 10) as u8;
-        Some([
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            b'-',
-            digit(u16::from(self.m) / 10),
-            digit(u16::from(self.m)),
-            b'-',
-            digit(u16::from(self.d) / 10),
-            digit(u16::from(self.d)),
-        ])
+        // y / 100, exact for y below 43,699.
+        let century = (y * 5243) >> 19;
+        let [c0, c1] = two_digits(century);
+        let [y0, y1] = two_digits(y - 100 * century);
+        let [m0, m1] = two_digits(u32::from(self.m));
+        let [d0, d1] = two_digits(u32::from(self.d));
+        Some([c0, c1, y0, y1, b'-', m0, m1, b'-', d0, d1])
     }
+}
+
+/// The two decimal digits of `n`, below 100: its tens are `n × 103 / 1024`
+/// (exact below 100).
+#[inline(always)]
+fn two_digits(n: u32) -> [u8; 2] {
+    let tens = (n * 103) >> 10;
+    [b'0' + tens as u8, b'0' + (n - 10 * tens) as u8]
 }
 
 /// A date serialises as its `YYYY-MM-DD` string: written by hand into a
@@ -178,6 +183,13 @@ mod tests {
         let mut buf = [0; 10];
         assert_eq!(Date { y: 7, m: 8, d: 9 }.iso(&mut buf), Some("0007-08-09"));
         assert_eq!(Date { y: 12_345, m: 8, d: 9 }.iso(&mut buf), None);
+        for n in 0..100 {
+            assert_eq!(two_digits(n), *format!("{n:02}").as_bytes());
+        }
+        for y in 0..=9999 {
+            let date = Date { y, m: (y % 100) as u8, d: (y % 97) as u8 };
+            assert_eq!(date.iso(&mut buf), Some(date.to_string().as_str()), "{y}");
+        }
         for days in (-800_000..3_000_000).step_by(997) {
             let date = Date::from_days(days);
             assert_eq!(serde_json::to_string(&date).expect("serialises"), format!("\"{date}\""));

@@ -426,8 +426,8 @@ impl Pipeline {
 
     /// The country of an actor code (its first three characters),
     /// borrowed: three capitals A–Z (every CAMEO code) from static data
-    /// ([`ActorCode::capital_country`]),
-    /// other characters from the knowledge base when it knows them.
+    /// ([`ActorCode::capital_country`]), other characters from the
+    /// knowledge base when it knows them.
     ///
     /// (The three capitals were looked up among the knowledge base's codes
     /// through a table of 26³ indices, 35 KB: a D1 miss nearly every actor,

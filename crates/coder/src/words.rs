@@ -180,11 +180,12 @@ impl<V: Copy + Default> WordTable<V> {
 /// whether they exist yet nor checks the slot number against their count
 /// (1 MB corpus: 202.09M → 200.86M instructions).
 ///
-/// A slot is 32 bytes with the coder's 16-byte values, a set of two a
-/// 64-byte line, so a lookup reads one line. The coder's memo of 4,096
-/// direct-mapped slots of 40 bytes (160 kB, a key and 24-byte values) made
-/// 17.8k walks from the trie's root on the 1 MB corpus; 2,048 sets of two
-/// slots of 32 bytes (128 kB) make 12.7k (metrics.sh, 1 MB corpus: L1d
+/// A slot is 32 bytes for values of up to 16 bytes (the coder's are 12: a
+/// trie `Resume` and a token number), a set of two a 64-byte line, so a
+/// lookup reads one line. The coder's memo of 4,096 direct-mapped slots of
+/// 40 bytes (160 kB, a key and 24-byte values) made 17.8k walks from the
+/// trie's root on the 1 MB corpus; 2,048 sets of two slots of 32 bytes
+/// (128 kB) make 12.7k (`tools/cache_metrics.sh`, 1 MB corpus: L1d
 /// misses 1.583M → 1.515M, 2 MiB-L2 misses 134.8k → 131.0k, instructions
 /// the same within noise; 4,096 sets: 1.476M L1d misses and 0.6M fewer
 /// instructions, but 134.5k L2 misses). A hit in the second slot moves it
@@ -503,6 +504,8 @@ mod tests {
 
     #[test]
     fn a_memo_keeps_two_words_of_a_set_and_drops_the_one_used_less_lately() {
+        // The coder's values: a set is one cache line.
+        assert_eq!(std::mem::size_of::<Set<(crate::trie::Resume, u32)>>(), 64);
         // Three words of the same set.
         let mut same: Vec<Vec<u8>> = Vec::new();
         let first = memo_set(&key(b"w0").expect("short"));

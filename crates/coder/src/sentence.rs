@@ -6,7 +6,7 @@
 //! and a modality check around each event head.
 
 use crate::lexicon::{class, tag, Entry, Lex, Matcher};
-use crate::patterns::{CPattern, Kind};
+use crate::patterns::{CPattern, Filter, Kind};
 use crate::words::{ACRONYM, FLAGS, NO_KEY};
 use dyad_core::{codebook, ActorCode, CameoCode, Date};
 use dyad_dict::Pattern;
@@ -438,13 +438,6 @@ pub struct Analysis<'a> {
     /// Pattern word ids each token matches: `tok_words[t]` is a range of `word_ids`.
     tok_words: Vec<(u32, u32)>,
     word_ids: Vec<u32>,
-    /// The pattern word ids matched anywhere in the sentence, [`WORD_SET`]
-    /// words: bit `id % 512` for id `id`, set for each (during
-    /// [`Analysis::events`]; see [`Analysis::index_words`]).
-    present: Vec<u64>,
-    /// The OR of [`crate::patterns::word_bit`] of those ids and of
-    /// [`crate::patterns::EVERY_SET`] (see [`crate::patterns::Need::may_match`]).
-    present_bits: u64,
     /// Closed classes of each token (bits of [`class`]).
     classes: Vec<u32>,
     /// Emptied member vectors of earlier sentences' groups, for new groups.
@@ -786,7 +779,6 @@ struct Buffers {
     consumed: Vec<bool>,
     tok_words: Vec<(u32, u32)>,
     word_ids: Vec<u32>,
-    present: Vec<u64>,
     classes: Vec<u32>,
     np_pool: Vec<Vec<Np>>,
     cands: Vec<(usize, bool, u32)>,
@@ -968,9 +960,6 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
     v.resize(n, x);
 }
 
-/// The number of words of [`Analysis::present`] (512 bits).
-const WORD_SET: usize = 8;
-
 /// `v` with `n` elements, keeping its allocation: the first of those are
 /// what `v` held (any value, for a caller that writes all `n`), the others
 /// copies of `x`.
@@ -1082,8 +1071,6 @@ impl<'a> Analysis<'a> {
             question: orig.trim_end().ends_with('?'),
             tok_words: s.tok_words,
             word_ids: s.word_ids,
-            present: s.present,
-            present_bits: 0,
             classes: s.classes,
             np_pool: s.np_pool,
             cands: s.cands,
@@ -1118,7 +1105,6 @@ impl<'a> Analysis<'a> {
             consumed: self.consumed,
             tok_words: self.tok_words,
             word_ids: self.word_ids,
-            present: self.present,
             classes: self.classes,
             np_pool: self.np_pool,
             cands: self.cands,
@@ -2187,37 +2173,23 @@ impl<'a> Analysis<'a> {
         None
     }
 
-    /// Marks the pattern words found in the sentence (each token's were
-    /// looked up in [`Analysis::reuse`]; see [`crate::patterns`]) in
-    /// [`Analysis::present`], a set of [`WORD_SET`] words rewritten whole
-    /// for every sentence: word id `id` is bit `id % 512` (an exact set of
-    /// every id was emptied id by id after each search; 1 MB corpus:
-    /// 226.84M → 225.97M instructions).
-    fn index_words(&mut self) {
-        if self.present.len() != WORD_SET {
-            self.present.clear();
-            self.present.resize(WORD_SET, 0);
-        }
-        // (The set in a local: written through `self` it would be stored at
-        // every id.)
-        let mut set = [0u64; WORD_SET];
-        for &id in &self.word_ids {
-            set[id as usize / 64 % WORD_SET] |= crate::patterns::word_bit(id);
-        }
-        if let Some(present) = self.present.get_mut(..WORD_SET) {
-            present.copy_from_slice(&set);
-        }
-        // ([`crate::patterns::word_bit`] is the bit of an id in its word
-        // of the set: the summary is their OR, not worked out per id; 1 MB
-        // corpus: 225.45M → 224.87M instructions.)
-        self.present_bits = set.iter().fold(crate::patterns::EVERY_SET, |b, w| b | w);
+    /// The pattern words found in the sentence (each token's were looked
+    /// up in [`Analysis::reuse`]; see [`crate::patterns`]), as a
+    /// [`Filter`] made afresh for every sentence: word id `id` is bit
+    /// `id % 512`, then the summary. (An exact set of every id was emptied
+    /// id by id after each search; 1 MB corpus: 226.84M → 225.97M
+    /// instructions. The filter is the search's local, not a vector of the
+    /// analysis written for every sentence.)
+    fn index_words(&self) -> Filter {
+        crate::patterns::filter_of(&self.word_ids)
     }
 
-    /// Whether pattern word `id` may be in the sentence (false: it is not;
-    /// see [`Analysis::index_words`]), `set` being [`Analysis::present`].
+    /// Whether pattern word `id` may be in the sentence (false: it is not),
+    /// `f` being the sentence's filter ([`Analysis::index_words`]).
     #[inline]
-    fn may_be_present(set: &[u64; WORD_SET], id: u32) -> bool {
-        set[id as usize / 64 % WORD_SET] & (1 << (id % 64)) != 0
+    fn may_be_present(f: &Filter, id: u32) -> bool {
+        let (w, bit) = crate::patterns::word_slot(id);
+        f[w] & bit != 0
     }
 
     /// Whether token `t` matches one of the pattern words `alts`.
@@ -2323,18 +2295,27 @@ impl<'a> Analysis<'a> {
 
     /// Tries `pat` with its head at units[u] (its filter passed: see
     /// [`crate::patterns::Need::may_match`]); returns (score, target group,
-    /// last token).
+    /// last token). `f` is the sentence's [`Filter`], `exact` whether the
+    /// pattern's filter told all ([`crate::patterns::Need::is_exact`]).
     ///
     /// `first` is [`Analysis::windows`] of the token after the head (the
     /// same for every pattern of the head: worked out once by the caller).
-    fn try_pattern(&self, pat: &CPattern, u: usize, first: &Cell<Option<(usize, usize)>>) -> Option<(i32, Option<usize>, usize)> {
+    fn try_pattern(
+        &self,
+        pat: &CPattern,
+        (f, exact): (&Filter, bool),
+        u: usize,
+        first: &Cell<Option<(usize, usize)>>,
+    ) -> Option<(i32, Option<usize>, usize)> {
         let pats = &self.m.patterns;
         // A required word found nowhere in the sentence: no match (most
-        // such patterns were told by their filter).
-        let set: &[u64; WORD_SET] = self.present.as_slice().try_into().unwrap_or(&[u64::MAX; WORD_SET]);
-        let present = |id: &u32| Self::may_be_present(set, *id);
-        if pats.items(pat).iter().any(|i| i.kind == Kind::Word && !pats.alts(i).iter().any(present)) {
-            return None;
+        // such patterns were told by their filter, and every one when it
+        // is `exact`: [`crate::patterns::Need::is_exact`]).
+        if !exact {
+            let present = |id: &u32| Self::may_be_present(f, *id);
+            if pats.items(pat).iter().any(|i| i.kind == Kind::Word && !pats.alts(i).iter().any(present)) {
+                return None;
+            }
         }
         let t1 = self.units[u].t1;
         let mut pos = t1;
@@ -2851,7 +2832,7 @@ impl<'a> Analysis<'a> {
 
     fn search_events(&mut self, date: Date, ctx: &Context, out: &mut Vec<Candidate>) {
         out.extend(self.reported_demands(date, ctx));
-        self.index_words();
+        let filter = self.index_words();
         // Verbs first, so that light-verb patterns consume their nouns.
         let mut bufs = SearchBuffers::take();
         let m: &'a Matcher = self.m;
@@ -2890,7 +2871,6 @@ impl<'a> Analysis<'a> {
                         n_tried += 1;
                     }
                     // (The filters first, in a run of their own: most reject.)
-                    let bits = self.present_bits;
                     let cps = m.patterns.of_lemma_kind(lemma, nominal);
                     for (cp, need) in cps.iter().zip(m.patterns.needs_of_lemma_kind(lemma, nominal)) {
                         // Only a higher score replaces the best, or the same
@@ -2906,10 +2886,10 @@ impl<'a> Analysis<'a> {
                                 Reach::Maybe => {}
                             }
                         }
-                        if !need.may_match(bits) || cp.reflexive && !refl {
+                        if !need.may_match(&filter) || cp.reflexive && !refl {
                             continue;
                         }
-                        if let Some((mut score, tgt, end)) = self.try_pattern(cp, u, &first) {
+                        if let Some((mut score, tgt, end)) = self.try_pattern(cp, (&filter, need.is_exact()), u, &first) {
                             // (The compiled pattern's flag is its pattern's.)
                             if cp.reflexive {
                                 score += 3;
@@ -4169,17 +4149,16 @@ mod tests {
             let mut a = english(&folded, text);
             a.group(&Context::default());
             a.learn_facts();
-            a.index_words();
             // The set holds the sentence's ids, and of the others only those
             // that share a bit with one of them.
-            let set: &[u64; WORD_SET] = a.present.as_slice().try_into().expect("set");
+            let set = a.index_words();
             // The summary is the OR of the ids' bits.
             let bits = a.word_ids.iter().fold(crate::patterns::EVERY_SET, |b, &id| b | crate::patterns::word_bit(id));
-            assert_eq!(a.present_bits, bits, "{text:?}");
+            assert_eq!(set[crate::patterns::SUMMARY], bits, "{text:?}");
             for id in 0..m.patterns.words() as u32 {
                 let kin = a.word_ids.iter().any(|&w| w % 512 == id % 512);
-                assert_eq!(Analysis::may_be_present(set, id), kin, "{text:?}: id {id}");
-                assert!(!a.word_ids.contains(&id) || Analysis::may_be_present(set, id), "{text:?}: id {id}");
+                assert_eq!(Analysis::may_be_present(&set, id), kin, "{text:?}: id {id}");
+                assert!(!a.word_ids.contains(&id) || Analysis::may_be_present(&set, id), "{text:?}: id {id}");
             }
             // Every window of every run of ids the sentence has, and some it
             // has not: the first match is the token-by-token scan's.

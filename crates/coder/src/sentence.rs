@@ -2353,10 +2353,7 @@ impl<'a> Analysis<'a> {
                 }
                 Kind::Target => {
                     // Not into a relative clause (", which officials said").
-                    let g = (pos..windows(pos, true)).find_map(|t| {
-                        self.group_of(t).filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
-                    });
-                    let g = g?;
+                    let g = self.target_from(pos, windows(pos, true))?;
                     target = Some(g);
                     pos = self.groups[g].t1;
                     score += 1;
@@ -2364,6 +2361,34 @@ impl<'a> Analysis<'a> {
             }
         }
         Some((score, target, pos))
+    }
+
+    /// A pattern's target from token `pos` on, up to `end` (excluded): the
+    /// first group starting there that may be a target, and, if weak, within
+    /// three tokens of `pos`.
+    ///
+    /// (The groups are read, not the tokens: they are disjoint and in token
+    /// order, so the first token of a group starting in the window is its
+    /// first. 1 MB corpus: 196.20M → 195.41M instructions; the search's
+    /// simulated mispredictions 54k → 13k.)
+    fn target_from(&self, pos: usize, end: usize) -> Option<usize> {
+        let found = self
+            .groups
+            .iter()
+            .enumerate()
+            .skip_while(|(_, gr)| gr.t0 < pos)
+            .take_while(|(_, gr)| gr.t0 < end)
+            .find(|&(g, gr)| (!gr.weak || gr.t0 < pos + 3) && self.target_ok(g))
+            .map(|(g, _)| g);
+        debug_assert_eq!(found, self.find_target_from(pos, end), "{pos}..{end}");
+        found
+    }
+
+    /// [`Analysis::target_from`] token by token.
+    fn find_target_from(&self, pos: usize, end: usize) -> Option<usize> {
+        (pos..end).find_map(|t| {
+            self.group_of(t).filter(|&g| self.target_ok(g) && self.groups[g].t0 >= pos && (!self.groups[g].weak || t < pos + 3))
+        })
     }
 
     /// Where a pattern's next word and its target are looked for from token
@@ -4133,6 +4158,33 @@ mod tests {
             }
         }
         assert!(negations > 10 && places > 10, "{negations} {places}");
+    }
+
+    #[test]
+    fn targets_found_by_groups_are_those_found_token_by_token() {
+        let texts = [
+            "the U.S. army sent troops to Iraq and signed an agreement with Iran on Monday",
+            "Russia accused Ukraine of attacking the embassy, which condemned the attack",
+            "Chinese officials met French and German diplomats in Beijing, the ministry said",
+            "Israeli forces and Hamas fighters clashed near Gaza City as Egypt and Qatar mediated",
+            "according to Reuters, Iran warned Israel",
+        ];
+        let mut groups = 0;
+        for text in texts {
+            let folded = Folded::new(text);
+            let mut a = english(&folded, text);
+            a.group(&Context::default());
+            a.learn_facts();
+            groups += a.groups.len();
+            let n = a.toks.len();
+            for pos in 0..=n {
+                for end in pos..=n {
+                    assert_eq!(a.target_from(pos, end), a.find_target_from(pos, end), "{text:?} {pos}..{end}");
+                }
+            }
+            a.facts.ready = false;
+        }
+        assert!(groups >= 10, "{groups} groups");
     }
 
     #[test]

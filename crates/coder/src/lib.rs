@@ -119,10 +119,7 @@ struct Buffers {
 }
 
 thread_local! {
-    /// Boxed: taking and giving back the buffers moves a pointer, not the
-    /// ≈700 bytes of their vectors' headers (three copies an article, with
-    /// the default put in their place; 1 MB corpus: −0.4M instructions).
-    static BUFFERS: Cell<Option<Box<Buffers>>> = const { Cell::new(None) };
+    static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
 }
 
 /// The coder, built once and shared (it is `Sync`). Each language's
@@ -239,8 +236,8 @@ impl Pipeline {
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
         // Taken, not borrowed: a `sink` that codes another article finds
         // fresh buffers.
-        let mut buffers = BUFFERS.try_with(Cell::take).ok().flatten().unwrap_or_default();
-        let Buffers { scratch, folded, emit, cands } = &mut *buffers;
+        let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
+        let Buffers { scratch, folded, emit, cands } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
             folded.refold(sent);
@@ -367,7 +364,7 @@ impl Pipeline {
             a.recycle(scratch);
         }
         // (Dropped instead when the thread is exiting.)
-        let _ = BUFFERS.try_with(|b| b.set(Some(buffers)));
+        let _ = BUFFERS.try_with(|b| b.set(buffers));
 
         Ok(Coded { events: Vec::new(), lang, date, sentences, warnings })
     }

@@ -152,7 +152,7 @@ const SINK_AT: usize = SINK_BUF - 1024;
 /// `serde_json` would write); returns the number of events.
 ///
 /// Each event is written straight into the buffer the sink is then handed
-/// (as a `BufWriter` of [`SINK_BUF`] bytes would hand it), not into a line
+/// (as a `BufWriter` of 8 KiB would hand it), not into a line
 /// copied into a `BufWriter` (1 MB corpus: −0.6M instructions, the copy of
 /// each line).
 pub fn code_all(p: &Pipeline, articles: &[Article], opts: &Options) -> Result<usize, BenchError> {

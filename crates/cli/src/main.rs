@@ -338,3 +338,71 @@ fn write_event(out: &mut impl Write, buf: &mut Vec<u8>, e: &Event, format: Forma
     Ok(())
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::{Actor, EventId, Evidence};
+    use std::borrow::Cow;
+
+    /// An event whose evidence sentence is `sentence`.
+    fn event(sentence: &str) -> Event<'_> {
+        let book = dyad_core::codebook();
+        let c = book.get("041").expect("041 is in CAMEO");
+        let actor =
+            Actor { text: "Moscou".into(), code: "RUSGOV".into(), country: "RUS".into(), title: None, entity: None, title_check: None };
+        Event {
+            id: EventId { doc: Cow::Borrowed("a"), hash: sentence.len() as u64 },
+            doc: "a".into(),
+            date: Date { y: 2026, m: 3, d: 5 },
+            code: Cow::Borrowed(&c.code),
+            root: Cow::Borrowed(&c.root),
+            quad: c.quad,
+            goldstein: c.goldstein,
+            name: Cow::Borrowed(&c.name),
+            source: actor.clone(),
+            target: Some(actor),
+            location: None,
+            attribution: vec!["TASS".into()],
+            evidence: Evidence { sentence: sentence.into(), start: 0, end: sentence.len() },
+            trigger: "a".into(),
+            lang: "fr".into(),
+        }
+    }
+
+    /// Every line reaches `out`, whole and in order, once the buffer is
+    /// handed over at the end; `out` is only ever handed at least
+    /// `OUT_AT` bytes before then; a line longer than the buffer is fine.
+    #[test]
+    fn lines_written_through_the_buffer_are_the_lines() {
+        let sentences: Vec<String> = (0..400).map(|i| "é\"x ".repeat(i % 37 + if i == 200 { 3000 } else { 0 })).collect();
+        for format in [Format::Jsonl, Format::Tsv] {
+            let (mut out, mut buf, mut expected) = (Vec::new(), Vec::with_capacity(OUT_BUF), Vec::new());
+            let mut handed = Vec::new();
+            for s in &sentences {
+                let e = event(s);
+                match format {
+                    Format::Jsonl => {
+                        expected.extend(serde_json::to_vec(&e).expect("serialises"));
+                        expected.push(b'\n');
+                    }
+                    Format::Tsv => {
+                        // The line, whether handed over or left in the buffer.
+                        let (mut handed, mut line) = (Vec::new(), Vec::new());
+                        write_event(&mut handed, &mut line, &e, format).expect("writes");
+                        expected.extend(handed);
+                        expected.extend(line);
+                    }
+                }
+                let before = out.len();
+                write_event(&mut out, &mut buf, &e, format).expect("writes");
+                if out.len() > before {
+                    handed.push(out.len() - before);
+                    assert!(buf.is_empty());
+                }
+            }
+            assert!(handed.len() > 2 && handed.iter().all(|&n| n >= OUT_AT), "{handed:?}");
+            out.extend_from_slice(&buf);
+            assert_eq!(out, expected);
+        }
+    }
+}

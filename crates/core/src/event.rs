@@ -110,7 +110,7 @@ pub struct Actor<'a> {
     ///
     /// Boxed: few actors have one, and in place its 72 bytes made every
     /// actor 192 bytes instead of 128, each moved into its event by a call
-    /// to `memcpy` (1 MB corpus: see `Pipeline::code_into`).
+    /// to `memcpy` (1 MB corpus: 197.50M → 196.76M instructions).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_check: Option<Box<TitleCheck>>,
 }

@@ -134,10 +134,17 @@ pub fn cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
+/// Bytes of the buffer [`code_all`] writes its events into: 8 KiB, what
+/// `dyad code` writes its lines through (`std::io::BufWriter`'s default).
+/// (It was 64 KiB: 1 MB corpus, 104.2k → 102.0k misses of a simulated
+/// 2 MiB cache; the L1d write misses, ≈63k, stay, as the coding between
+/// two events evicts the buffer's lines either way.)
+const SINK_BUF: usize = 8 * 1024;
+
 /// Bytes of JSON the sink of [`code_all`] is handed at a time (at least:
-/// the events are written into a buffer of 64 KiB, handed over once it
-/// holds this many bytes).
-const SINK_AT: usize = 60 * 1024;
+/// the buffer is handed over once it holds this many bytes; an event line
+/// longer than the 1 KiB left makes it grow, once).
+const SINK_AT: usize = SINK_BUF - 1024;
 
 /// Codes `articles` and serialises every event as JSON into a sink, as
 /// `dyad code --format jsonl` does (one line per event, by
@@ -145,11 +152,12 @@ const SINK_AT: usize = 60 * 1024;
 /// `serde_json` would write); returns the number of events.
 ///
 /// Each event is written straight into the buffer the sink is then handed
-/// (as a `BufWriter` of 64 KiB would hand it), not into a line copied into
-/// a `BufWriter` (1 MB corpus: −0.6M instructions, the copy of each line).
+/// (as a `BufWriter` of 8 KiB would hand it), not into a line
+/// copied into a `BufWriter` (1 MB corpus: −0.6M instructions, the copy of
+/// each line).
 pub fn code_all(p: &Pipeline, articles: &[Article], opts: &Options) -> Result<usize, BenchError> {
     let mut out = std::io::sink();
-    let mut buf = Vec::with_capacity(64 * 1024);
+    let mut buf = Vec::with_capacity(SINK_BUF);
     let mut events = 0;
     let mut err: Option<std::io::Error> = None;
     for a in articles {

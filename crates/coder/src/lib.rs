@@ -410,17 +410,17 @@ impl Pipeline {
         title: Option<&str>,
         date: Date,
         checks: &mut Vec<(u32, TitleCheck)>,
-    ) -> Option<TitleCheck> {
+    ) -> Option<Box<TitleCheck>> {
         match title {
             Some(t) => {
                 let title_country = r.title_country.and_then(|c| m.codes.get(c as usize)).map(String::as_str);
                 let c = self.title_check(m, p, t, title_country, date);
                 checks.retain(|(q, _)| *q != p);
                 checks.push((p, c.clone()));
-                Some(c)
+                Some(Box::new(c))
             }
             // A later bare mention carries the check of the titled one.
-            None => checks.iter().find(|(q, _)| *q == p).map(|(_, c)| c.clone()),
+            None => checks.iter().find(|(q, _)| *q == p).map(|(_, c)| Box::new(c.clone())),
         }
     }
 

@@ -107,8 +107,12 @@ pub struct Actor<'a> {
     /// Canonical name of a known person or organisation.
     pub entity: Option<Cow<'static, str>>,
     /// Title check against the role held on the event date (persons only).
+    ///
+    /// Boxed: few actors have one, and in place its 72 bytes made every
+    /// actor 192 bytes instead of 128, each moved into its event by a call
+    /// to `memcpy` (1 MB corpus: 197.50M → 196.76M instructions).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_check: Option<TitleCheck>,
+    pub title_check: Option<Box<TitleCheck>>,
 }
 
 /// Bytes an [`ActorCode`] holds in place, without an allocation.

@@ -578,7 +578,7 @@ mod tests {
                     let a = Actor {
                         title: title.map(Cow::Borrowed),
                         entity: entity.map(Cow::Borrowed),
-                        title_check: check.clone(),
+                        title_check: check.clone().map(Box::new),
                         ..actor("le président russe")
                     };
                     same(&Event { source: a.clone(), ..event() });
@@ -602,7 +602,7 @@ mod tests {
                 country: Cow::Owned(s.to_string()),
                 title: Some(Cow::Borrowed(s)),
                 entity: Some(Cow::Owned(s.to_string())),
-                title_check: Some(TitleCheck { status: s.to_string(), title_held: None, role_on_date: s.to_string() }),
+                title_check: Some(Box::new(TitleCheck { status: s.to_string(), title_held: None, role_on_date: s.to_string() })),
             };
             let l = Location { name: (*s).into(), country: Cow::Owned(s.to_string()), lat: 0.0, lon: 0.0 };
             same(&Event {
@@ -839,7 +839,7 @@ mod tests {
             let date = Date { y, m, d };
             same(&Event { date, ..event() });
             let check = TitleCheck { status: "current".into(), title_held: Some((Some(date), Some(date))), role_on_date: "".into() };
-            same(&Event { source: Actor { title_check: Some(check), ..actor("x") }, ..event() });
+            same(&Event { source: Actor { title_check: Some(Box::new(check)), ..actor("x") }, ..event() });
         }
     }
 }

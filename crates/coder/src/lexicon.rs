@@ -199,6 +199,7 @@ pub struct Entries {
 
 /// A key's place in [`Entries`].
 #[derive(Debug, Clone, Copy)]
+#[repr(align(32))]
 struct Slot {
     /// The bounds of the key's entries in `list`.
     start: u32,

@@ -179,14 +179,35 @@ pub struct Matcher {
 /// class and kinds are read with its bounds, in the same cache line. (In a
 /// table of their own, they cost ≈12k more last-level cache misses on the
 /// 1 MB corpus than the scans of the entries they replace.)
+///
+/// A key with a single entry has it in its slot too, so that its unit's
+/// entries are read with its bounds and facts, in one random read instead
+/// of two (3 units in 4 have their entries read, on the 1 MB corpus). A slot
+/// holds its own end, and is 32 bytes, aligned: no slot crosses a cache
+/// line. (1 MB corpus: misses of a simulated 2 MiB L2 104.1k → 96.6k, of
+/// the 48 KiB L1d 1.37M → 1.27M, instructions the same; with 20-byte slots
+/// and the end read from the next one, 100.2k L2 misses, with 24-byte
+/// slots, 98.6k. The table grows from 1.5 to 6.1 MB.)
 #[derive(Debug, Default)]
 pub struct Entries {
-    /// Slot `k` is the start of key `k`'s entries in `list` and their word
-    /// of facts: key `k`'s entries are `list[slots[k][0]..slots[k + 1][0]]`.
-    /// One more slot than keys (when not empty), so that reading a key's
-    /// bounds is one slice of `slots`, with no special case for key 0.
-    slots: Vec<[u32; 2]>,
+    /// Slot `k` holds the bounds of key `k`'s entries in `list`, their
+    /// word of facts and a copy of the first: when there is only one, it is
+    /// read from the slot, not from `list`.
+    slots: Vec<Slot>,
     list: Vec<Entry>,
+}
+
+/// A key's place in [`Entries`].
+#[derive(Debug, Clone, Copy)]
+#[repr(align(32))]
+struct Slot {
+    /// The bounds of the key's entries in `list`.
+    start: u32,
+    end: u32,
+    /// Their word of facts.
+    facts: u32,
+    /// The first entry (a filler when there is none).
+    first: Entry,
 }
 
 /// No node, in [`EntryLists`].
@@ -241,19 +262,20 @@ impl EntryLists {
 impl Entries {
     /// The entries of `lists`, each key's with the word `facts` gives of them.
     fn new(lists: &EntryLists, facts: impl Fn(&[Entry]) -> u32) -> Entries {
-        let mut e = Entries { slots: Vec::with_capacity(lists.ends.len() + 1), list: Vec::with_capacity(lists.nodes.len()) };
+        let mut e = Entries { slots: Vec::with_capacity(lists.ends.len()), list: Vec::with_capacity(lists.nodes.len()) };
         for k in 0..lists.ends.len() {
             let start = e.list.len();
             e.list.extend(lists.iter(k).copied());
-            e.slots.push([start as u32, facts(e.list.get(start..).unwrap_or(&[]))]);
+            let es = e.list.get(start..).unwrap_or(&[]);
+            let first = es.first().copied().unwrap_or(Entry::City(0));
+            e.slots.push(Slot { start: start as u32, end: e.list.len() as u32, facts: facts(es), first });
         }
-        e.slots.push([e.list.len() as u32, 0]);
         e
     }
 
     /// Number of keys.
     pub fn len(&self) -> usize {
-        self.slots.len().saturating_sub(1)
+        self.slots.len()
     }
 
     /// Whether there is no key.
@@ -270,10 +292,10 @@ impl Entries {
     /// key out of range).
     #[inline]
     pub(crate) fn with_facts(&self, k: usize) -> (&[Entry], u32) {
-        // (`k..k + 2` wraps to an empty, invalid range for the largest `k`.)
-        match self.slots.get(k..k.wrapping_add(2)) {
-            Some(&[[start, facts], [end, _]]) => (self.list.get(start as usize..end as usize).unwrap_or(&[]), facts),
-            _ => (&[], 0),
+        match self.slots.get(k) {
+            Some(s) if s.end.wrapping_sub(s.start) == 1 => (std::slice::from_ref(&s.first), s.facts),
+            Some(s) => (self.list.get(s.start as usize..s.end as usize).unwrap_or(&[]), s.facts),
+            None => (&[], 0),
         }
     }
 }
@@ -873,6 +895,44 @@ mod tests {
         assert!(e.get(3).is_empty() && e.get(usize::MAX).is_empty());
         assert!(Entries::default().is_empty() && Entries::default().get(0).is_empty());
         assert!(!e.is_empty() && Entries::new(&EntryLists::default(), |_| 1).is_empty());
+        // Keys of 0 to 4 entries in a pseudo-random order: a key's entries
+        // (read from its slot when there is one) are the list it was given.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 33) % n
+        };
+        let per_key: Vec<Vec<Entry>> = (0..500)
+            .map(|_| {
+                (0..next(5))
+                    .map(|_| if next(2) == 0 { Entry::Person(next(1000) as u32) } else { Entry::Agent(1, next(9) as u32) })
+                    .collect()
+            })
+            .collect();
+        let mut lists = EntryLists::default();
+        per_key.iter().for_each(|_| lists.push_key());
+        for _ in 0..4 * per_key.len() {
+            let k = next(per_key.len() as u64) as usize;
+            if let Some(&e) = per_key[k].iter().find(|e| !lists.iter(k).any(|x| x == *e)) {
+                lists.add(k, e);
+            }
+        }
+        let mut want: Vec<Vec<Entry>> = (0..per_key.len()).map(|k| lists.iter(k).copied().collect()).collect();
+        for (k, es) in per_key.iter().enumerate() {
+            for e in es {
+                lists.add(k, *e);
+                if !want[k].contains(e) {
+                    want[k].push(*e);
+                }
+            }
+        }
+        let e = Entries::new(&lists, |es| es.len() as u32);
+        assert_eq!(e.len(), want.len());
+        for (k, v) in want.iter().enumerate() {
+            assert_eq!(e.with_facts(k), (v.as_slice(), v.len() as u32), "key {k}");
+        }
     }
 
     #[test]

@@ -250,6 +250,22 @@ mod front_tests {
             // `select_units` relies on).
             assert!(ts.iter().all(|&(s, _)| !(word_at(&text, s) && word_before(&text, s))), "{text:?}");
         }
+        // Longer strings, with words of every length up to a few dozen
+        // bytes (a tokenizer reading several bytes at a time must agree
+        // too): mostly ASCII letters and digits, with the alphabet's other
+        // characters between.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for len in (1..40).cycle().take(20_000) {
+            text.clear();
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let r = (x >> 32) as usize;
+                text.push(if r % 4 != 0 { char::from(b"abcxyzABZ0189"[r / 4 % 13]) } else { alphabet[r / 4 % n] });
+            }
+            assert_eq!(toks(&text), tokenize_chars(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -57,15 +57,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let s = i;
         i += n;
         loop {
-            // Tested against the length, not by `b.get`: a loop of 6
-            // instructions a byte instead of 8 (1 MB corpus: 215.95M →
-            // 215.11M instructions; by `position` on the rest of the
-            // bytes, +1.4M: its setup per word costs more).
-            let mut j = i;
-            while j < b.len() && ASCII[b[j] as usize] == ALNUM {
-                j += 1;
-            }
-            i = j;
+            i = alnum_end(b, i);
             match b.get(i) {
                 Some(&c @ (b'-' | b'\'')) if word_at(text, i + 1) => {
                     i += 1;
@@ -87,6 +79,55 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
             i += 1;
         }
     }
+}
+
+/// The end of the run of ASCII letters and digits that starts at byte `i`
+/// of `b`.
+///
+/// Eight bytes a turn, each byte's test written out: one bounds test per
+/// eight bytes instead of one per byte (1 MB corpus: tokenize 10.91M →
+/// 10.52M instructions, 2.84M → 2.40M conditional branches, its simulated
+/// L1i misses 50k → 80k; in perf samples of `code_only 20 1`, tokenize
+/// 3.78 % → 3.34 % of the run over three pairs. Classifying the eight bytes
+/// together in a `u64` by 7-bit sums: 12.9M; four bytes a turn: 10.81M).
+/// The rest, one byte at a time, tested against the length, not by
+/// `b.get`: a loop of 6 instructions a byte instead of 8 (215.95M →
+/// 215.11M instructions; by `position` on the rest of the bytes, +1.4M:
+/// its setup per word costs more).
+#[inline(always)]
+fn alnum_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(c) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = |k: usize| ASCII[c[k] as usize] == ALNUM;
+        if !word(0) {
+            return i;
+        }
+        if !word(1) {
+            return i + 1;
+        }
+        if !word(2) {
+            return i + 2;
+        }
+        if !word(3) {
+            return i + 3;
+        }
+        if !word(4) {
+            return i + 4;
+        }
+        if !word(5) {
+            return i + 5;
+        }
+        if !word(6) {
+            return i + 6;
+        }
+        if !word(7) {
+            return i + 7;
+        }
+        i += 8;
+    }
+    while i < b.len() && ASCII[b[i] as usize] == ALNUM {
+        i += 1;
+    }
+    i
 }
 
 /// The bytes of a token that a match starting at it must begin with: the
@@ -265,6 +306,22 @@ mod front_tests {
                 text.push(if r % 4 != 0 { char::from(b"abcxyzABZ0189"[r / 4 % 13]) } else { alphabet[r / 4 % n] });
             }
             assert_eq!(toks(&text), tokenize_chars(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_end_finds_the_first_byte_out_of_the_run() {
+        // Every byte at every place of a 19-byte run of letters, from every
+        // start: the end as the byte-by-byte scan finds it.
+        let simple = |b: &[u8], i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        for c in 0..=255u8 {
+            for at in 0..19 {
+                let mut b = *b"azAZ09mQ5bz0Zyx7Ma9";
+                b[at] = c;
+                for i in 0..=b.len() {
+                    assert_eq!(alnum_end(&b, i), simple(&b, i), "{c:#x} at {at}, from {i}");
+                }
+            }
         }
     }
 

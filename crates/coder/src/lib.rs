@@ -224,7 +224,11 @@ impl Pipeline {
                 }
             }
         };
-        let dateline_place = dyad_text::dateline_place(text).and_then(|r| self.place(m, &text[r]));
+        // Taken, not borrowed: a `sink` that codes another article finds
+        // fresh buffers.
+        let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
+        let Buffers { scratch, folded, emit, cands } = &mut buffers;
+        let dateline_place = dyad_text::dateline_place(text).and_then(|r| self.place(m, &text[r], folded));
         let home = match &opts.home_country {
             Some(h) if h.eq_ignore_ascii_case("none") => None,
             Some(h) => Some(h.to_ascii_uppercase()),
@@ -234,10 +238,6 @@ impl Pipeline {
         let doc_hash = Fnv::new().part(article.id.as_bytes());
         let mut sentences = 0;
         let mut title_checks: Vec<(u32, TitleCheck)> = Vec::new();
-        // Taken, not borrowed: a `sink` that codes another article finds
-        // fresh buffers.
-        let mut buffers = BUFFERS.try_with(Cell::take).unwrap_or_default();
-        let Buffers { scratch, folded, emit, cands } = &mut buffers;
         for range in dyad_text::sentences(text, rules) {
             let sent = &text[range.clone()];
             folded.refold(sent);
@@ -479,9 +479,11 @@ impl Pipeline {
         }
     }
 
-    /// A place by name, through the automaton (cities and capitals).
-    fn place<'a>(&self, m: &Matcher, name: &'a str) -> Option<Location<'a>> {
-        let folded = Folded::new(name.trim());
+    /// A place by name, through the automaton (cities and capitals),
+    /// folded into `folded` (the sentences' buffer, not a new `Folded`
+    /// for every article's dateline: an allocation and a free an article).
+    fn place<'a>(&self, m: &Matcher, name: &'a str, folded: &mut Folded) -> Option<Location<'a>> {
+        folded.refold(name.trim());
         let key = folded.text.trim();
         let &i = m.index.get(key)?;
         m.entries[i as usize].iter().find_map(|e| match *e {

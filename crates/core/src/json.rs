@@ -8,7 +8,7 @@
 //! appends each run of constant text (`","doc":"`) in one copy, skips
 //! sixteen bytes of a string at a time while none of them needs escaping
 //! and copies the clean runs whole, and keeps how the floats it wrote last
-//! were written (per thread, see `memo`).
+//! were written (per thread, see `memo` and `coords`).
 //!
 //! What keeps it identical to serde_json:
 //! - the keys, in the order of the fields in `event.rs`, with the derive's
@@ -183,11 +183,7 @@ fn location(out: &mut Vec<u8>, l: &Location) {
     escaped(out, &l.name);
     out.extend_from_slice(b"\",\"country\":\"");
     escaped(out, &l.country);
-    out.extend_from_slice(b"\",\"lat\":");
-    float64(out, l.lat);
-    out.extend_from_slice(b",\"lon\":");
-    float64(out, l.lon);
-    out.push(b'}');
+    coords(out, l.lat, l.lon);
 }
 
 fn evidence(out: &mut Vec<u8>, e: &Evidence) {
@@ -211,14 +207,61 @@ fn float32(out: &mut Vec<u8>, v: f32) {
     }
 }
 
-/// [`float32`] for an `f64` (a place's coordinates: the same few cities
-/// come back, the dateline's in every event of an article).
-fn float64(out: &mut Vec<u8>, v: f64) {
-    if v.is_finite() {
-        FLOATS64.with_borrow_mut(|m| memo(m, out, v.to_bits(), v));
-    } else {
-        out.extend_from_slice(b"null");
+/// The end of a place, `","lat":…,"lon":…}`: the bytes its slot in
+/// [`PLACES`] kept when it last held these coordinates, else written by
+/// [`fill_coords`] and kept (the same few cities come back, the dateline's
+/// in every event of an article). One look-up for the pair: a memo of each
+/// float, looked up twice, cost ≈55 more instructions a place (1 MB corpus:
+/// 193.48M → 193.17M instructions, L1d misses 1.246M → 1.225M).
+fn coords(out: &mut Vec<u8>, lat: f64, lon: f64) {
+    let (a, b) = (lat.to_bits(), lon.to_bits());
+    PLACES.with_borrow_mut(|table| {
+        // The top log2(PLACE_SLOTS) bits of a multiplicative hash of both.
+        let h = (a ^ b.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PLACE_SLOTS.trailing_zeros());
+        let slot = &mut table[h as usize % PLACE_SLOTS];
+        if slot.len == 0 || slot.lat != a || slot.lon != b {
+            fill_coords(slot, lat, lon);
+        }
+        // The whole 64 bytes in one copy of a fixed size, the bytes past
+        // the text cut off again.
+        out.extend_from_slice(&slot.text);
+        out.truncate(out.len() - (slot.text.len() - usize::from(slot.len)));
+    });
+}
+
+/// Keeps in `slot` how serde_json writes the end of a place at `lat`,
+/// `lon`: each coordinate `zmij`'s shortest form, or `null` (NaN and the
+/// infinities); at most 8 + 24 + 7 + 24 + 1 = 64 bytes.
+#[cold]
+#[inline(never)]
+fn fill_coords(slot: &mut Coords, lat: f64, lon: f64) {
+    let mut at = 0;
+    for (piece, v) in [(&b"\",\"lat\":"[..], Some(lat)), (b",\"lon\":", Some(lon)), (b"}", None)] {
+        let mut buf = zmij::Buffer::new();
+        let number = match v {
+            Some(v) if v.is_finite() => buf.format_finite(v).as_bytes(),
+            Some(_) => b"null",
+            None => b"",
+        };
+        for part in [piece, number] {
+            slot.text[at..at + part.len()].copy_from_slice(part);
+            at += part.len();
+        }
     }
+    slot.len = at as u8;
+    slot.lat = lat.to_bits();
+    slot.lon = lon.to_bits();
+}
+
+/// How the end of a place is written ([`coords`]), for the last
+/// coordinates seen in its slot: `len` bytes of `text` (`len` 0: an empty
+/// slot).
+#[derive(Clone, Copy)]
+struct Coords {
+    lat: u64,
+    lon: u64,
+    len: u8,
+    text: [u8; 64],
 }
 
 /// How a float is written, for the last float of its bits seen in its
@@ -235,14 +278,15 @@ struct Written {
 /// Goldstein value is one of a score of the codebook's.
 const SLOTS32: usize = 256;
 
-/// Slots of the [`memo`] table of `f64`s (a power of two): the places of a
-/// gazetteer are some thousands, and their coordinates missed a table of
-/// 256 slots often (5,458 calls to `zmij` for the ≈16,000 floats of the
-/// 1 MB corpus; 4,089 with 1,024 slots: −341,000 instructions, D1 misses no
-/// more, 2,100 more LL misses, the table's first touch). 4,096 slots
-/// (160 KB, more than D1) missed 3,196 times, −572,000 instructions, but
-/// with 25,000 more D1 misses and 5,600 more LL misses.
-const SLOTS64: usize = 1024;
+/// Slots of the [`PLACES`] table (a power of two; 88 bytes each): the
+/// places of a gazetteer are some thousands. (Measured when each
+/// coordinate had a slot of its own: 256 slots missed often, 5,458 calls
+/// to `zmij` for the ≈16,000 floats of the 1 MB corpus; 1,024 slots,
+/// 4,089: −341,000 instructions, D1 misses no more, 2,100 more LL misses,
+/// the table's first touch; 4,096 slots, 160 KB, more than D1: 3,196,
+/// −572,000 instructions, but 25,000 more D1 misses and 5,600 more LL
+/// misses. 512 pairs hold as many places as 1,024 floats did.)
+const PLACE_SLOTS: usize = 512;
 
 /// A table of [`Written`] floats, by their bits, of `N` slots.
 type Memo<const N: usize> = [Written; N];
@@ -252,8 +296,9 @@ const EMPTY: Written = Written { bits: 0, len: 0, text: [0; 24] };
 thread_local! {
     /// Each thread's [`memo`] of the `f32`s it wrote.
     static FLOATS32: std::cell::RefCell<Memo<SLOTS32>> = const { std::cell::RefCell::new([EMPTY; SLOTS32]) };
-    /// Each thread's [`memo`] of the `f64`s it wrote.
-    static FLOATS64: std::cell::RefCell<Memo<SLOTS64>> = const { std::cell::RefCell::new([EMPTY; SLOTS64]) };
+    /// Each thread's [`coords`], the end of each place it wrote.
+    static PLACES: std::cell::RefCell<[Coords; PLACE_SLOTS]> =
+        const { std::cell::RefCell::new([Coords { lat: 0, lon: 0, len: 0, text: [0; 64] }; PLACE_SLOTS]) };
 }
 
 /// Appends `v`, a finite float of bits `bits`: the bytes its slot in
@@ -741,7 +786,7 @@ mod tests {
             x ^= x << 17;
             x
         };
-        let f64s: Vec<f64> = (0..4 * SLOTS64)
+        let f64s: Vec<f64> = (0..8 * PLACE_SLOTS)
             .map(|i| if i % 2 == 0 { f64::from_bits(next()) } else { (next() % 3_600_000) as f64 / 1e4 - 180.0 })
             .filter(|v| v.is_finite())
             .collect();
@@ -758,8 +803,24 @@ mod tests {
                 }
             }
         }
-        check(float64, &f64s);
         check(float32, &f32s);
+        // Places: far more pairs than slots, in three orders, with the
+        // values serde_json writes as `null`.
+        let mut f64s = f64s;
+        f64s.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -0.0, f64::MAX, f64::MIN, 5e-324]);
+        let head = br#"{"name":"","country":""#.len();
+        for round in 0..3 {
+            for (i, &lat) in f64s.iter().enumerate() {
+                let lon = f64s[(i * 7 + round * 13) % f64s.len()];
+                for (lat, lon) in [(lat, lon), (lon, lat), (lat, lat), (-lat, lon)] {
+                    let mut out = Vec::new();
+                    coords(&mut out, lat, lon);
+                    let l = Location { name: "".into(), country: Cow::Borrowed(""), lat, lon };
+                    let serde = serde_json::to_vec(&l).expect("serialises");
+                    assert_eq!(out, serde[head..], "{lat:?} {lon:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -337,13 +337,51 @@ fn listed(list: &[&str], w: &str) -> bool {
     false
 }
 
+/// The word that ends before `f[s]` and the blanks after it. ASCII is read
+/// byte by byte, anything else as characters.
 fn word_before(f: &str, s: usize) -> &str {
+    let b = f.as_bytes();
+    let mut e = s;
+    while e > 0 && matches!(b[e - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+        e -= 1;
+    }
+    let mut w = e;
+    while w > 0 && b[w - 1].is_ascii_alphanumeric() {
+        w -= 1;
+    }
+    if (e == 0 || b[e - 1] < 0x80) && (w == 0 || b[w - 1] < 0x80) {
+        return &f[w..e];
+    }
+    word_before_chars(f, s)
+}
+
+/// [`word_before`] by characters.
+fn word_before_chars(f: &str, s: usize) -> &str {
     let t = f[..s].trim_end();
     let start = t.char_indices().rev().find(|&(_, c)| !c.is_alphanumeric()).map_or(0, |(p, c)| p + c.len_utf8());
     &t[start..]
 }
 
+/// The word that starts after `f[..e]` and the blanks before it. ASCII is
+/// read byte by byte, anything else as characters.
 fn word_after(f: &str, e: usize) -> &str {
+    let b = f.as_bytes();
+    let mut s = e;
+    while s < b.len() && matches!(b[s], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+        s += 1;
+    }
+    let mut w = s;
+    while w < b.len() && b[w].is_ascii_alphanumeric() {
+        w += 1;
+    }
+    if b.get(s).is_none_or(|&x| x < 0x80) && b.get(w).is_none_or(|&x| x < 0x80) {
+        return &f[s..w];
+    }
+    word_after_chars(f, e)
+}
+
+/// [`word_after`] by characters.
+fn word_after_chars(f: &str, e: usize) -> &str {
     let t = f[e..].trim_start();
     let end = t.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(t.len(), |(p, _)| p);
     &t[..end]
@@ -735,6 +773,17 @@ mod tests {
         for day in (-1_000_000..1_000_000).step_by(997).chain(start - 3000..start + 3000) {
             let r = Date::from_days(day);
             assert_eq!(iso_weekday(r), i64::from(r.weekday()), "{r}");
+        }
+    }
+
+    #[test]
+    fn words_around_by_bytes_are_those_by_characters() {
+        let texts = crate::scan::concatenations(&["mardi", " ", "\u{e9}", "x", "-", "9", "\u{a0}", "\u{43b}", "'", "\n", "\u{2003}"]);
+        for f in &texts {
+            for i in (0..=f.len()).filter(|&i| f.is_char_boundary(i)) {
+                assert_eq!(word_before(f, i), word_before_chars(f, i), "{f:?} {i}");
+                assert_eq!(word_after(f, i), word_after_chars(f, i), "{f:?} {i}");
+            }
         }
     }
 

@@ -414,11 +414,8 @@ pub fn is_boilerplate_folded(folded: &str, rules: &LangRules) -> bool {
 /// `words` is the sentence whose words are counted when that matters.
 fn starts_with_boilerplate(folded: &str, words: &str, rules: &LangRules) -> bool {
     let s = trim_ws_start(folded);
-    // Only entries that share the first byte (or are empty) can match, and
-    // of those only the ones that share the second byte too (if they have one).
-    let second = s.as_bytes().get(1);
-    let candidates = rules.boilerplate_starting(s.as_bytes().first().copied());
-    candidates.filter(|b| b.as_bytes().get(1).is_none_or(|c| Some(c) == second)).any(|b| {
+    // Only entries that share the first four bytes (those they have) can match.
+    rules.boilerplate_prefixing(s.as_bytes()).any(|b| {
         let Some(rest) = s.strip_prefix(b) else {
             return false;
         };

@@ -89,7 +89,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
 /// 10.52M instructions, 2.84M → 2.40M conditional branches, its simulated
 /// L1i misses 50k → 80k; in perf samples of `code_only 20 1`, tokenize
 /// 3.78 % → 3.34 % of the run over three pairs. Classifying the eight bytes
-/// together in a `u64` by 7-bit sums: 12.9M; four bytes a turn: 10.81M).
+/// together in a `u64` by 7-bit sums: 12.9M; four bytes a turn: 10.81M;
+/// the eight tests as a `for` loop over the chunk, which the compiler does
+/// not lay out the same way: the whole run +0.84M).
 /// The rest, one byte at a time, tested against the length, not by
 /// `b.get`: a loop of 6 instructions a byte instead of 8 (215.95M →
 /// 215.11M instructions; by `position` on the rest of the bytes, +1.4M:

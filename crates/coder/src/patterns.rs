@@ -158,7 +158,7 @@ impl Need {
             let one_word = !alts.is_empty() && alts.iter().all(|&id| word_slot(id).0 == word);
             let mask = alts.iter().fold(0, |b, &id| b | word_bit(id));
             let key = (!one_word, usize::MAX - shortest, alts.len());
-            let x = if one_word { (key, word as u8, mask) } else { (key, SUMMARY as u8, mask) };
+            let x = (key, if one_word { word } else { SUMMARY } as u8, mask);
             exact &= one_word;
             if x.0 < best[0].0 {
                 best = [x, best[0]];
